@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Hearth.Cli.Commands;
+
+namespace Hearth.Cli;
+
+/// <summary>The `hearth` command. Each area adds its commands in its own file under Commands/.</summary>
+public static class HearthCli
+{
+    public static RootCommand Build(CliEnvironment env)
+    {
+        var root = new RootCommand("Hearth: case management and impact evidence for family support services.");
+        root.Subcommands.Add(DatabaseCommands.Migrate(env));
+        root.Subcommands.Add(UserCommands.Build(env));
+        root.Subcommands.Add(TokenCommands.Build(env));
+        root.Subcommands.Add(SeedCommands.Build(env));
+        return root;
+    }
+
+    /// <summary>Runs the CLI with the given streams; tests call this directly.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var env = new CliEnvironment(output, error, settings);
+        var parse = Build(env).Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

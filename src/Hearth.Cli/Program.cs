@@ -1,0 +1,3 @@
+using Hearth.Cli;
+
+return await HearthCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,33 @@
+namespace Hearth.Core.Auditing;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+    /// <summary>A person's or family's record was opened.</summary>
+    Read,
+    /// <summary>A sign-in, sign-out, failed sign-in or lockout.</summary>
+    SignIn,
+}
+
+/// <summary>
+/// One entry in the append-only audit trail: who did what to which record, and when. Rows are only ever
+/// inserted; the DbContext refuses updates and deletes, and database triggers refuse them too.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public Guid? ActorUserId { get; set; }
+    public required string ActorName { get; set; }
+    public AuditAction Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    /// <summary>JSON array of {field, from, to} for updates, {field, to} for creates.</summary>
+    public string? Changes { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>A field that changed, as stored in <see cref="AuditEvent.Changes"/>.</summary>
+public sealed record FieldChange(string Field, string? From, string? To);

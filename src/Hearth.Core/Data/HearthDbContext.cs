@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Hearth.Core.Auditing;
+using Hearth.Core.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Hearth.Core.Data;
+
+/// <summary>
+/// The one DbContext. Every save is audited: a save needs an actor (passed to
+/// <see cref="SaveChangesAsync(ActorContext, CancellationToken)"/> or set for the scope with <see cref="UseActor"/>),
+/// and the audit events are inserted by the same SaveChanges, so they commit or fail with the change itself.
+/// </summary>
+public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProvider time)
+    : IdentityUserContext<HearthUser, Guid>(options)
+{
+    private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal)
+    {
+        nameof(HearthUser.PasswordHash), nameof(HearthUser.SecurityStamp), nameof(HearthUser.ConcurrencyStamp),
+        nameof(ApiToken.TokenHash), "Value",
+    };
+
+    private ActorContext? _actor;
+
+    public TimeProvider Time { get; } = time;
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Sets the actor for saves made by code that cannot pass one (ASP.NET Identity's stores).</summary>
+    public void UseActor(ActorContext actor) => _actor = actor;
+
+    public async Task<int> SaveChangesAsync(ActorContext actor, CancellationToken cancellationToken = default)
+    {
+        var previous = _actor;
+        _actor = actor;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _actor = previous;
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddAuditEvents();
+        return SaveWithConflictTranslation(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddAuditEvents();
+        return SaveWithConflictTranslation(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess))).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> SaveWithConflictTranslation(Func<Task<int>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            var name = e.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "record";
+            throw new ConcurrencyConflictException(DisplayName(name), e);
+        }
+    }
+
+    private static string DisplayName(string typeName) =>
+        string.Concat(typeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Writes an access event for a read of a person's or family's record, in its own small transaction.</summary>
+    public async Task RecordReadAsync(ActorContext actor, string entityType, Guid entityId, CancellationToken cancellationToken = default)
+    {
+        AuditEvents.Add(NewEvent(actor, AuditAction.Read, entityType, entityId.ToString(), null));
+        await SaveChangesAsync(actor, cancellationToken);
+    }
+
+    /// <summary>Writes a sign-in event (success, failure, lockout, sign-out).</summary>
+    public async Task RecordSignInAsync(ActorContext actor, Guid? userId, string outcome, CancellationToken cancellationToken = default)
+    {
+        var e = NewEvent(actor, AuditAction.SignIn, nameof(HearthUser), userId?.ToString() ?? "unknown", null);
+        e.Reason = outcome;
+        AuditEvents.Add(e);
+        await SaveChangesAsync(actor, cancellationToken);
+    }
+
+    private AuditEvent NewEvent(ActorContext actor, AuditAction action, string entityType, string entityId, string? changes) => new()
+    {
+        OccurredAt = Time.GetUtcNow(),
+        ActorUserId = actor.UserId,
+        ActorName = actor.Name,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Changes = changes,
+        Reason = actor.Reason,
+    };
+
+    private void AddAuditEvents()
+    {
+        ChangeTracker.DetectChanges();
+        var entries = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        if (entries.Any(e => e.Entity is AuditEvent && e.State != EntityState.Added))
+        {
+            throw new InvalidOperationException("Audit events are append-only: they are never updated or deleted.");
+        }
+        var changed = entries.Where(e => e.Entity is not AuditEvent).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        var actor = _actor ?? throw new InvalidOperationException(
+            "A change was saved without an actor. Save through a Core service, which passes the ActorContext.");
+        foreach (var entry in changed)
+        {
+            if (entry is { State: EntityState.Modified, Entity: Entity versioned })
+            {
+                var version = entry.Property(nameof(Entity.Version));
+                if (version.IsModified)
+                {
+                    // A caller set the version it read (for example from a form); keep it as the original so EF checks it.
+                    version.OriginalValue = version.CurrentValue;
+                }
+                versioned.Version++;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            var changes = DescribeChanges(entry);
+            if (action == AuditAction.Updated && changes.Count == 0)
+            {
+                continue;
+            }
+            AuditEvents.Add(NewEvent(actor, action, entry.Metadata.ClrType.Name, KeyOf(entry),
+                changes.Count == 0 ? null : JsonSerializer.Serialize(changes, JsonOptions)));
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static List<FieldChange> DescribeChanges(EntityEntry entry)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name == nameof(Entity.Version) || property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() is false && name != "Discriminator")
+            {
+                continue;
+            }
+            var secret = SecretFields.Contains(name);
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    changes.Add(new FieldChange(name, null, secret ? "(set)" : Format(property.CurrentValue)));
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes.Add(new FieldChange(name, secret ? "(hidden)" : Format(property.OriginalValue), secret ? "(changed)" : Format(property.CurrentValue)));
+                    break;
+                case EntityState.Deleted when property.OriginalValue is not null:
+                    changes.Add(new FieldChange(name, secret ? "(hidden)" : Format(property.OriginalValue), null));
+                    break;
+            }
+        }
+        return changes;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        DateTimeOffset t => t.ToString("O"),
+        System.Collections.IEnumerable list and not string => string.Join(", ", list.Cast<object?>()),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? "" : string.Join("/", key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot order or compare DateTimeOffset and decimal in SQL; store them as numbers it can.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HearthDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+}

@@ -1,0 +1,63 @@
+using Hearth.Core.Auditing;
+using Hearth.Core.Data;
+using Hearth.Core.Demo;
+using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hearth.Core;
+
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Failed sign-ins before an account is locked.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int MinimumPasswordLength { get; set; } = 12;
+}
+
+public static class HearthCoreServices
+{
+    /// <summary>Registers the DbContext for the configured provider, Identity's stores and every Core service.</summary>
+    public static IServiceCollection AddHearthCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dbOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var (provider, connectionString) = DatabaseSetup.Resolve(dbOptions);
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddSingleton(dbOptions);
+        services.AddSingleton(security);
+        services.AddSingleton(new DatabaseConnection(provider, connectionString));
+        services.AddDbContext<HearthDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+        services.AddIdentityCore<HearthUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = security.MinimumPasswordLength;
+                // NCSC guidance: length beats composition rules.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<HearthDbContext>();
+        services.AddScoped<HearthDatabase>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}
+
+/// <summary>The resolved database choice, for code that needs to know the provider (health checks, messages).</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);
