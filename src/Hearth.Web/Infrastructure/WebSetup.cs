@@ -37,15 +37,31 @@ public static class WebSetup
             {
                 o.LoginPath = "/account/sign-in";
                 o.LogoutPath = "/account/sign-out";
-                o.AccessDeniedPath = "/account/access-denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "hearth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    // Pages send people to sign in; the API answers 401.
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+                    return Task.CompletedTask;
+                };
+                // A signed-in user without the permission gets 403 (the error page explains it), not a redirect.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             }));
         services.AddAuthentication().AddHearthSingleSignOn(sso);
         services.AddAuthorization(o => o.AddHearthPolicies());
@@ -67,17 +83,6 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
-    }
-
-    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 
     public static WebApplication UseHearthWeb(this WebApplication app)
