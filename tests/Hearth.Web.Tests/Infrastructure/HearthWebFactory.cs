@@ -21,7 +21,7 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public FixedTimeProvider? Clock { get; init; }
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
-    public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
