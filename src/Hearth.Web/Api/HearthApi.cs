@@ -20,34 +20,34 @@ public static class HearthApi
         v1.MapGet("/me", (HttpContext http) =>
         {
             var actor = http.User.ToActor();
-            return Results.Ok(new MeResponse(actor.UserId!.Value, actor.Name, http.User.Identity?.Name ?? "", actor.Role!.Value.ToString(),
+            return TypedResults.Ok(new MeResponse(actor.UserId!.Value, actor.Name, http.User.Identity?.Name ?? "", actor.Role!.Value.ToString(),
                 RolePermissions.For(actor.Role.Value).Select(p => p.ToString()).Order().ToList(), actor.TeamIds.ToList()));
         }).WithName("GetMe").WithSummary("Who the caller is, their role, permissions and teams.");
 
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
-            .MapGet("/", () => Results.Ok(Array.Empty<object>()))
+            .MapGet("/", () => TypedResults.Ok(Array.Empty<FamilySummary>()))
             .WithName("GetSharedWithMe").WithSummary("Records shared with a partner agency or volunteer (none until something is shared).");
         v1.MapGroup("/admin/users").RequireAuthorization(Policies.For(Permission.Administer))
-            .MapGet("/", async (HearthDbContext db, CancellationToken ct) => Results.Ok(await db.Users.AsNoTracking()
+            .MapGet("/", async (HearthDbContext db, CancellationToken ct) => TypedResults.Ok(await db.Users.AsNoTracking()
                 .OrderBy(u => u.DisplayName).Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.Role.ToString(), u.IsActive)).ToListAsync(ct)))
             .WithName("ListUsers");
         v1.MapGroup("/audit").RequireAuthorization(Policies.For(Permission.ViewAuditTrail))
             .MapGet("/", async (HttpContext http, AuditTrail trail, string? entityType, string? entityId, int? page, CancellationToken ct) =>
-                Results.Ok(await trail.SearchAsync(http.User.ToActor(), new AuditFilter(EntityType: entityType, EntityId: entityId, Page: page ?? 1), ct)))
+                TypedResults.Ok(await trail.SearchAsync(http.User.ToActor(), new AuditFilter(EntityType: entityType, EntityId: entityId, Page: page ?? 1), ct)))
             .WithName("SearchAudit");
     }
 
     private static void MapFamiliesApi(this RouteGroupBuilder families)
     {
         families.MapGet("/", async (HttpContext http, PeopleService people, CancellationToken ct) =>
-            Results.Ok(await people.VisibleFamilies(http.User.ToActor()).AsNoTracking().OrderBy(f => f.Reference)
+            TypedResults.Ok(await people.VisibleFamilies(http.User.ToActor()).AsNoTracking().OrderBy(f => f.Reference)
                 .Select(f => new FamilySummary(f.Id, f.Reference, f.TeamId)).ToListAsync(ct)))
             .WithName("ListFamilies").WithSummary("Families in the caller's teams.");
         families.MapGet("/people/{id:guid}", async (HttpContext http, PeopleService people, Guid id, CancellationToken ct) =>
         {
             var person = await people.ReadPersonAsync(http.User.ToActor(), id, ct);
-            return Results.Ok(new PersonSummary(person.Id, person.GivenName, person.FamilyName, person.DateOfBirth, person.FamilyId));
+            return TypedResults.Ok(new PersonSummary(person.Id, person.GivenName, person.FamilyName, person.DateOfBirth, person.FamilyId));
         }).WithName("GetPerson").WithSummary("One person's record; the read is written to the audit trail.");
     }
 

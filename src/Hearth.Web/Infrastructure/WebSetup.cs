@@ -2,6 +2,7 @@ using System.Globalization;
 using Hearth.Core.Security;
 using Hearth.Web.Api;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -15,6 +16,11 @@ public static class WebSetup
     public static IServiceCollection AddHearthWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Sign-in cookies must survive a restart: keep the key ring beside the data, or where the council points it.
+        var database = configuration.GetSection(Hearth.Core.Data.DatabaseOptions.Section).Get<Hearth.Core.Data.DatabaseOptions>() ?? new();
+        services.AddDataProtection()
+            .SetApplicationName("Hearth")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
         services.AddHttpContextAccessor();
         services.AddIdentityCore<HearthUser>()
             .AddSignInManager()

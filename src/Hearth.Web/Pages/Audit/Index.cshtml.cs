@@ -11,18 +11,18 @@ public sealed class IndexModel(AuditTrail trail) : HearthPageModel
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
-    [BindProperty(SupportsGet = true)] public string? FromText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "From")] public string? FromInput { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public DateOnly? From { get; private set; }
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public AuditPage Result { get; private set; } = new([], 0, 1, 50);
 
-    public async Task OnGetAsync([FromQuery(Name = "From")] string? from, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(from))
+        if (!string.IsNullOrWhiteSpace(FromInput))
         {
-            if (DateOnly.TryParseExact(from.Trim(), "yyyy-MM-dd", out var d))
+            if (DateOnly.TryParseExact(FromInput.Trim(), "yyyy-MM-dd", out var d))
             {
                 From = d;
             }
