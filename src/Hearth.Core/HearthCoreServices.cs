@@ -3,6 +3,7 @@ using Hearth.Core.Data;
 using Hearth.Core.Demo;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
+using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,8 @@ public static class HearthCoreServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ReportService>();
+        ReportCatalogue.Register(services);
         return services;
     }
 }

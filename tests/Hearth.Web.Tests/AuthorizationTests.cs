@@ -22,6 +22,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/admin/users/create", Permission.Administer),
         ("/audit", Permission.ViewAuditTrail),
         ("/shared-with-me", Permission.ViewSharedRecords),
+        ("/reports", Permission.ViewReports),
     ];
 
     private static readonly (string Path, Permission Permission)[] ApiGroups =
@@ -30,6 +31,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/api/v1/admin/users", Permission.Administer),
         ("/api/v1/audit", Permission.ViewAuditTrail),
         ("/api/v1/shared", Permission.ViewSharedRecords),
+        ("/api/v1/reports", Permission.ViewReports),
     ];
 
     public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());

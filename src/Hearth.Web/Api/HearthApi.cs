@@ -1,6 +1,7 @@
 using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.People;
+using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,23 @@ public static class HearthApi
             return TypedResults.Ok(new MeResponse(actor.UserId!.Value, actor.Name, http.User.Identity?.Name ?? "", actor.Role!.Value.ToString(),
                 RolePermissions.For(actor.Role.Value).Select(p => p.ToString()).Order().ToList(), actor.TeamIds.ToList()));
         }).WithName("GetMe").WithSummary("Who the caller is, their role, permissions and teams.");
+
+        var reports = v1.MapGroup("/reports").RequireAuthorization(Policies.For(Permission.ViewReports));
+        reports.MapGet("/", (ReportService service) => TypedResults.Ok(service.All.Select(d => new ReportSummary(d.Name, d.Title, d.Description))))
+            .WithName("ListReports");
+        reports.MapGet("/{name}", async (HttpContext http, ReportService service, string name, string? period, string? from, string? to, string? team, bool? suppress, string? format, CancellationToken ct) =>
+        {
+            var filter = new ReportFilter(ReportPeriod.Parse(period, from, to), http.Request.Query["service"], team, suppress ?? false);
+            var result = await service.RunAsync(http.User.ToActor(), name, filter, ct);
+            var fmt = ReportExport.ParseFormat(format ?? "json");
+            if (fmt == ReportFormat.Json)
+            {
+                return Results.Json(ReportExport.ToJson(result));
+            }
+            var buffer = new MemoryStream();
+            ReportExport.Write(result, fmt, buffer);
+            return Results.File(buffer.ToArray(), ReportExport.ContentType(fmt), $"{result.Name}.{fmt.ToString().ToLowerInvariant()}");
+        }).WithName("RunReport").WithSummary("Runs a report: period as ?period=2017-18 or ?from=&to=, optional ?service=&team=&suppress=true&format=csv|xlsx|json.");
 
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
@@ -51,6 +69,7 @@ public static class HearthApi
         }).WithName("GetPerson").WithSummary("One person's record; the read is written to the audit trail.");
     }
 
+    public sealed record ReportSummary(string Name, string Title, string Description);
     public sealed record MeResponse(Guid Id, string Name, string Email, string Role, IReadOnlyList<string> Permissions, IReadOnlyList<Guid> Teams);
     public sealed record UserSummary(Guid Id, string Name, string Email, string Role, bool Active);
     public sealed record FamilySummary(Guid Id, string Reference, Guid TeamId);

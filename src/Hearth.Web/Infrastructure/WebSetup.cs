@@ -80,6 +80,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
                 o.Conventions.AuthorizeFolder("/Audit", Policies.For(Permission.ViewAuditTrail));
                 o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
+                o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
                 o.Conventions.Add(new LowercaseRoutes());
             })
             .AddViewLocalization()

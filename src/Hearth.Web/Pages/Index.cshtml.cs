@@ -30,6 +30,10 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> t) : HearthPageM
         {
             Cards.Add(new Card(t["Families"], "/families", role == Role.Practitioner ? t["Families in your team."] : t["Families in your teams or services."]));
         }
+        if (User.Has(Permission.ViewReports))
+        {
+            Cards.Add(new Card(t["Reports"], "/reports", t["Referrals, throughput, outcomes and reach, for any period, in CSV and Excel."]));
+        }
         if (User.Has(Permission.ViewSharedRecords))
         {
             Cards.Add(new Card(t["Shared with me"], "/shared-with-me", t["Families and information shared with you."]));
