@@ -59,6 +59,7 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
+        services.AddScoped<Referrals.ReferralFunnel>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

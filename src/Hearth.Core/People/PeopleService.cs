@@ -290,7 +290,7 @@ public sealed class PeopleService(HearthDbContext db)
         merge.MergedIntoId = keepId;
         merge.FamilyId = null;
         var audited = actor.WithReason($"merge: {reason.Trim()}");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
         await db.SaveChangesAsync(audited, ct);
         await ReReferrals.RecomputeAsync(db, [keepId], ct);
         await db.SaveChangesAsync(audited, ct);

@@ -231,7 +231,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Thousands of rows: detect changes once, at the save, rather than on every Add.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
         var committed = false;
         try
         {

@@ -139,7 +139,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         {
             db.Add(new ReferralChild { ReferralId = referral.Id, PersonId = child });
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
         await db.SaveChangesAsync(actor, ct);
         await ReReferrals.RecomputeAsync(db, children, ct);
         await db.SaveChangesAsync(actor, ct);
