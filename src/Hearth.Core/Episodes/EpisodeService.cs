@@ -132,12 +132,16 @@ public sealed class EpisodeService(HearthDbContext db)
     public async Task<IReadOnlyList<FollowUpDue>> FollowUpsDueAsync(ActorContext actor, Guid teamId, DateOnly asOf, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        return await db.Set<FollowUp>().AsNoTracking().InScope(actor)
-            .Where(f => f.TeamId == teamId && f.CompletedOn == null && f.DueOn <= asOf)
-            .Join(db.Set<Episode>(), f => f.EpisodeId, e => e.Id, (f, e) => new { f, e })
-            .Join(db.Set<People.Family>(), x => x.e.FamilyId, fam => fam.Id, (x, fam) => new FollowUpDue(x.f.Id, x.e.Id, fam.Id, fam.Reference, x.f.MonthsAfterClosure, x.e.ClosedOn!.Value, x.f.DueOn, x.f.Version))
-            .OrderBy(f => f.DueOn)
+        var rows = await (
+            from f in db.Set<FollowUp>().AsNoTracking().InScope(actor)
+            where f.TeamId == teamId && f.CompletedOn == null && f.DueOn <= asOf
+            join e in db.Set<Episode>() on f.EpisodeId equals e.Id
+            join fam in db.Set<People.Family>() on e.FamilyId equals fam.Id
+            orderby f.DueOn, fam.Reference
+            select new { f.Id, EpisodeId = e.Id, FamilyId = fam.Id, fam.Reference, f.MonthsAfterClosure, e.ClosedOn, f.DueOn, f.Version })
             .ToListAsync(ct);
+        // A reopened episode's follow-ups were removed, so every row here has a closure date.
+        return rows.Select(r => new FollowUpDue(r.Id, r.EpisodeId, r.FamilyId, r.Reference, r.MonthsAfterClosure, r.ClosedOn ?? r.DueOn, r.DueOn, r.Version)).ToList();
     }
 
     public async Task CompleteFollowUpAsync(ActorContext actor, Guid followUpId, int version, DateOnly on, string? note, CancellationToken ct = default)

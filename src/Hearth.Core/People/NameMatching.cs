@@ -19,12 +19,19 @@ public static class NameMatching
         {
             return false;
         }
-        if (a == b)
+        if (a == b || Sound(a) == Sound(b))
         {
             return true;
         }
         var allowed = Math.Min(a.Length, b.Length) <= 4 ? 1 : 2;
         return Math.Abs(a.Length - b.Length) <= allowed && Distance(a, b) <= allowed;
+    }
+
+    /// <summary>Common English spellings of one sound made the same: Kayleigh/Kayley, Stephen/Stefan's "ph", Jackie/Jacky.</summary>
+    private static string Sound(string name)
+    {
+        var s = name.Replace("eigh", "ey", StringComparison.Ordinal).Replace("ph", "f", StringComparison.Ordinal).Replace("ck", "k", StringComparison.Ordinal);
+        return s.EndsWith("ie", StringComparison.Ordinal) ? s[..^2] + "y" : s;
     }
 
     /// <summary>Lower case letters only, accents removed: "O'Brien" and "obrien" compare equal.</summary>
