@@ -55,6 +55,12 @@ public static class HearthCoreServices
         services.AddScoped<TokenService>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<Programmes.ProgrammeService>();
+        services.AddScoped<Referrals.ReferralService>();
+        services.AddScoped<Episodes.EpisodeService>();
+        services.AddScoped<Episodes.AllocationService>();
+        services.AddScoped<Referrals.JourneyImport>();
+        services.AddScoped<Referrals.ReferralFunnel>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
         ReportCatalogue.Register(services);

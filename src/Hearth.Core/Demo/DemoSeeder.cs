@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using Hearth.Core.Data;
+using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Programmes;
+using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,18 +17,33 @@ public sealed record DemoSignIn(string Role, string Email, string Password);
 /// edge-of-care team, a York-style Troubled Families locality team and a FACT22-style pod, with a user for every role.
 /// Only ever run when demo mode is asked for.
 /// </summary>
-public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisation, UserService users)
+public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisation, UserService users, ProgrammeService programmes, JourneyImport journeys, AllocationService allocations)
 {
     public const string EmailDomain = "demo.hearth.example";
 
-    private static readonly (string Code, string Name, string Description, (string Code, string Name, string Patch)[] Teams)[] Services =
+    private static readonly (string Code, string Name, string Description, string Programme, (string Code, string Name, string Patch)[] Teams)[] Services =
     [
-        ("ifss-1", "IFSS Site 1", "Integrated Family Support Service, first site of the Welsh evaluation", [("ifss-1-team", "IFSS Site 1 team", "North")]),
-        ("ifss-2", "IFSS Site 2", "Integrated Family Support Service, second site", [("ifss-2-team", "IFSS Site 2 team", "South")]),
-        ("ifss-3", "IFSS Site 3", "Integrated Family Support Service, third site", [("ifss-3-team", "IFSS Site 3 team", "West")]),
-        ("ifit", "Intensive Family Intervention Team", "Edge-of-care outreach, planned and emergency work 8am-10pm", [("ifit-team", "IFIT", "City-wide")]),
-        ("york-ifs", "Integrated Family Service", "Troubled Families locality work, up to 12 months", [("york-east", "East locality team", "East")]),
-        ("fact22", "FACT22", "Intensive support to children in need, delivered in pods", [("fact22-pod-1", "Pod 1", "Crewe")]),
+        ("ifss-1", "IFSS Site 1", "Integrated Family Support Service, first site of the Welsh evaluation", ShippedProgrammes.Ifss, [("ifss-1-team", "IFSS Site 1 team", "North")]),
+        ("ifss-2", "IFSS Site 2", "Integrated Family Support Service, second site", ShippedProgrammes.Ifss, [("ifss-2-team", "IFSS Site 2 team", "South")]),
+        ("ifss-3", "IFSS Site 3", "Integrated Family Support Service, third site", ShippedProgrammes.Ifss, [("ifss-3-team", "IFSS Site 3 team", "West")]),
+        ("ifit", "Intensive Family Intervention Team", "Edge-of-care outreach, planned and emergency work 8am-10pm", ShippedProgrammes.Ifit, [("ifit-team", "IFIT", "City-wide")]),
+        ("york-ifs", "Integrated Family Service", "Troubled Families locality work, up to 12 months", ShippedProgrammes.TroubledFamilies, [("york-east", "East locality team", "East")]),
+        ("fact22", "FACT22", "Intensive support to children in need, delivered in pods", ShippedProgrammes.CinPod, [("fact22-pod-1", "Pod 1", "Crewe")]),
+    ];
+
+    /// <summary>Fixed so that every demo database tells the same story.</summary>
+    public const int JourneySeed = 20261122;
+
+    private static readonly string[] GivenNames =
+    [
+        "Ava", "Oliver", "Amelia", "Noah", "Isla", "Jack", "Freya", "Harry", "Lily", "Leo", "Evie", "Charlie", "Mia", "Alfie",
+        "Ffion", "Dylan", "Seren", "Osian", "Aisha", "Mohammed", "Zara", "Yusuf", "Maja", "Jakub", "Chloe", "Tyler", "Ruby", "Kai",
+    ];
+
+    private static readonly string[] FamilyNames =
+    [
+        "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan", "Griffiths", "Smith", "Brown",
+        "Taylor", "Wilson", "Khan", "Ahmed", "Begum", "Kowalski", "Nowak", "Murphy", "Kelly", "Walker", "Wright", "Green",
     ];
 
     private static readonly (string Name, string Title, string[] Specialisms)[] Practitioners =
@@ -46,9 +65,10 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         }
         var actor = ActorContext.System("seed demo");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (code, name, description, teams) in Services)
+        await programmes.EnsureShippedAsync(actor, ct);
+        foreach (var (code, name, description, programme, teams) in Services)
         {
-            await organisation.CreateServiceAsync(actor, new NewService(name, code, description), ct);
+            await organisation.CreateServiceAsync(actor, new NewService(name, code, description, programme), ct);
             foreach (var team in teams)
             {
                 await organisation.CreateTeamAsync(actor, new NewTeam(code, team.Name, team.Code, team.Patch), ct);
@@ -76,8 +96,56 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
             await users.CreateAsync(actor, new NewUser(name, email, role.ToString(), teams, pw), ct);
             signIns.Add(new DemoSignIn(role.ToString(), email, pw));
         }
+        await SeedJourneysAsync(actor, ct);
         await tx.CommitAsync(ct);
         return signIns;
+    }
+
+    /// <summary>A few hundred families' journeys through the importer, then names, patches and allocations within capacity.</summary>
+    private async Task SeedJourneysAsync(ActorContext actor, CancellationToken ct)
+    {
+        var today = db.Today();
+        var plan = Services.SelectMany(s => s.Teams.Select(t => (s.Name, t.Name, s.Programme, s.Programme == ShippedProgrammes.Ifss ? 45 : 55))).ToList();
+        var rows = new DemoJourneys(JourneySeed, today).Generate(plan);
+        var result = await journeys.ImportAsync(actor, rows, new JourneyImportOptions(), null, ct);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The demo journeys did not import: " + string.Join("; ", result.Errors.Take(5)));
+        }
+
+        // The import carries references only; give the demo people names and the families their team's patch.
+        var random = new Random(JourneySeed);
+        var patches = await db.Set<Team>().ToDictionaryAsync(t => t.Id, t => t.Patch, ct);
+        var families = await db.Set<Family>().OrderBy(f => f.Reference).ToListAsync(ct);
+        var children = (await db.Set<Person>().OrderBy(p => p.CouncilChildId).ToListAsync(ct)).ToLookup(p => p.FamilyId);
+        foreach (var family in families)
+        {
+            family.Patch = patches[family.TeamId];
+            var surname = FamilyNames[random.Next(FamilyNames.Length)];
+            foreach (var child in children[family.Id])
+            {
+                child.GivenName = GivenNames[random.Next(GivenNames.Length)];
+                child.FamilyName = surname;
+                child.Sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
+            }
+        }
+        await db.SaveChangesAsync(actor, ct);
+
+        // Open episodes go to the team's workers while they have room; the rest wait on the resource panel.
+        var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).Select(e => new { e.Id, e.TeamId, e.OpenedOn }).ToListAsync(ct);
+        foreach (var team in open.GroupBy(e => e.TeamId))
+        {
+            foreach (var episode in team)
+            {
+                var loads = await allocations.LoadsAsync(actor, [team.Key], ct);
+                var worker = loads.Where(l => l.FreeCapacity > 0).OrderByDescending(l => l.FreeCapacity).ThenBy(l => l.Name, StringComparer.Ordinal).FirstOrDefault();
+                if (worker is null)
+                {
+                    break;
+                }
+                await allocations.AllocateAsync(actor, new NewAllocation(episode.Id, worker.WorkerId, episode.OpenedOn), ct);
+            }
+        }
     }
 
     private static string NewPassword()

@@ -10,6 +10,7 @@ internal sealed class ServiceMapping : IEntityTypeConfiguration<Service>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Code).HasMaxLength(50);
+        b.Property(x => x.ProgrammeCode).HasMaxLength(50);
         b.HasIndex(x => x.Code).IsUnique();
         b.HasMany(x => x.Teams).WithOne(x => x.Service).HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Organisation;
 
-public sealed record NewService(string Name, string Code, string? Description);
+public sealed record NewService(string Name, string Code, string? Description, string? ProgrammeCode = null);
 public sealed record NewTeam(string ServiceCode, string Name, string Code, string? Patch);
 public sealed record NewWorker(string TeamCode, string Name, string JobTitle, decimal Fte, int MaxIntensiveCases, IReadOnlyList<string> Specialisms, string? Patch);
 
@@ -23,8 +23,13 @@ public sealed class OrganisationService(HearthDbContext db)
         {
             v.Add("Code", $"A service with code {input.Code.Trim()} already exists");
         }
+        var programme = string.IsNullOrWhiteSpace(input.ProgrammeCode) ? null : input.ProgrammeCode.Trim();
+        if (programme is not null && !await db.Set<Programmes.ProgrammeVersion>().AnyAsync(p => p.Code == programme, ct))
+        {
+            v.Add("ProgrammeCode", $"There is no programme with identifier {programme}");
+        }
         v.ThrowIfAny();
-        var service = new Service { Name = input.Name.Trim(), Code = input.Code.Trim(), Description = input.Description?.Trim() };
+        var service = new Service { Name = input.Name.Trim(), Code = input.Code.Trim(), Description = input.Description?.Trim(), ProgrammeCode = programme };
         db.Add(service);
         await db.SaveChangesAsync(actor, ct);
         return service;

@@ -9,6 +9,8 @@ public sealed class Service : Entity
     /// <summary>Short stable identifier used by imports and the CLI, e.g. "ifss-1".</summary>
     public required string Code { get; set; }
     public string? Description { get; set; }
+    /// <summary>The programme the service runs (e.g. "ifss"); its version in effect on a date configures the episodes opened then.</summary>
+    public string? ProgrammeCode { get; set; }
     public List<Team> Teams { get; set; } = [];
 }
 

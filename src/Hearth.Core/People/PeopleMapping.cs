@@ -9,10 +9,12 @@ internal sealed class FamilyMapping : IEntityTypeConfiguration<Family>
     {
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.Reference).HasMaxLength(100);
+        b.Property(x => x.Patch).HasMaxLength(200);
         b.HasIndex(x => x.Reference).IsUnique();
         b.HasIndex(x => x.TeamId);
         b.HasOne<Organisation.Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Members).WithOne(x => x.Family).HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Memberships).WithOne().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -23,5 +25,32 @@ internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.GivenName).HasMaxLength(200);
         b.Property(x => x.FamilyName).HasMaxLength(200);
+        b.Property(x => x.KnownAs).HasMaxLength(200);
+        b.Property(x => x.Sex).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.GenderIdentity).HasMaxLength(100);
+        b.Property(x => x.EthnicityCode).HasMaxLength(4);
+        b.Property(x => x.FirstLanguage).HasMaxLength(100);
+        b.Property(x => x.CouncilChildId).HasMaxLength(50);
+        b.Property(x => x.Upn).HasMaxLength(13);
+        b.Property(x => x.FormerUpn).HasMaxLength(13);
+        b.Property(x => x.NhsNumber).HasMaxLength(10);
+        b.Property(x => x.Postcode).HasMaxLength(8);
+        b.PrimitiveCollection(x => x.DisabilityCodes);
+        b.HasIndex(x => x.CouncilChildId);
+        b.HasIndex(x => x.Upn);
+        b.HasIndex(x => x.NhsNumber);
+        b.HasIndex(x => x.DateOfBirth);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FamilyMembershipMapping : IEntityTypeConfiguration<FamilyMembership>
+{
+    public void Configure(EntityTypeBuilder<FamilyMembership> b)
+    {
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Relationship).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.FamilyId, x.PersonId });
     }
 }

@@ -1,11 +1,43 @@
 using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.People;
 
-public sealed record NewFamily(string Reference, Guid TeamId);
-public sealed record NewPerson(Guid FamilyId, string GivenName, string FamilyName, DateOnly? DateOfBirth);
+public sealed record NewFamily(string Reference, Guid TeamId, string? Patch = null);
+
+/// <summary>A person to add to a family (or the new details of one, for <see cref="PeopleService.UpdatePersonAsync"/>).</summary>
+public sealed record NewPerson(Guid FamilyId, string GivenName, string FamilyName, DateOnly? DateOfBirth)
+{
+    public string? KnownAs { get; init; }
+    public DateOnly? ExpectedDateOfBirth { get; init; }
+    public Sex Sex { get; init; }
+    public string? GenderIdentity { get; init; }
+    public string? EthnicityCode { get; init; }
+    public IReadOnlyList<string> DisabilityCodes { get; init; } = [];
+    public string? FirstLanguage { get; init; }
+    public string? CouncilChildId { get; init; }
+    public string? Upn { get; init; }
+    public string? FormerUpn { get; init; }
+    public string? NhsNumber { get; init; }
+    public string? Postcode { get; init; }
+    public Relationship Relationship { get; init; } = Relationship.Child;
+    /// <summary>When the person joined the household; today when not given.</summary>
+    public DateOnly? MemberFrom { get; init; }
+    /// <summary>The user has seen the possible duplicates and says this is a different person.</summary>
+    public bool NotADuplicate { get; init; }
+}
+
+public sealed record DuplicateCandidate(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth, Guid? FamilyId, string Reason);
+
+/// <summary>Adding the person might create a duplicate record; the candidates are offered instead.</summary>
+public sealed class PossibleDuplicateException(IReadOnlyList<DuplicateCandidate> candidates)
+    : Exception($"This person may already be recorded: {string.Join("; ", candidates.Select(c => $"{c.GivenName} {c.FamilyName} ({c.Reason})"))}")
+{
+    public IReadOnlyList<DuplicateCandidate> Candidates { get; } = candidates;
+}
 
 /// <summary>Families and people. Every read of a record writes an access event; every change an audit event.</summary>
 public sealed class PeopleService(HearthDbContext db)
@@ -13,7 +45,8 @@ public sealed class PeopleService(HearthDbContext db)
     public async Task<Family> CreateFamilyAsync(ActorContext actor, NewFamily input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
-        var v = new Validator().Require("Reference", input.Reference, "Enter the family reference").MaxLength("Reference", input.Reference, 100, "Family reference");
+        var v = new Validator().Require("Reference", input.Reference, "Enter the family reference").MaxLength("Reference", input.Reference, 100, "Family reference")
+            .MaxLength("Patch", input.Patch, 200, "Patch");
         if (!actor.CanSeeTeam(input.TeamId))
         {
             v.Add("Team", "You can only add families to your own teams");
@@ -23,31 +56,246 @@ public sealed class PeopleService(HearthDbContext db)
             v.Add("Reference", $"A family with reference {input.Reference.Trim()} already exists");
         }
         v.ThrowIfAny();
-        var family = new Family { Reference = input.Reference.Trim(), TeamId = input.TeamId };
+        var family = new Family { Reference = input.Reference.Trim(), TeamId = input.TeamId, Patch = input.Patch?.Trim() };
         db.Add(family);
         await db.SaveChangesAsync(actor, ct);
         return family;
     }
 
+    /// <summary>
+    /// Adds a person to a family with a dated membership. Unless <see cref="NewPerson.NotADuplicate"/> is set, a possible
+    /// duplicate (same identifier, or same date of birth and a similar name) is refused with the candidates.
+    /// </summary>
     public async Task<Person> AddPersonAsync(ActorContext actor, NewPerson input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
         var family = await VisibleFamilies(actor).SingleOrDefaultAsync(f => f.Id == input.FamilyId, ct)
             ?? throw new AccessDeniedException("That family does not exist or is not in your teams.");
-        var v = new Validator()
-            .Require("GivenName", input.GivenName, "Enter the person's first name")
+        var today = db.Today();
+        var v = new Validator();
+        var person = new Person { FamilyId = family.Id, GivenName = "", FamilyName = "" };
+        Apply(person, input, today, v);
+        if (input.MemberFrom is { } from && from > today)
+        {
+            v.Add("MemberFrom", "The date the person joined the household must be today or in the past");
+        }
+        v.ThrowIfAny();
+        if (!input.NotADuplicate)
+        {
+            var candidates = await FindDuplicatesAsync(actor, input, null, ct);
+            if (candidates.Count > 0)
+            {
+                throw new PossibleDuplicateException(candidates);
+            }
+        }
+        db.Add(person);
+        db.Add(new FamilyMembership { FamilyId = family.Id, PersonId = person.Id, Relationship = input.Relationship, From = input.MemberFrom ?? today });
+        await db.SaveChangesAsync(actor, ct);
+        return person;
+    }
+
+    /// <summary>Changes a person's details; <paramref name="version"/> is the version the user read.</summary>
+    public async Task<Person> UpdatePersonAsync(ActorContext actor, Guid personId, int version, NewPerson input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var visible = VisibleFamilies(actor).Select(f => f.Id);
+        var person = await db.Set<Person>().Where(p => p.Id == personId && p.MergedIntoId == null && p.FamilyId != null && visible.Contains(p.FamilyId.Value))
+            .SingleOrDefaultAsync(ct) ?? throw new AccessDeniedException("That person does not exist or is not in your teams.");
+        var v = new Validator();
+        person.Version = version;
+        Apply(person, input, db.Today(), v);
+        v.ThrowIfAny();
+        await db.SaveChangesAsync(actor, ct);
+        return person;
+    }
+
+    private static void Apply(Person person, NewPerson input, DateOnly today, Validator v)
+    {
+        v.Require("GivenName", input.GivenName, "Enter the person's first name")
             .Require("FamilyName", input.FamilyName, "Enter the person's last name")
             .MaxLength("GivenName", input.GivenName, 200, "First name")
-            .MaxLength("FamilyName", input.FamilyName, 200, "Last name");
-        if (input.DateOfBirth is { } dob && dob > DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime))
+            .MaxLength("FamilyName", input.FamilyName, 200, "Last name")
+            .MaxLength("KnownAs", input.KnownAs, 200, "Known as")
+            .MaxLength("GenderIdentity", input.GenderIdentity, 100, "Gender identity")
+            .MaxLength("FirstLanguage", input.FirstLanguage, 100, "First language")
+            .MaxLength("CouncilChildId", input.CouncilChildId, 50, "Council child ID");
+        if (input.DateOfBirth is { } dob && dob > today)
         {
             v.Add("DateOfBirth", "Date of birth must be today or in the past");
         }
+        if (input.ExpectedDateOfBirth is not null && input.DateOfBirth is not null)
+        {
+            v.Add("ExpectedDateOfBirth", "Give either a date of birth or an expected date of birth, not both");
+        }
+        if (!Enum.IsDefined(input.Sex))
+        {
+            v.Add("Sex", "Choose male, female or not known");
+        }
+        var ethnicity = Blank(input.EthnicityCode)?.ToUpperInvariant();
+        if (ethnicity is not null && !DfeCodes.Ethnicity.Contains(ethnicity))
+        {
+            v.Add("EthnicityCode", $"\"{ethnicity}\" is not a DfE ethnicity code");
+        }
+        var disabilities = input.DisabilityCodes.Select(d => d.Trim().ToUpperInvariant()).Where(d => d.Length > 0).Distinct().ToList();
+        foreach (var d in disabilities.Where(d => !DfeCodes.Disability.Contains(d)))
+        {
+            v.Add("DisabilityCodes", $"\"{d}\" is not a DfE disability code");
+        }
+        if (disabilities.Contains("NONE") && disabilities.Count > 1)
+        {
+            v.Add("DisabilityCodes", "NONE cannot be combined with another disability code");
+        }
+        var upn = Blank(input.Upn)?.ToUpperInvariant();
+        if (upn is not null && !Identifiers.IsValidUpn(upn))
+        {
+            v.Add("Upn", "Enter a valid UPN: a check letter and 12 characters whose check letter matches");
+        }
+        var formerUpn = Blank(input.FormerUpn)?.ToUpperInvariant();
+        if (formerUpn is not null && !Identifiers.IsValidUpn(formerUpn))
+        {
+            v.Add("FormerUpn", "Enter a valid former UPN");
+        }
+        var nhs = Blank(input.NhsNumber);
+        if (nhs is not null && !Identifiers.IsValidNhsNumber(nhs))
+        {
+            v.Add("NhsNumber", "Enter a valid 10-digit NHS number");
+        }
+        var postcode = Blank(input.Postcode);
+        if (postcode is not null && !Identifiers.IsValidPostcode(postcode))
+        {
+            v.Add("Postcode", "Enter a real postcode, like SW1A 1AA");
+        }
+        if (v.Errors.Count > 0)
+        {
+            return;
+        }
+        person.GivenName = input.GivenName.Trim();
+        person.FamilyName = input.FamilyName.Trim();
+        person.KnownAs = Blank(input.KnownAs);
+        person.DateOfBirth = input.DateOfBirth;
+        person.ExpectedDateOfBirth = input.ExpectedDateOfBirth;
+        person.Sex = input.Sex;
+        person.GenderIdentity = Blank(input.GenderIdentity);
+        person.EthnicityCode = ethnicity;
+        person.DisabilityCodes = disabilities;
+        person.FirstLanguage = Blank(input.FirstLanguage);
+        person.CouncilChildId = Blank(input.CouncilChildId);
+        person.Upn = upn;
+        person.FormerUpn = formerUpn;
+        person.NhsNumber = Identifiers.NormaliseNhsNumber(nhs);
+        person.Postcode = Identifiers.NormalisePostcode(postcode);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>
+    /// Records that may be the same person: one of the identifiers is the same, or the date of birth is the same and the
+    /// names match allowing for a spelling difference or given and family names swapped. Searches the actor's scope.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(ActorContext actor, NewPerson input, Guid? except, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var upn = Blank(input.Upn)?.ToUpperInvariant();
+        var nhs = Identifiers.NormaliseNhsNumber(Blank(input.NhsNumber));
+        var childId = Blank(input.CouncilChildId);
+        var dob = input.DateOfBirth ?? input.ExpectedDateOfBirth;
+        var visible = VisibleFamilies(actor).Select(f => f.Id);
+        var rows = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.MergedIntoId == null && p.FamilyId != null && visible.Contains(p.FamilyId.Value) && p.Id != except)
+            .Where(p => (upn != null && (p.Upn == upn || p.FormerUpn == upn))
+                || (nhs != null && p.NhsNumber == nhs)
+                || (childId != null && p.CouncilChildId == childId)
+                || (dob != null && (p.DateOfBirth == dob || p.ExpectedDateOfBirth == dob)))
+            .ToListAsync(ct);
+        var result = new List<DuplicateCandidate>();
+        foreach (var p in rows)
+        {
+            var reason = upn is not null && (p.Upn == upn || p.FormerUpn == upn) ? "same UPN"
+                : nhs is not null && p.NhsNumber == nhs ? "same NHS number"
+                : childId is not null && p.CouncilChildId == childId ? "same council child ID"
+                : NameMatching.SamePerson(input.GivenName, input.FamilyName, p.GivenName, p.FamilyName) ? "same date of birth and a similar name"
+                : null;
+            if (reason is not null)
+            {
+                result.Add(new DuplicateCandidate(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.FamilyId, reason));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the record being kept: household memberships, referrals and outcome events move to the kept
+    /// person, identifiers missing from it are taken from the duplicate, and the duplicate is marked merged. Audited with the reason.
+    /// </summary>
+    public async Task<Person> MergeAsync(ActorContext actor, Guid keepId, int keepVersion, Guid mergeId, int mergeVersion, string reason, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageCases);
+        var v = new Validator().Require("Reason", reason, "Enter why the records are being merged");
+        if (keepId == mergeId)
+        {
+            v.Add("MergeId", "Choose two different people");
+        }
         v.ThrowIfAny();
-        var person = new Person { FamilyId = family.Id, GivenName = input.GivenName.Trim(), FamilyName = input.FamilyName.Trim(), DateOfBirth = input.DateOfBirth };
-        db.Add(person);
-        await db.SaveChangesAsync(actor, ct);
-        return person;
+        var visible = VisibleFamilies(actor).Select(f => f.Id);
+        var people = await db.Set<Person>()
+            .Where(p => (p.Id == keepId || p.Id == mergeId) && p.MergedIntoId == null && p.FamilyId != null && visible.Contains(p.FamilyId.Value))
+            .ToListAsync(ct);
+        var keep = people.SingleOrDefault(p => p.Id == keepId) ?? throw new AccessDeniedException("The person to keep does not exist or is not in your teams.");
+        var merge = people.SingleOrDefault(p => p.Id == mergeId) ?? throw new AccessDeniedException("The person to merge does not exist or is not in your teams.");
+        keep.Version = keepVersion;
+        merge.Version = mergeVersion;
+
+        keep.DateOfBirth ??= merge.DateOfBirth;
+        keep.ExpectedDateOfBirth = keep.DateOfBirth is null ? keep.ExpectedDateOfBirth ?? merge.ExpectedDateOfBirth : null;
+        keep.Upn ??= merge.Upn;
+        keep.FormerUpn ??= merge.FormerUpn ?? (merge.Upn != keep.Upn ? merge.Upn : null);
+        keep.NhsNumber ??= merge.NhsNumber;
+        keep.CouncilChildId ??= merge.CouncilChildId;
+        keep.EthnicityCode ??= merge.EthnicityCode;
+        keep.FirstLanguage ??= merge.FirstLanguage;
+        keep.Postcode ??= merge.Postcode;
+        if (keep.Sex == Sex.Unknown)
+        {
+            keep.Sex = merge.Sex;
+        }
+
+        var keptFamilies = await db.Set<FamilyMembership>().Where(m => m.PersonId == keepId).Select(m => m.FamilyId).ToListAsync(ct);
+        foreach (var m in await db.Set<FamilyMembership>().Where(m => m.PersonId == mergeId).ToListAsync(ct))
+        {
+            if (keptFamilies.Contains(m.FamilyId))
+            {
+                db.Remove(m);
+            }
+            else
+            {
+                m.PersonId = keepId;
+            }
+        }
+        var keptReferrals = await db.Set<ReferralChild>().Where(c => c.PersonId == keepId).Select(c => c.ReferralId).ToListAsync(ct);
+        foreach (var c in await db.Set<ReferralChild>().Where(c => c.PersonId == mergeId).ToListAsync(ct))
+        {
+            if (keptReferrals.Contains(c.ReferralId))
+            {
+                db.Remove(c);
+            }
+            else
+            {
+                c.PersonId = keepId;
+            }
+        }
+        foreach (var o in await db.Set<OutcomeEvent>().Where(o => o.PersonId == mergeId).ToListAsync(ct))
+        {
+            o.PersonId = keepId;
+        }
+        merge.MergedIntoId = keepId;
+        merge.FamilyId = null;
+        var audited = actor.WithReason($"merge: {reason.Trim()}");
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        await db.SaveChangesAsync(audited, ct);
+        await ReReferrals.RecomputeAsync(db, [keepId], ct);
+        await db.SaveChangesAsync(audited, ct);
+        await tx.CommitAsync(ct);
+        return keep;
     }
 
     /// <summary>Opens a person's record: checks scope and writes the access event before returning it.</summary>
@@ -63,18 +311,5 @@ public sealed class PeopleService(HearthDbContext db)
     }
 
     /// <summary>Families the actor may see: their teams' families, or all for council-wide roles.</summary>
-    public IQueryable<Family> VisibleFamilies(ActorContext actor)
-    {
-        var q = db.Set<Family>().AsQueryable();
-        if (actor.SeesAllTeams)
-        {
-            return q;
-        }
-        if (!actor.Has(Permission.ViewFamilies))
-        {
-            return q.Where(_ => false);
-        }
-        var teams = actor.TeamIds.ToList();
-        return q.Where(f => teams.Contains(f.TeamId));
-    }
+    public IQueryable<Family> VisibleFamilies(ActorContext actor) => db.Set<Family>().InScope(actor);
 }

@@ -3,20 +3,52 @@ using Hearth.Core.Data;
 namespace Hearth.Core.People;
 
 /// <summary>A household worked with as one unit. The team holding the record scopes who may see it.</summary>
-public sealed class Family : Entity
+public sealed class Family : Entity, ITeamOwned
 {
     /// <summary>The council's own reference, stable across imports.</summary>
     public required string Reference { get; set; }
     public Guid TeamId { get; set; }
+    /// <summary>The area the household lives in, used to match workers' patches when allocating.</summary>
+    public string? Patch { get; set; }
     public List<Person> Members { get; set; } = [];
+    public List<FamilyMembership> Memberships { get; set; } = [];
 }
 
 /// <summary>A child or adult known to the service.</summary>
 public sealed class Person : Entity
 {
+    /// <summary>The household the person currently belongs to; <see cref="FamilyMembership"/> holds the dated history.</summary>
     public Guid? FamilyId { get; set; }
     public Family? Family { get; set; }
     public required string GivenName { get; set; }
     public required string FamilyName { get; set; }
+    public string? KnownAs { get; set; }
     public DateOnly? DateOfBirth { get; set; }
+    /// <summary>For an unborn child, instead of a date of birth.</summary>
+    public DateOnly? ExpectedDateOfBirth { get; set; }
+    public Sex Sex { get; set; }
+    /// <summary>Recorded only when the person chooses to say, in their own words.</summary>
+    public string? GenderIdentity { get; set; }
+    public string? EthnicityCode { get; set; }
+    public List<string> DisabilityCodes { get; set; } = [];
+    public string? FirstLanguage { get; set; }
+    /// <summary>The council's child identifier (CIN census LAchildID); the import's child_refs.</summary>
+    public string? CouncilChildId { get; set; }
+    public string? Upn { get; set; }
+    public string? FormerUpn { get; set; }
+    public string? NhsNumber { get; set; }
+    public string? Postcode { get; set; }
+    /// <summary>Set when this record was merged into another: it is kept for the audit trail but no longer used.</summary>
+    public Guid? MergedIntoId { get; set; }
+}
+
+/// <summary>A person's membership of a household over a period, and their relationship in it.</summary>
+public sealed class FamilyMembership : Entity
+{
+    public Guid FamilyId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public Relationship Relationship { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
 }

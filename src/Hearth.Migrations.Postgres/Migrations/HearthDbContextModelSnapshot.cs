@@ -88,6 +88,338 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Episodes.Allocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_lead");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocations");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_allocations_episode_id");
+
+                    b.HasIndex("WorkerId", "To")
+                        .HasDatabaseName("ix_allocations_worker_id_to");
+
+                    b.ToTable("allocations");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AssessmentDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessment_decided_on");
+
+                    b.Property<string>("AssessmentDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("assessment_decision");
+
+                    b.Property<int>("BoosterSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("booster_sessions");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosureDestination")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("closure_destination");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<string>("CurrentPhase")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("current_phase");
+
+                    b.Property<DateOnly?>("CurrentPhaseDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("current_phase_due_on");
+
+                    b.Property<DateOnly>("CurrentPhaseStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("current_phase_started_on");
+
+                    b.Property<string>("DfeReasonForClosure")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("dfe_reason_for_closure");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<bool>("IsIntensive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_intensive");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("ProgrammeVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_version_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reopened_on");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<bool>("UnmetNeed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unmet_need");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_episodes");
+
+                    b.HasIndex("ProgrammeVersionId")
+                        .HasDatabaseName("ix_episodes_programme_version_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_episodes_service_id");
+
+                    b.HasIndex("FamilyId", "ServiceId")
+                        .HasDatabaseName("ix_episodes_family_id_service_id");
+
+                    b.HasIndex("TeamId", "ClosedOn")
+                        .HasDatabaseName("ix_episodes_team_id_closed_on");
+
+                    b.ToTable("episodes");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.EpisodePhase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("PhaseKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phase_key");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_episode_phases");
+
+                    b.HasIndex("EpisodeId", "PhaseKey")
+                        .HasDatabaseName("ix_episode_phases_episode_id_phase_key");
+
+                    b.ToTable("episode_phases");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("MonthsAfterClosure")
+                        .HasColumnType("integer")
+                        .HasColumnName("months_after_closure");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_follow_ups_episode_id");
+
+                    b.HasIndex("TeamId", "DueOn")
+                        .HasDatabaseName("ix_follow_ups_team_id_due_on");
+
+                    b.ToTable("follow_ups");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.OutcomeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_events");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_outcome_events_episode_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_outcome_events_person_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_outcome_events_team_id");
+
+                    b.ToTable("outcome_events");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -110,6 +442,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("ProgrammeCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("programme_code");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -239,6 +576,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Patch")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("patch");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -267,6 +609,52 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("families");
                 });
 
+            modelBuilder.Entity("Hearth.Core.People.FamilyMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relationship");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_memberships");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_family_memberships_person_id");
+
+                    b.HasIndex("FamilyId", "PersonId")
+                        .HasDatabaseName("ix_family_memberships_family_id_person_id");
+
+                    b.ToTable("family_memberships");
+                });
+
             modelBuilder.Entity("Hearth.Core.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -274,9 +662,28 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CouncilChildId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("council_child_id");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date")
                         .HasColumnName("date_of_birth");
+
+                    b.PrimitiveCollection<List<string>>("DisabilityCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("disability_codes");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("ethnicity_code");
+
+                    b.Property<DateOnly?>("ExpectedDateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_date_of_birth");
 
                     b.Property<Guid?>("FamilyId")
                         .HasColumnType("uuid")
@@ -288,11 +695,56 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("family_name");
 
+                    b.Property<string>("FirstLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_language");
+
+                    b.Property<string>("FormerUpn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("former_upn");
+
+                    b.Property<string>("GenderIdentity")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gender_identity");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("given_name");
+
+                    b.Property<string>("KnownAs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("known_as");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("nhs_number");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("postcode");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("upn");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -302,10 +754,309 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_people");
 
+                    b.HasIndex("CouncilChildId")
+                        .HasDatabaseName("ix_people_council_child_id");
+
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_people_date_of_birth");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_people_family_id");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_people_merged_into_id");
+
+                    b.HasIndex("NhsNumber")
+                        .HasDatabaseName("ix_people_nhs_number");
+
+                    b.HasIndex("Upn")
+                        .HasDatabaseName("ix_people_upn");
+
                     b.ToTable("people");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Programmes.ProgrammeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_json");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_versions");
+
+                    b.HasIndex("Code", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_versions_code_number");
+
+                    b.ToTable("programme_versions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ConsentToShare")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_share");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("EligibilityAnswersJson")
+                        .HasColumnType("text")
+                        .HasColumnName("eligibility_answers_json");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_re_referral");
+
+                    b.PrimitiveCollection<List<string>>("PresentingNeeds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("presenting_needs");
+
+                    b.Property<TimeOnly?>("ReceivedAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReferredOnTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_on_to");
+
+                    b.Property<string>("ReferrerAgency")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referrer_agency");
+
+                    b.Property<string>("ReferrerContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referrer_contact");
+
+                    b.Property<string>("ReferrerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referrer_name");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("SharingBasis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sharing_basis");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_referrals_episode_id");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_referrals_family_id");
+
+                    b.HasIndex("ServiceId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_service_id_reference");
+
+                    b.HasIndex("TeamId", "Status")
+                        .HasDatabaseName("ix_referrals_team_id_status");
+
+                    b.ToTable("referrals");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.ReferralChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_childs");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_childs_referral_id");
+
+                    b.HasIndex("PersonId", "ReferralId")
+                        .HasDatabaseName("ix_referral_childs_person_id_referral_id");
+
+                    b.ToTable("referral_childs");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.WaitingListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list_entries");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_waiting_list_entries_referral_id");
+
+                    b.HasIndex("TeamId", "RemovedOn")
+                        .HasDatabaseName("ix_waiting_list_entries_team_id_removed_on");
+
+                    b.ToTable("waiting_list_entries");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
@@ -579,6 +1330,106 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Core.Episodes.Allocation", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", "Episode")
+                        .WithMany("Allocations")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_worker_worker_id");
+
+                    b.Navigation("Episode");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_family_family_id");
+
+                    b.HasOne("Hearth.Core.Programmes.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_programme_version_programme_version_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_service_service_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.EpisodePhase", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_phases_episodes_episode_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.FollowUp", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.OutcomeEvent", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_events_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_events_person_person_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_events_team_team_id");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Team", b =>
                 {
                     b.HasOne("Hearth.Core.Organisation.Service", "Service")
@@ -613,6 +1464,25 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_families_teams_team_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.People.FamilyMembership", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_memberships_families_family_id");
+
+                    b.HasOne("Hearth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_memberships_person_person_id");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Hearth.Core.People.Person", b =>
                 {
                     b.HasOne("Hearth.Core.People.Family", "Family")
@@ -621,7 +1491,79 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_people_families_family_id");
 
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_people_merged_into_id");
+
                     b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_referrals_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_families_family_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_services_service_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_teams_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.ReferralChild", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_childs_people_person_id");
+
+                    b.HasOne("Hearth.Core.Referrals.Referral", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_childs_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.WaitingListEntry", b =>
+                {
+                    b.HasOne("Hearth.Core.Referrals.Referral", "Referral")
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_referrals_referral_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_teams_team_id");
+
+                    b.Navigation("Referral");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
@@ -690,6 +1632,13 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Phases");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Service", b =>
                 {
                     b.Navigation("Teams");
@@ -703,6 +1652,13 @@ namespace Hearth.Migrations.Postgres.Migrations
             modelBuilder.Entity("Hearth.Core.People.Family", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
+                {
+                    b.Navigation("Children");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.HearthUser", b =>

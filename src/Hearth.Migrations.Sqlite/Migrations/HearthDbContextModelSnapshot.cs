@@ -80,6 +80,338 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Episodes.Allocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_lead");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_reason");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocations");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_allocations_episode_id");
+
+                    b.HasIndex("WorkerId", "To")
+                        .HasDatabaseName("ix_allocations_worker_id_to");
+
+                    b.ToTable("allocations");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AssessmentDecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_decided_on");
+
+                    b.Property<string>("AssessmentDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_decision");
+
+                    b.Property<int>("BoosterSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booster_sessions");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosureDestination")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_destination");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<string>("CurrentPhase")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_phase");
+
+                    b.Property<DateOnly?>("CurrentPhaseDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_phase_due_on");
+
+                    b.Property<DateOnly>("CurrentPhaseStartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_phase_started_on");
+
+                    b.Property<string>("DfeReasonForClosure")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dfe_reason_for_closure");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<bool>("IsIntensive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_intensive");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("ProgrammeVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_version_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_on");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<bool>("UnmetNeed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unmet_need");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_episodes");
+
+                    b.HasIndex("ProgrammeVersionId")
+                        .HasDatabaseName("ix_episodes_programme_version_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_episodes_service_id");
+
+                    b.HasIndex("FamilyId", "ServiceId")
+                        .HasDatabaseName("ix_episodes_family_id_service_id");
+
+                    b.HasIndex("TeamId", "ClosedOn")
+                        .HasDatabaseName("ix_episodes_team_id_closed_on");
+
+                    b.ToTable("episodes");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.EpisodePhase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("PhaseKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_key");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_episode_phases");
+
+                    b.HasIndex("EpisodeId", "PhaseKey")
+                        .HasDatabaseName("ix_episode_phases_episode_id_phase_key");
+
+                    b.ToTable("episode_phases");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("MonthsAfterClosure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("months_after_closure");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_follow_ups_episode_id");
+
+                    b.HasIndex("TeamId", "DueOn")
+                        .HasDatabaseName("ix_follow_ups_team_id_due_on");
+
+                    b.ToTable("follow_ups");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.OutcomeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_events");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_outcome_events_episode_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_outcome_events_person_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_outcome_events_team_id");
+
+                    b.ToTable("outcome_events");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -102,6 +434,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("ProgrammeCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_code");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -231,6 +568,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Patch")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patch");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -259,6 +601,52 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("families");
                 });
 
+            modelBuilder.Entity("Hearth.Core.People.FamilyMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_memberships");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_family_memberships_person_id");
+
+                    b.HasIndex("FamilyId", "PersonId")
+                        .HasDatabaseName("ix_family_memberships_family_id_person_id");
+
+                    b.ToTable("family_memberships");
+                });
+
             modelBuilder.Entity("Hearth.Core.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -266,9 +654,28 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("CouncilChildId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_child_id");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT")
                         .HasColumnName("date_of_birth");
+
+                    b.PrimitiveCollection<string>("DisabilityCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disability_codes");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ethnicity_code");
+
+                    b.Property<DateOnly?>("ExpectedDateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_date_of_birth");
 
                     b.Property<Guid?>("FamilyId")
                         .HasColumnType("TEXT")
@@ -280,11 +687,56 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("family_name");
 
+                    b.Property<string>("FirstLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_language");
+
+                    b.Property<string>("FormerUpn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("former_upn");
+
+                    b.Property<string>("GenderIdentity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender_identity");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("given_name");
+
+                    b.Property<string>("KnownAs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("known_as");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nhs_number");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upn");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -294,10 +746,309 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_people");
 
+                    b.HasIndex("CouncilChildId")
+                        .HasDatabaseName("ix_people_council_child_id");
+
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_people_date_of_birth");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_people_family_id");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_people_merged_into_id");
+
+                    b.HasIndex("NhsNumber")
+                        .HasDatabaseName("ix_people_nhs_number");
+
+                    b.HasIndex("Upn")
+                        .HasDatabaseName("ix_people_upn");
+
                     b.ToTable("people");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Programmes.ProgrammeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_versions");
+
+                    b.HasIndex("Code", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_versions_code_number");
+
+                    b.ToTable("programme_versions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ConsentToShare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_to_share");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("EligibilityAnswersJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligibility_answers_json");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_re_referral");
+
+                    b.PrimitiveCollection<string>("PresentingNeeds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("presenting_needs");
+
+                    b.Property<TimeOnly?>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReferredOnTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_on_to");
+
+                    b.Property<string>("ReferrerAgency")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer_agency");
+
+                    b.Property<string>("ReferrerContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer_contact");
+
+                    b.Property<string>("ReferrerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer_name");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("SharingBasis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sharing_basis");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_referrals_episode_id");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_referrals_family_id");
+
+                    b.HasIndex("ServiceId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_service_id_reference");
+
+                    b.HasIndex("TeamId", "Status")
+                        .HasDatabaseName("ix_referrals_team_id_status");
+
+                    b.ToTable("referrals");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.ReferralChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_childs");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_childs_referral_id");
+
+                    b.HasIndex("PersonId", "ReferralId")
+                        .HasDatabaseName("ix_referral_childs_person_id_referral_id");
+
+                    b.ToTable("referral_childs");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.WaitingListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_on");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list_entries");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_waiting_list_entries_referral_id");
+
+                    b.HasIndex("TeamId", "RemovedOn")
+                        .HasDatabaseName("ix_waiting_list_entries_team_id_removed_on");
+
+                    b.ToTable("waiting_list_entries");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
@@ -569,6 +1320,106 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Core.Episodes.Allocation", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", "Episode")
+                        .WithMany("Allocations")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_worker_worker_id");
+
+                    b.Navigation("Episode");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_family_family_id");
+
+                    b.HasOne("Hearth.Core.Programmes.ProgrammeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_programme_version_programme_version_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_service_service_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.EpisodePhase", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_phases_episodes_episode_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.FollowUp", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Episodes.OutcomeEvent", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_events_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_events_person_person_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_events_team_team_id");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Team", b =>
                 {
                     b.HasOne("Hearth.Core.Organisation.Service", "Service")
@@ -603,6 +1454,25 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_families_teams_team_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.People.FamilyMembership", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_memberships_families_family_id");
+
+                    b.HasOne("Hearth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_memberships_person_person_id");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Hearth.Core.People.Person", b =>
                 {
                     b.HasOne("Hearth.Core.People.Family", "Family")
@@ -611,7 +1481,79 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_people_families_family_id");
 
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_people_merged_into_id");
+
                     b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_referrals_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_families_family_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_services_service_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_teams_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.ReferralChild", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_childs_people_person_id");
+
+                    b.HasOne("Hearth.Core.Referrals.Referral", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_childs_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.WaitingListEntry", b =>
+                {
+                    b.HasOne("Hearth.Core.Referrals.Referral", "Referral")
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_referrals_referral_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_teams_team_id");
+
+                    b.Navigation("Referral");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
@@ -680,6 +1622,13 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Phases");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Service", b =>
                 {
                     b.Navigation("Teams");
@@ -693,6 +1642,13 @@ namespace Hearth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Hearth.Core.People.Family", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
+                {
+                    b.Navigation("Children");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.HearthUser", b =>

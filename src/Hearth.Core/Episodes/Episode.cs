@@ -1,0 +1,130 @@
+using Hearth.Core.Data;
+
+namespace Hearth.Core.Episodes;
+
+/// <summary>One service's involvement with one family, from acceptance to closure, moving through its programme's phases.</summary>
+public sealed class Episode : Entity, ITeamOwned
+{
+    public Guid ServiceId { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid FamilyId { get; set; }
+    /// <summary>The programme version in effect when the episode opened; later versions do not change it.</summary>
+    public Guid ProgrammeVersionId { get; set; }
+    /// <summary>The referral whose acceptance opened (or last reopened) the episode.</summary>
+    public Guid ReferralId { get; set; }
+    public string? Mode { get; set; }
+    public DateOnly OpenedOn { get; set; }
+    public required string CurrentPhase { get; set; }
+    public DateOnly CurrentPhaseStartedOn { get; set; }
+    /// <summary>Start of the current phase plus its expected maximum length: past it, the episode is overdue.</summary>
+    public DateOnly? CurrentPhaseDueOn { get; set; }
+    /// <summary>Open and not yet past the programme's last intensive phase: counts against workers' intensive caseloads.</summary>
+    public bool IsIntensive { get; set; }
+    public AssessmentDecision? AssessmentDecision { get; set; }
+    public DateOnly? AssessmentDecidedOn { get; set; }
+    public int BoosterSessions { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public ClosureReason? ClosureReason { get; set; }
+    public ClosureDestination? ClosureDestination { get; set; }
+    public bool UnmetNeed { get; set; }
+    /// <summary>The DfE CIN census ReasonForClosure code derived at closure (see <see cref="ClosureCodes"/>).</summary>
+    public string? DfeReasonForClosure { get; set; }
+    public int ReopenCount { get; set; }
+    public DateOnly? ReopenedOn { get; set; }
+    public List<EpisodePhase> Phases { get; set; } = [];
+    public List<Allocation> Allocations { get; set; } = [];
+
+    public bool IsOpen => ClosedOn is null;
+}
+
+/// <summary>One stay of an episode in one phase: dated and attributed at both ends.</summary>
+public sealed class EpisodePhase : Entity
+{
+    public Guid EpisodeId { get; set; }
+    public required string PhaseKey { get; set; }
+    public DateOnly StartedOn { get; set; }
+    public required string StartedBy { get; set; }
+    public DateOnly? EndedOn { get; set; }
+    public string? EndedBy { get; set; }
+    /// <summary>Whether the phase counts as completed under the programme's rule, set when it ends.</summary>
+    public bool Completed { get; set; }
+}
+
+/// <summary>A worker allocated to an episode, from a date until a date.</summary>
+public sealed class Allocation : Entity
+{
+    public Guid EpisodeId { get; set; }
+    public Episode? Episode { get; set; }
+    public Guid WorkerId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+    public bool IsLead { get; set; }
+    /// <summary>Why a manager allocated beyond the worker's maximum of intensive cases, when they did.</summary>
+    public string? OverrideReason { get; set; }
+}
+
+/// <summary>A dated fact about a child after (or during) an episode: the sustainability evidence.</summary>
+public sealed class OutcomeEvent : Entity, ITeamOwned
+{
+    public Guid PersonId { get; set; }
+    public Guid? EpisodeId { get; set; }
+    /// <summary>The team whose record this is, for scoping.</summary>
+    public Guid TeamId { get; set; }
+    public OutcomeKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>A check on the family a number of months after closure, due for the team.</summary>
+public sealed class FollowUp : Entity, ITeamOwned
+{
+    public Guid EpisodeId { get; set; }
+    public Guid TeamId { get; set; }
+    public int MonthsAfterClosure { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public string? CompletedBy { get; set; }
+    public string? Note { get; set; }
+}
+
+public enum AssessmentDecision
+{
+    /// <summary>The family goes on to the programme's work phases.</summary>
+    Proceed,
+    /// <summary>Closed after assessment.</summary>
+    NoFurtherWork,
+}
+
+/// <summary>Why an episode closed. The import's closure_reason values are these in snake_case.</summary>
+public enum ClosureReason
+{
+    GoalsAchieved,
+    SteppedDownEarlyHelp,
+    SteppedDownUniversal,
+    SteppedUpCp,
+    LookedAfter,
+    Disengaged,
+    MovedAway,
+    Other,
+}
+
+/// <summary>Where the family went on closure.</summary>
+public enum ClosureDestination
+{
+    NoFurtherService,
+    EarlyHelp,
+    UniversalServices,
+    ChildInNeedTeam,
+    ChildProtection,
+    LookedAfter,
+    AnotherLocalAuthority,
+    OtherService,
+}
+
+public enum OutcomeKind
+{
+    ReReferral,
+    ChildProtectionPlan,
+    BecameLookedAfter,
+    ReturnedHome,
+}

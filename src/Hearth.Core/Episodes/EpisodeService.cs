@@ -1,0 +1,174 @@
+using Hearth.Core.Data;
+using Hearth.Core.Programmes;
+using Hearth.Core.Referrals;
+using Hearth.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Episodes;
+
+public sealed record NewOutcomeEvent(Guid PersonId, Guid EpisodeId, OutcomeKind Kind, DateOnly OccurredOn, string? Note);
+
+public sealed record OverdueEpisode(Guid EpisodeId, Guid TeamId, Guid FamilyId, string Phase, DateOnly PhaseStartedOn, DateOnly DueOn, int DaysOverdue);
+
+public sealed record FollowUpDue(Guid FollowUpId, Guid EpisodeId, Guid FamilyId, string FamilyReference, int MonthsAfterClosure, DateOnly ClosedOn, DateOnly DueOn, int Version);
+
+/// <summary>
+/// Moves episodes through their programme's phases, closes, reopens and follows them up. Practitioners record the
+/// casework transitions; closing and reopening are managers' decisions. Each edit takes the version the user read.
+/// </summary>
+public sealed class EpisodeService(HearthDbContext db)
+{
+    public async Task<Episode> ReadAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        return await db.Set<Episode>().AsNoTracking().InScope(actor).Include(e => e.Phases).Include(e => e.Allocations)
+            .SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw NotFound();
+    }
+
+    public async Task<Episode> RecordAssessmentDecisionAsync(ActorContext actor, Guid episodeId, int version, AssessmentDecision decision, DateOnly decidedOn, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var (episode, definition, received) = await LoadAsync(actor, episodeId, version, ct);
+        var v = new Validator();
+        EpisodeRules.RecordAssessmentDecision(episode, definition, decision, decidedOn, db.Today(), received, v);
+        v.ThrowIfAny();
+        await db.SaveChangesAsync(actor, ct);
+        return episode;
+    }
+
+    public async Task<Episode> MoveToPhaseAsync(ActorContext actor, Guid episodeId, int version, string phaseKey, DateOnly on, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var (episode, definition, received) = await LoadAsync(actor, episodeId, version, ct);
+        var v = new Validator();
+        EpisodeRules.MoveTo(db, episode, episode.Phases, definition, phaseKey, on, actor.Name, db.Today(), received, v);
+        v.ThrowIfAny();
+        await db.SaveChangesAsync(actor, ct);
+        return episode;
+    }
+
+    /// <summary>A booster session in the step-down phase, up to the programme's maximum (IFSS: 3).</summary>
+    public async Task<Episode> RecordBoosterAsync(ActorContext actor, Guid episodeId, int version, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var (episode, definition, _) = await LoadAsync(actor, episodeId, version, ct);
+        if (episode.BoosterSessions >= definition.MaxBoosterSessions)
+        {
+            throw new ValidationFailedException("BoosterSessions", $"The programme allows at most {definition.MaxBoosterSessions} booster sessions");
+        }
+        episode.BoosterSessions++;
+        await db.SaveChangesAsync(actor, ct);
+        return episode;
+    }
+
+    public async Task<Episode> CloseAsync(ActorContext actor, Guid episodeId, int version, ClosureInput input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageCases);
+        var (episode, definition, received) = await LoadAsync(actor, episodeId, version, ct);
+        var v = new Validator();
+        EpisodeRules.Close(db, episode, episode.Phases, episode.Allocations.Where(a => a.To == null).ToList(), definition, input, actor.Name, db.Today(), received, v);
+        v.ThrowIfAny();
+        await db.SaveChangesAsync(actor, ct);
+        return episode;
+    }
+
+    /// <summary>Reopens a closed episode within the programme's window; after it, a new referral opens a new episode.</summary>
+    public async Task<Episode> ReopenAsync(ActorContext actor, Guid episodeId, int version, DateOnly on, string reason, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageCases);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ValidationFailedException("Reason", "Enter why the episode is being reopened");
+        }
+        var (episode, definition, _) = await LoadAsync(actor, episodeId, version, ct);
+        var pending = await db.Set<FollowUp>().Where(f => f.EpisodeId == episodeId && f.CompletedOn == null).ToListAsync(ct);
+        var v = new Validator();
+        EpisodeRules.Reopen(db, episode, episode.Phases, pending, definition, on, actor.Name, db.Today(), v);
+        v.ThrowIfAny();
+        await db.SaveChangesAsync(actor.WithReason(reason), ct);
+        return episode;
+    }
+
+    /// <summary>Open episodes past their current phase's expected length, most overdue first.</summary>
+    public async Task<IReadOnlyList<OverdueEpisode>> OverdueAsync(ActorContext actor, DateOnly asOf, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var rows = await db.Set<Episode>().AsNoTracking().InScope(actor)
+            .Where(e => e.ClosedOn == null && e.CurrentPhaseDueOn != null && e.CurrentPhaseDueOn < asOf)
+            .OrderBy(e => e.CurrentPhaseDueOn)
+            .Select(e => new { e.Id, e.TeamId, e.FamilyId, e.CurrentPhase, e.CurrentPhaseStartedOn, Due = e.CurrentPhaseDueOn!.Value })
+            .ToListAsync(ct);
+        return rows.Select(r => new OverdueEpisode(r.Id, r.TeamId, r.FamilyId, r.CurrentPhase, r.CurrentPhaseStartedOn, r.Due, asOf.DayNumber - r.Due.DayNumber)).ToList();
+    }
+
+    public async Task<OutcomeEvent> RecordOutcomeAsync(ActorContext actor, NewOutcomeEvent input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var episode = await db.Set<Episode>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(e => e.Id == input.EpisodeId, ct) ?? throw NotFound();
+        var v = new Validator();
+        var concerned = await db.Set<ReferralChild>().AnyAsync(c => c.PersonId == input.PersonId
+            && db.Set<Referral>().Any(r => r.Id == c.ReferralId && r.EpisodeId == episode.Id), ct);
+        if (!concerned)
+        {
+            v.Add("PersonId", "Choose a child the episode's referrals concern");
+        }
+        if (input.OccurredOn > db.Today())
+        {
+            v.Add("OccurredOn", "The date must be today or in the past");
+        }
+        if (input.OccurredOn < episode.OpenedOn)
+        {
+            v.Add("OccurredOn", $"The date cannot be before the episode opened on {episode.OpenedOn:yyyy-MM-dd}");
+        }
+        v.MaxLength("Note", input.Note, 2000, "Note");
+        v.ThrowIfAny();
+        var e = new OutcomeEvent { PersonId = input.PersonId, EpisodeId = episode.Id, TeamId = episode.TeamId, Kind = input.Kind, OccurredOn = input.OccurredOn, Note = input.Note?.Trim() };
+        db.Add(e);
+        await db.SaveChangesAsync(actor, ct);
+        return e;
+    }
+
+    /// <summary>Follow-up points (6, 12, 24 months after closure) due on or before <paramref name="asOf"/> and not yet done.</summary>
+    public async Task<IReadOnlyList<FollowUpDue>> FollowUpsDueAsync(ActorContext actor, Guid teamId, DateOnly asOf, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var rows = await (
+            from f in db.Set<FollowUp>().AsNoTracking().InScope(actor)
+            where f.TeamId == teamId && f.CompletedOn == null && f.DueOn <= asOf
+            join e in db.Set<Episode>() on f.EpisodeId equals e.Id
+            join fam in db.Set<People.Family>() on e.FamilyId equals fam.Id
+            orderby f.DueOn, fam.Reference
+            select new { f.Id, EpisodeId = e.Id, FamilyId = fam.Id, fam.Reference, f.MonthsAfterClosure, e.ClosedOn, f.DueOn, f.Version })
+            .ToListAsync(ct);
+        // A reopened episode's follow-ups were removed, so every row here has a closure date.
+        return rows.Select(r => new FollowUpDue(r.Id, r.EpisodeId, r.FamilyId, r.Reference, r.MonthsAfterClosure, r.ClosedOn ?? r.DueOn, r.DueOn, r.Version)).ToList();
+    }
+
+    public async Task CompleteFollowUpAsync(ActorContext actor, Guid followUpId, int version, DateOnly on, string? note, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var f = await db.Set<FollowUp>().InScope(actor).SingleOrDefaultAsync(x => x.Id == followUpId, ct) ?? throw NotFound();
+        if (on > db.Today())
+        {
+            throw new ValidationFailedException("CompletedOn", "The date must be today or in the past");
+        }
+        f.Version = version;
+        f.CompletedOn = on;
+        f.CompletedBy = actor.Name;
+        f.Note = note?.Trim();
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    private async Task<(Episode Episode, ProgrammeDefinition Definition, DateOnly Received)> LoadAsync(ActorContext actor, Guid episodeId, int version, CancellationToken ct)
+    {
+        var episode = await db.Set<Episode>().InScope(actor).Include(e => e.Phases).Include(e => e.Allocations)
+            .SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw NotFound();
+        // The version the user read: a stale one makes the save fail with a concurrency conflict.
+        episode.Version = version;
+        var programme = await db.Set<ProgrammeVersion>().AsNoTracking().SingleAsync(p => p.Id == episode.ProgrammeVersionId, ct);
+        var received = await db.Set<Referral>().Where(r => r.EpisodeId == episode.Id).MinAsync(r => (DateOnly?)r.ReceivedOn, ct) ?? episode.OpenedOn;
+        return (episode, programme.Definition, received);
+    }
+
+    private static AccessDeniedException NotFound() => new("That episode does not exist or is not in your teams.");
+}
