@@ -137,7 +137,7 @@ public sealed class ItemInstrument : Instrument
         {
             ageOk = false;
             issues.Add(new ValidityIssue(IssueKind.AgeOutOfRange, null,
-                $"age {age} is outside {ages.MinYears}-{ages.MaxYears} for {Name}; bands withheld"));
+                $"age {age} is outside {ages.MinYears}-{ages.MaxYears} for {Id}; bands withheld"));
         }
 
         var scores = new decimal?[_scales.Length];
@@ -195,7 +195,7 @@ public sealed class ItemInstrument : Instrument
                 }
                 if (invalid > 0)
                 {
-                    issues.Add(NotComputed(scale, $"{invalid} of its items hold invalid entries"));
+                    issues.Add(NotComputed(scale, $"{invalid} of its items {(invalid == 1 ? "holds an invalid entry" : "hold invalid entries")}"));
                     return null;
                 }
                 if (scale.Rule == ScaleRule.Sum || answered == c.Items.Length)
