@@ -129,6 +129,6 @@ public sealed class GoalAttainmentScaling : Instrument
             t = (decimal)TScore(levels, weights, Rho);
         }
         var goalsSet = goals.Count(x => !(x.Level.IsBlank && string.IsNullOrWhiteSpace(x.Weight)));
-        return new ScoreSheet(Keys, [goalsSet, blocked ? null : weightedSum, t], [], [], issues, "t_score");
+        return new ScoreSheet(Keys, [goalsSet, blocked ? null : weightedSum, t], [], [], issues, primaryScore: 2);
     }
 }

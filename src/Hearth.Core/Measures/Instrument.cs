@@ -9,8 +9,6 @@ public readonly record struct Response(int? Value, string? Unreadable = null)
 
     public bool IsBlank => Value is null && Unreadable is null;
 
-    public static implicit operator Response(int? value) => new(value);
-
     /// <summary>Reads a keyed entry: blank stays blank, a whole number is a value, anything else is kept as unreadable.</summary>
     public static Response Parse(string? text)
     {

@@ -6,7 +6,9 @@ namespace Hearth.Core.Measures;
 /// </summary>
 public sealed class ItemInstrument : Instrument
 {
+    private readonly ItemDefinition[] _items;
     private readonly CompiledScale[] _scales;
+    private readonly int _primary;
     private readonly (int Table, int Scale, ScaleBands Bands)[] _bandColumns;
     private readonly string[] _scoreKeys;
     private readonly string[] _bandKeys;
@@ -65,6 +67,8 @@ public sealed class ItemInstrument : Instrument
             }
         }
         _bandColumns = columns.ToArray();
+        _items = definition.Items.ToArray();
+        _primary = scaleIndex[definition.PrimaryScale];
         _scoreKeys = definition.Scales.Select(s => s.Key).ToArray();
         _bandKeys = _bandColumns.Select(c => $"{definition.BandTables[c.Item1].Key}_{c.Item3.ScaleKey}").ToArray();
     }
@@ -92,38 +96,39 @@ public sealed class ItemInstrument : Instrument
     }
 
     /// <summary>Scores one administration: responses in item order, and the respondent's age in whole years if known.</summary>
-    public ScoreSheet Score(IReadOnlyList<Response> responses, int? ageYears = null)
+    public ScoreSheet Score(ReadOnlySpan<Response> responses, int? ageYears = null)
     {
-        var items = Definition.Items;
-        if (responses.Count != items.Count)
+        var items = _items;
+        if (responses.Length != items.Length)
         {
-            throw new ArgumentException($"{Id} has {items.Count} items but {responses.Count} responses were given.", nameof(responses));
+            throw new ArgumentException($"{Id} has {items.Length} items but {responses.Length} responses were given.", nameof(responses));
         }
-        var issues = new List<ValidityIssue>();
+        // Most forms are clean, so the issue list is only made when there is something to say.
+        List<ValidityIssue>? issues = null;
         // state: 0 answered and valid, 1 blank, 2 invalid (out of range or unreadable); scored holds the reverse-scored value.
-        Span<byte> state = items.Count <= 256 ? stackalloc byte[items.Count] : new byte[items.Count];
-        Span<int> scored = items.Count <= 256 ? stackalloc int[items.Count] : new int[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        Span<byte> state = items.Length <= 256 ? stackalloc byte[items.Length] : new byte[items.Length];
+        Span<int> scored = items.Length <= 256 ? stackalloc int[items.Length] : new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
         {
             var item = items[i];
             var r = responses[i];
             if (r.Unreadable is not null)
             {
                 state[i] = 2;
-                issues.Add(new ValidityIssue(IssueKind.Unreadable, item.Key, $"item {item.Key}: '{r.Unreadable}' is not a whole number"));
+                Add(ref issues, new ValidityIssue(IssueKind.Unreadable, item.Key, $"item {item.Key}: '{r.Unreadable}' is not a whole number"));
             }
             else if (r.Value is not { } v)
             {
                 state[i] = 1;
                 if (!item.Optional)
                 {
-                    issues.Add(new ValidityIssue(IssueKind.Missing, item.Key, $"item {item.Key}: missing"));
+                    Add(ref issues, new ValidityIssue(IssueKind.Missing, item.Key, $"item {item.Key}: missing"));
                 }
             }
             else if (!item.Accepts(v))
             {
                 state[i] = 2;
-                issues.Add(new ValidityIssue(IssueKind.OutOfRange, item.Key, $"item {item.Key}: {v} is outside {item.Min}-{item.Max}"));
+                Add(ref issues, new ValidityIssue(IssueKind.OutOfRange, item.Key, $"item {item.Key}: {v} is outside {item.Min}-{item.Max}"));
             }
             else
             {
@@ -136,14 +141,14 @@ public sealed class ItemInstrument : Instrument
         if (ageYears is { } age && Definition.Ages is { } ages && !ages.Contains(age))
         {
             ageOk = false;
-            issues.Add(new ValidityIssue(IssueKind.AgeOutOfRange, null,
+            Add(ref issues, new ValidityIssue(IssueKind.AgeOutOfRange, null,
                 $"age {age} is outside {ages.MinYears}-{ages.MaxYears} for {Id}; bands withheld"));
         }
 
         var scores = new decimal?[_scales.Length];
         for (var s = 0; s < _scales.Length; s++)
         {
-            scores[s] = ScoreScale(_scales[s], state, scored, scores, issues);
+            scores[s] = ScoreScale(_scales[s], state, scored, scores, ref issues);
         }
 
         var bands = new string?[_bandColumns.Length];
@@ -157,7 +162,7 @@ public sealed class ItemInstrument : Instrument
                 }
             }
         }
-        return new ScoreSheet(_scoreKeys, scores, _bandKeys, bands, issues, Definition.PrimaryScale);
+        return new ScoreSheet(_scoreKeys, scores, _bandKeys, bands, issues ?? (IReadOnlyList<ValidityIssue>)[], _primary);
     }
 
     private static string? Lookup(ScaleBands bands, decimal value)
@@ -172,7 +177,7 @@ public sealed class ItemInstrument : Instrument
         return null;
     }
 
-    private decimal? ScoreScale(CompiledScale c, ReadOnlySpan<byte> state, ReadOnlySpan<int> scored, decimal?[] scores, List<ValidityIssue> issues)
+    private decimal? ScoreScale(CompiledScale c, ReadOnlySpan<byte> state, ReadOnlySpan<int> scored, decimal?[] scores, ref List<ValidityIssue>? issues)
     {
         var scale = c.Definition;
         switch (scale.Rule)
@@ -195,21 +200,21 @@ public sealed class ItemInstrument : Instrument
                 }
                 if (invalid > 0)
                 {
-                    issues.Add(NotComputed(scale, $"{invalid} of its items {(invalid == 1 ? "holds an invalid entry" : "hold invalid entries")}"));
+                    Add(ref issues, NotComputed(scale, $"{invalid} of its items {(invalid == 1 ? "holds an invalid entry" : "hold invalid entries")}"));
                     return null;
                 }
                 if (scale.Rule == ScaleRule.Sum || answered == c.Items.Length)
                 {
                     if (answered < c.Items.Length)
                     {
-                        issues.Add(NotComputed(scale, $"only {answered} of {c.Items.Length} items answered (needs all)"));
+                        Add(ref issues, NotComputed(scale, $"only {answered} of {c.Items.Length} items answered (needs all)"));
                         return null;
                     }
                     return sum;
                 }
                 if (answered < scale.MinAnswered)
                 {
-                    issues.Add(NotComputed(scale, $"only {answered} of {c.Items.Length} items answered (needs {scale.MinAnswered})"));
+                    Add(ref issues, NotComputed(scale, $"only {answered} of {c.Items.Length} items answered (needs {scale.MinAnswered})"));
                     return null;
                 }
                 // Prorate: the mean of the answered items scaled to the full item count, rounded half up as published.
@@ -222,7 +227,7 @@ public sealed class ItemInstrument : Instrument
                 {
                     if (scores[s] is not { } v)
                     {
-                        issues.Add(NotComputed(scale, $"{_scales[s].Definition.Name} is missing"));
+                        Add(ref issues, NotComputed(scale, $"{_scales[s].Definition.Name} is missing"));
                         return null;
                     }
                     total += v;
@@ -234,12 +239,12 @@ public sealed class ItemInstrument : Instrument
                 var from = c.Scales[0];
                 if (scores[from] is not { } raw)
                 {
-                    issues.Add(NotComputed(scale, $"{_scales[from].Definition.Name} is missing"));
+                    Add(ref issues, NotComputed(scale, $"{_scales[from].Definition.Name} is missing"));
                     return null;
                 }
                 if (raw != decimal.Truncate(raw) || !scale.Conversion!.Values.TryGetValue((int)raw, out var converted))
                 {
-                    issues.Add(NotComputed(scale, $"{raw} is not in the conversion table"));
+                    Add(ref issues, NotComputed(scale, $"{raw} is not in the conversion table"));
                     return null;
                 }
                 return converted;
@@ -249,12 +254,12 @@ public sealed class ItemInstrument : Instrument
                 var gate = c.Gate;
                 if (state[gate] == 2)
                 {
-                    issues.Add(NotComputed(scale, $"item {Definition.Items[gate].Key} holds an invalid entry"));
+                    Add(ref issues, NotComputed(scale, $"item {_items[gate].Key} holds an invalid entry"));
                     return null;
                 }
                 if (state[gate] == 1)
                 {
-                    issues.Add(NotComputed(scale, $"item {Definition.Items[gate].Key} is not answered"));
+                    Add(ref issues, NotComputed(scale, $"item {_items[gate].Key} is not answered"));
                     return null;
                 }
                 if (scored[gate] == 0)
@@ -267,7 +272,7 @@ public sealed class ItemInstrument : Instrument
                 {
                     if (state[i] != 0)
                     {
-                        issues.Add(NotComputed(scale, $"item {Definition.Items[i].Key} is {(state[i] == 1 ? "not answered" : "invalid")}"));
+                        Add(ref issues, NotComputed(scale, $"item {_items[i].Key} is {(state[i] == 1 ? "not answered" : "invalid")}"));
                         return null;
                     }
                     sum += c.Recode[scored[i]];
@@ -278,6 +283,8 @@ public sealed class ItemInstrument : Instrument
                 throw new InvalidOperationException($"Unknown scale rule {scale.Rule}.");
         }
     }
+
+    private static void Add(ref List<ValidityIssue>? issues, ValidityIssue issue) => (issues ??= []).Add(issue);
 
     private static ValidityIssue NotComputed(ScaleDefinition scale, string why) =>
         new(IssueKind.ScoreNotComputed, null, $"{scale.Key} not computed: {why}");

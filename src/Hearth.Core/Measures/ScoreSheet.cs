@@ -21,22 +21,42 @@ public sealed record ValidityIssue(IssueKind Kind, string? Item, string Message)
 /// The result of scoring one administration: a value per score key and a band per band column, both aligned with the
 /// instrument's ScoreKeys and BandKeys, plus the validity verdict.
 /// </summary>
-public sealed class ScoreSheet(IReadOnlyList<string> scoreKeys, decimal?[] scores, IReadOnlyList<string> bandKeys, string?[] bands, IReadOnlyList<ValidityIssue> issues, string primaryScale)
+public sealed class ScoreSheet
 {
-    public IReadOnlyList<string> ScoreKeys { get; } = scoreKeys;
-    public IReadOnlyList<decimal?> Scores { get; } = scores;
-    public IReadOnlyList<string> BandKeys { get; } = bandKeys;
-    public IReadOnlyList<string?> Bands { get; } = bands;
-    public IReadOnlyList<ValidityIssue> Issues { get; } = issues;
+    public ScoreSheet(IReadOnlyList<string> scoreKeys, decimal?[] scores, IReadOnlyList<string> bandKeys, string?[] bands, IReadOnlyList<ValidityIssue> issues, int primaryScore)
+    {
+        ScoreKeys = scoreKeys;
+        Scores = scores;
+        BandKeys = bandKeys;
+        Bands = bands;
+        Issues = issues;
+        // Worked out once here: reports ask these of every sheet, often several times.
+        var valid = true;
+        var complete = true;
+        foreach (var issue in issues)
+        {
+            valid &= issue.Kind is not (IssueKind.OutOfRange or IssueKind.Unreadable or IssueKind.AgeOutOfRange);
+            complete &= issue.Kind != IssueKind.Missing;
+        }
+        IsValid = valid;
+        IsComplete = complete;
+        IsViable = valid && scores[primaryScore] is not null;
+    }
+
+    public IReadOnlyList<string> ScoreKeys { get; }
+    public IReadOnlyList<decimal?> Scores { get; }
+    public IReadOnlyList<string> BandKeys { get; }
+    public IReadOnlyList<string?> Bands { get; }
+    public IReadOnlyList<ValidityIssue> Issues { get; }
 
     /// <summary>No entry was out of range or unreadable and the respondent's age (when given) fits the version.</summary>
-    public bool IsValid => !Issues.Any(i => i.Kind is IssueKind.OutOfRange or IssueKind.Unreadable or IssueKind.AgeOutOfRange);
+    public bool IsValid { get; }
 
     /// <summary>Every item was answered.</summary>
-    public bool IsComplete => !Issues.Any(i => i.Kind == IssueKind.Missing);
+    public bool IsComplete { get; }
 
     /// <summary>Valid and the primary score was computed: the form counts (the Welsh "viable" forms).</summary>
-    public bool IsViable => IsValid && this[primaryScale] is not null;
+    public bool IsViable { get; }
 
     public decimal? this[string scoreKey]
     {
