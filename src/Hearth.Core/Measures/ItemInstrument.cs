@@ -10,6 +10,8 @@ public sealed class ItemInstrument : Instrument
     private readonly CompiledScale[] _scales;
     private readonly int _primary;
     private readonly (int Table, int Scale, ScaleBands Bands)[] _bandColumns;
+    // Per band column, the label for each whole score from the scale's Min: band lookup is then one index.
+    private readonly (int Min, string?[] ByScore)[] _bandIndex;
     private readonly string[] _scoreKeys;
     private readonly string[] _bandKeys;
 
@@ -67,6 +69,7 @@ public sealed class ItemInstrument : Instrument
             }
         }
         _bandColumns = columns.ToArray();
+        _bandIndex = _bandColumns.Select(c => IndexBands(definition.Scales[c.Item2], c.Item3)).ToArray();
         _items = definition.Items.ToArray();
         _primary = scaleIndex[definition.PrimaryScale];
         _scoreKeys = definition.Scales.Select(s => s.Key).ToArray();
@@ -158,11 +161,29 @@ public sealed class ItemInstrument : Instrument
             {
                 if (scores[_bandColumns[b].Scale] is { } value)
                 {
-                    bands[b] = Lookup(_bandColumns[b].Bands, value);
+                    var (min, byScore) = _bandIndex[b];
+                    var offset = decimal.Truncate(value) == value ? (long)value - min : -1;
+                    bands[b] = offset >= 0 && offset < byScore.Length ? byScore[offset] : Lookup(_bandColumns[b].Bands, value);
                 }
             }
         }
         return new ScoreSheet(_scoreKeys, scores, _bandKeys, bands, issues ?? (IReadOnlyList<ValidityIssue>)[], _primary);
+    }
+
+    private static (int Min, string?[] ByScore) IndexBands(ScaleDefinition scale, ScaleBands bands)
+    {
+        // Only whole-number ranges are indexed; anything else falls back to searching the bands.
+        if (scale.Min != decimal.Truncate(scale.Min) || scale.Max != decimal.Truncate(scale.Max) || scale.Max - scale.Min > 1000)
+        {
+            return (0, []);
+        }
+        var min = (int)scale.Min;
+        var byScore = new string?[(int)scale.Max - min + 1];
+        for (var i = 0; i < byScore.Length; i++)
+        {
+            byScore[i] = Lookup(bands, min + i);
+        }
+        return (min, byScore);
     }
 
     private static string? Lookup(ScaleBands bands, decimal value)
