@@ -251,7 +251,7 @@ internal static partial class MeasuresCommands
                         {
                             var parsed = Response.Parse(cell(a));
                             age = parsed.Value;
-                            ageIssue = parsed.Unreadable is { } bad ? $"age '{bad}' is not a whole number of years" : null;
+                            ageIssue = parsed.Unreadable is { } bad ? $"age '{bad}' is not a whole number of years; bands withheld" : null;
                         }
                         return (items.Score(responses, age), ageIssue);
                     });
@@ -293,7 +293,8 @@ internal static partial class MeasuresCommands
             }
             foreach (var band in sheet.Bands)
             {
-                values.Add(band ?? "");
+                // An unreadable age is treated like an out-of-range one: the norms behind the bands may not apply.
+                values.Add(extraIssue is null ? band ?? "" : "");
             }
             var validRow = sheet.IsValid && extraIssue is null;
             var issues = sheet.Issues.Select(i => i.Message);

@@ -162,8 +162,9 @@ public sealed class ItemInstrument : Instrument
                 if (scores[_bandColumns[b].Scale] is { } value)
                 {
                     var (min, byScore) = _bandIndex[b];
-                    var offset = decimal.Truncate(value) == value ? (long)value - min : -1;
-                    bands[b] = offset >= 0 && offset < byScore.Length ? byScore[offset] : Lookup(_bandColumns[b].Bands, value);
+                    bands[b] = value >= min && value < min + byScore.Length && decimal.Truncate(value) == value
+                        ? byScore[(int)value - min]
+                        : Lookup(_bandColumns[b].Bands, value);
                 }
             }
         }

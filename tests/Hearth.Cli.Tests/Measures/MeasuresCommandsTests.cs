@@ -8,12 +8,13 @@ public sealed class MeasuresCommandsTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args) => await RunWith(null, args);
+
+    private static async Task<(int Code, string Out, string Err)> RunWith(IReadOnlyDictionary<string, string?>? settings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        // No database settings at all: these commands must not need one.
-        var code = await HearthCli.RunAsync(args, output, error);
+        var code = await HearthCli.RunAsync(args, output, error, settings);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -191,6 +192,40 @@ public sealed class MeasuresCommandsTests : IDisposable
         Assert.Equal("55", star["score_total"]);
         Assert.Equal("Stage 2", star["band_stage_area4"]);
         Assert.Equal("Stage 5", star["band_stage_area9"]);
+    }
+
+    [Fact]
+    public async Task Scoring_needs_no_database_even_when_the_database_settings_are_broken()
+    {
+        // A provider no command could connect to: any command that touched the database would fail with exit 2.
+        var broken = new Dictionary<string, string?> { ["Database:Provider"] = "no-such-database" };
+        File.WriteAllLines(PathOf("w.csv"), ["id," + string.Join(',', Enumerable.Range(1, 14).Select(i => $"item{i}")), "a," + string.Join(',', Enumerable.Repeat("4", 14))]);
+        var (code, _, error) = await RunWith(broken, "measures", "score", "--instrument", "wemwbs", "--in", PathOf("w.csv"), "--out", PathOf("w-out.csv"));
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal("56", ReadCsv(PathOf("w-out.csv"))[0]["score_total"]);
+        Assert.Equal(0, (await RunWith(broken, "measures", "list")).Code);
+        // The same settings do break a database command, so the test above is not passing by accident.
+        Assert.Equal(2, (await RunWith(broken, "migrate")).Code);
+    }
+
+    [Fact]
+    public async Task An_unreadable_or_out_of_range_age_marks_the_row_invalid_without_stopping_the_run()
+    {
+        var header = "id,age," + string.Join(',', Enumerable.Range(1, 25).Select(i => $"item{i}"));
+        var items = string.Join(',', Enumerable.Repeat("0", 25));
+        File.WriteAllLines(PathOf("self.csv"), [header, $"ok,11,{items}", $"young,10,{items}", $"typo,twelve,{items}", $"unknown,,{items}"]);
+        var (code, output, _) = await Run("measures", "score", "--instrument", "sdq-self", "--in", PathOf("self.csv"), "--out", PathOf("self-out.csv"));
+        Assert.Equal(0, code);
+        Assert.Contains("Scored 4 row(s) with sdq-self: 2 valid", output, StringComparison.Ordinal);
+        var rows = ReadCsv(PathOf("self-out.csv"));
+        Assert.Equal(["true", "false", "false", "true"], rows.Select(r => r["valid"]));
+        // All items 0: total 10, Normal on the self-report three-band table (0-15) when the age fits or is not given;
+        // withheld when the age is outside 11-17 or cannot be read.
+        Assert.Equal(["Normal", "", "", "Normal"], rows.Select(r => r["band_self3_total"]));
+        Assert.Contains("age 10 is outside 11-17", rows[1]["issues"], StringComparison.Ordinal);
+        Assert.Contains("age 'twelve' is not a whole number", rows[2]["issues"], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Equal("10", r["score_total"]));
     }
 
     [Fact]
