@@ -300,6 +300,38 @@ public sealed class SdqScoringTests
     }
 
     [Fact]
+    public void Impact_stays_in_range_for_every_supplement_pattern()
+    {
+        var sdq = Sdq("sdq-parent");
+        string[] keys = ["26", "28", "29a", "29b", "29c", "29d"];
+        // Every combination of blank/0/1/2/3 on the six supplement items: 5^6 = 15625 forms.
+        for (var code = 0; code < 15625; code++)
+        {
+            var extra = new Dictionary<string, int?>();
+            var c = code;
+            foreach (var key in keys)
+            {
+                extra[key] = c % 5 == 4 ? null : c % 5;
+                c /= 5;
+            }
+            var impact = sdq.Score(Forms.Sdq(sdq, _ => 1, extra))["impact"];
+            var followOnBlank = keys.Skip(1).Any(k => extra[k] is null);
+            if (extra["26"] is null || (extra["26"] > 0 && followOnBlank))
+            {
+                Assert.Null(impact);
+            }
+            else if (extra["26"] == 0)
+            {
+                Assert.Equal(0m, impact);
+            }
+            else
+            {
+                Assert.InRange(impact!.Value, 0m, 10m);
+            }
+        }
+    }
+
+    [Fact]
     public void An_impact_answer_of_4_is_out_of_range()
     {
         var sdq = Sdq("sdq-parent");

@@ -28,6 +28,26 @@ public sealed class StarAndDefinitionTests
         Assert.Equal(10m * reading, sheet["total"]);
     }
 
+    [Fact]
+    public void Sampled_star_readings_keep_every_area_in_range_with_the_stage_of_its_two_point_step()
+    {
+        var random = new Random(10);
+        for (var n = 0; n < 5000; n++)
+        {
+            var form = Enumerable.Range(0, 10).Select(_ => (int?)random.Next(1, 11)).ToArray();
+            var sheet = Star.Score(form);
+            for (var area = 1; area <= 10; area++)
+            {
+                var reading = form[area - 1]!.Value;
+                Assert.Equal(reading, sheet[$"area{area}"]);
+                // Stage k covers readings 2k-1 and 2k.
+                Assert.Equal($"Stage {(reading + 1) / 2}", sheet.Band($"stage_area{area}"));
+            }
+            Assert.Equal(form.Sum(), sheet["total"]);
+            Assert.InRange(sheet["total"]!.Value, 10m, 100m);
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(11)]
