@@ -15,6 +15,7 @@ public static class HearthCli
         root.Subcommands.Add(SeedCommands.Build(env));
         root.Subcommands.Add(ImportCommands.Build(env));
         root.Subcommands.Add(ReportCommands.Build(env));
+        root.Subcommands.Add(MeasuresCommands.Build(env));
         return root;
     }
 
