@@ -60,7 +60,6 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
-        services.AddScoped<Referrals.ReferralFunnel>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
         ReportCatalogue.Register(services);

@@ -7,5 +7,7 @@ public static class ReportCatalogue
 {
     public static void Register(IServiceCollection services)
     {
+        services.AddSingleton<ReportDefinition, FunnelReport>();
+        services.AddSingleton<ReportDefinition, CinActivityReport>();
     }
 }
