@@ -9,5 +9,6 @@ public static class ReportCatalogue
     {
         services.AddSingleton<ReportDefinition, FunnelReport>();
         services.AddSingleton<ReportDefinition, CinActivityReport>();
+        services.AddSingleton<ReportDefinition, OutcomesReport>();
     }
 }

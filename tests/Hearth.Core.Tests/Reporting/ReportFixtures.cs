@@ -15,15 +15,15 @@ internal sealed class JourneyCsv
 
     public string NewChild() => $"C{++_next}";
 
-    /// <summary>Adds one referral row; the family is named after its (first) child.</summary>
+    /// <summary>Adds one referral row; the family is named after its first child unless given.</summary>
     public void Add(string service, string team, string child, DateOnly received, string decision,
         DateOnly? assessment = null, DateOnly? phase1 = null, DateOnly? phase1Done = null, DateOnly? phase2Done = null,
-        DateOnly? closed = null, string? closure = null, bool unmet = false)
+        DateOnly? closed = null, string? closure = null, bool unmet = false, string? family = null)
     {
         Rows++;
         string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         var decided = decision.Length == 0 ? "" : D(received);
-        _csv.Append(CultureInfo.InvariantCulture, $"{service},{team},F-{child},{child},,R{Rows},{D(received)},5A,{decision},{decided},{D(assessment)},{D(phase1)},{D(phase1Done)},{D(phase2Done)},{D(closed)},{closure ?? ""},{(unmet ? "yes" : "no")}\n");
+        _csv.Append(CultureInfo.InvariantCulture, $"{service},{team},{family ?? "F-" + child.Split(';')[0]},{child},,R{Rows},{D(received)},5A,{decision},{decided},{D(assessment)},{D(phase1)},{D(phase1Done)},{D(phase2Done)},{D(closed)},{closure ?? ""},{(unmet ? "yes" : "no")}\n");
     }
 
     public override string ToString() => _csv.ToString();

@@ -1,9 +1,13 @@
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
+using Hearth.Core.People;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Hearth.TestCommon;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Core.Tests.Reporting;
@@ -266,5 +270,96 @@ public sealed class SourceDocumentFigureTests : IAsyncLifetime
         Assert.Equal([325L, 68L, 39L, 157L, 589L], closures.Select(r => (long)r[3]!));
         Assert.Equal(31.4, closures[^1][4]);
         Assert.Equal([224L, 131L], new[] { quarter.Tables[2].Rows[0][1], quarter.Tables[2].Rows[0][3] });
+    }
+
+    [Fact]
+    public async Task Outcomes_reproduce_FACT22s_children_families_success_and_re_referral_rate()
+    {
+        await ServiceAsync("FACT22", "fact22", ShippedProgrammes.CinPod, "Pod 1");
+        var csv = new JourneyCsv();
+        // 270 families, 610 children: 70 families of three and 200 of two.
+        var families = Enumerable.Range(0, 270).Select(i => Enumerable.Range(0, i < 70 ? 3 : 2).Select(_ => csv.NewChild()).ToList()).ToList();
+        var threes = families.Take(70).ToList();
+        var twos = families.Skip(70).ToList();
+        // 427 children (70.0%) in work that closed successfully: 61 families of three and 122 of two.
+        var succeeded = threes.Take(61).Concat(twos.Take(122)).ToList();
+        // 6 more children closed without success: 3 families of two disengaged. The rest stay open.
+        var disengaged = twos.Skip(122).Take(3).ToList();
+        var received = new DateOnly(2016, 1, 11);
+        var closedOn = new DateOnly(2016, 9, 12);
+        foreach (var family in families)
+        {
+            var refs = string.Join(';', family);
+            var success = succeeded.Contains(family);
+            var lost = disengaged.Contains(family);
+            csv.Add("FACT22", "Pod 1", refs, received, "accepted", closed: success || lost ? closedOn : null,
+                closure: success ? "stepped_down_early_help" : lost ? "disengaged" : null);
+        }
+        // 55 of the 433 children closed (12.7%) re-referred within 12 months: 11 families of three and 11 of two.
+        foreach (var family in succeeded.Take(11).Concat(succeeded.Skip(61).Take(11)))
+        {
+            csv.Add("FACT22", "Pod 1", string.Join(';', family), closedOn.AddMonths(4), "advice", family: "F-" + family[0]);
+        }
+        // One more family re-referred 13 months after closure is outside the 12 months.
+        csv.Add("FACT22", "Pod 1", string.Join(';', succeeded[^1]), closedOn.AddMonths(13), "advice", family: "F-" + succeeded[^1][0]);
+        await ImportAsync(csv);
+
+        var result = await RunAsync("outcomes", new ReportPeriod(new DateOnly(2015, 8, 1), new DateOnly(2018, 3, 31)));
+        var worked = result.Tables[0].Rows;
+        Assert.Equal(["Children worked with", 610L, null], worked[0]);
+        Assert.Equal(["Families worked with", 270L, null], worked[1]);
+        Assert.Equal(["Children whose work closed successfully or stepped down", 427L, 70.0], worked[2]);
+        var after = result.Tables[1].Rows;
+        Assert.Equal(433L, after[0][1]);
+        Assert.Equal(["Re-referred within 12 months of closure", 55L, 12.7], after[1]);
+    }
+
+    [Fact]
+    public async Task Sustained_success_is_counted_by_the_number_of_earlier_interventions_and_care_after_closure_by_window()
+    {
+        await ServiceAsync("FACT22", "fact22", ShippedProgrammes.CinPod, "Pod 1");
+        var csv = new JourneyCsv();
+        // First interventions closed on 31 August 2017: three families, two sustained, one re-referred after 5 months.
+        var first = Enumerable.Range(0, 3).Select(_ => csv.NewChild()).ToList();
+        foreach (var child in first)
+        {
+            csv.Add("FACT22", "Pod 1", child, new DateOnly(2017, 1, 9), "accepted", closed: new DateOnly(2017, 8, 31), closure: "goals_achieved");
+        }
+        csv.Add("FACT22", "Pod 1", first[0], new DateOnly(2018, 1, 31), "advice");
+        // Second interventions: four families whose earlier episode closed in 2015; three sustained, one disengaged.
+        var second = Enumerable.Range(0, 4).Select(_ => csv.NewChild()).ToList();
+        foreach (var child in second)
+        {
+            csv.Add("FACT22", "Pod 1", child, new DateOnly(2015, 2, 2), "accepted", closed: new DateOnly(2015, 6, 1), closure: "goals_achieved");
+            csv.Add("FACT22", "Pod 1", child, new DateOnly(2017, 2, 6), "accepted", closed: new DateOnly(2017, 8, 31),
+                closure: child == second[3] ? "disengaged" : "stepped_down_universal");
+        }
+        await ImportAsync(csv);
+        using (var scope = _services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+            var people = await db.Set<Person>().Where(p => p.CouncilChildId != null).ToDictionaryAsync(p => p.CouncilChildId!, p => p.Id);
+            var team = await db.Set<Team>().SingleAsync();
+            // From 31 August, 6 months runs to the end of February: 28 Feb 2018 is within, 1 March is not.
+            db.Add(new OutcomeEvent { PersonId = people[first[1]], TeamId = team.Id, Kind = OutcomeKind.BecameLookedAfter, OccurredOn = new DateOnly(2018, 2, 28) });
+            db.Add(new OutcomeEvent { PersonId = people[first[2]], TeamId = team.Id, Kind = OutcomeKind.BecameLookedAfter, OccurredOn = new DateOnly(2018, 3, 1) });
+            db.Add(new OutcomeEvent { PersonId = people[second[0]], TeamId = team.Id, Kind = OutcomeKind.ChildProtectionPlan, OccurredOn = new DateOnly(2019, 8, 31) });
+            await db.SaveChangesAsync(System);
+        }
+
+        var result = await RunAsync("outcomes", ReportPeriod.FinancialYear(2017));
+        Assert.Equal(
+        [
+            ["First intervention", 3L, 2L, 66.7],
+            ["Second intervention", 4L, 3L, 75.0],
+            ["Third or more", 0L, 0L, null],
+        ], result.Tables[2].Rows);
+        var after = result.Tables[1].Rows.ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
+        Assert.Equal(7, after["Children whose work closed in the period"]);
+        Assert.Equal(1, after["Re-referred within 12 months of closure"]);
+        Assert.Equal(1, after["Became looked after within 6 months of closure"]);
+        Assert.Equal(2, after["Became looked after within 12 months of closure"]);
+        Assert.Equal(0, after["Child protection plan within 12 months of closure"]);
+        Assert.Equal(1, after["Child protection plan within 24 months of closure"]);
     }
 }
