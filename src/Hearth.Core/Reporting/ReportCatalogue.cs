@@ -10,5 +10,6 @@ public static class ReportCatalogue
         services.AddSingleton<ReportDefinition, FunnelReport>();
         services.AddSingleton<ReportDefinition, CinActivityReport>();
         services.AddSingleton<ReportDefinition, OutcomesReport>();
+        services.AddSingleton<ReportDefinition, CapacityReport>();
     }
 }
