@@ -13,6 +13,7 @@ public static class HearthCli
         root.Subcommands.Add(UserCommands.Build(env));
         root.Subcommands.Add(TokenCommands.Build(env));
         root.Subcommands.Add(SeedCommands.Build(env));
+        root.Subcommands.Add(CensusCommands.Build(env));
         return root;
     }
 
