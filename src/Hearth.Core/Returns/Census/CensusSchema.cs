@@ -110,33 +110,53 @@ public static class CensusSchema
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>Checks an element against its definition, adding one issue per problem with the element's path.</summary>
-    public static void Check(XElement element, CensusElement definition, string path, List<StructuralIssue> issues, string? childId = null)
+    public static void Check(XElement element, CensusElement definition, string path, List<StructuralIssue> issues, string? childId = null) =>
+        Check(element, definition, new ElementPath(path), issues, childId);
+
+    /// <summary>The path being checked, kept as segments and only turned into a string when there is an issue to report.</summary>
+    private sealed class ElementPath(string root)
+    {
+        private readonly List<(string Name, int Index)> _segments = [];
+
+        public void Push(string name, int index) => _segments.Add((name, index));
+        public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+        public string Current => _segments.Count == 0 ? root : root + string.Concat(_segments.Select(s => s.Index > 0 ? $"/{s.Name}[{s.Index}]" : $"/{s.Name}"));
+        public string With(string name) => Current + "/" + name;
+    }
+
+    private static void Check(XElement element, CensusElement definition, ElementPath path, List<StructuralIssue> issues, string? childId)
     {
         if (definition.Kind != CensusValueKind.Group)
         {
             CheckValue(element, definition, path, issues, childId);
             return;
         }
-        foreach (var text in element.Nodes().OfType<XText>())
-        {
-            if (!string.IsNullOrWhiteSpace(text.Value))
-            {
-                issues.Add(new StructuralIssue(path, $"Text '{Shorten(text.Value.Trim())}' is not allowed inside {definition.Name}, which holds elements only", childId));
-            }
-        }
         var defs = definition.Children;
-        var counts = new int[defs.Count];
+        Span<int> counts = stackalloc int[defs.Count];
         var position = 0;
-        foreach (var child in element.Elements())
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
         {
+            if (node is XText text)
+            {
+                if (!string.IsNullOrWhiteSpace(text.Value))
+                {
+                    issues.Add(new StructuralIssue(path.Current, $"Text '{Shorten(text.Value.Trim())}' is not allowed inside {definition.Name}, which holds elements only", childId));
+                }
+                continue;
+            }
+            if (node is not XElement child)
+            {
+                continue;
+            }
             var name = child.Name.LocalName;
             var index = IndexOf(defs, name, position);
             if (index < 0)
             {
                 var earlier = IndexOf(defs, name, 0);
                 issues.Add(earlier < 0
-                    ? new StructuralIssue($"{path}/{name}", $"Element {name} is not part of {definition.Name} in this collection year's schema", childId)
-                    : new StructuralIssue($"{path}/{name}", $"Element {name} is out of order in {definition.Name}: expected {ExpectedAfter(defs, position)}", childId));
+                    ? new StructuralIssue(path.With(name), $"Element {name} is not part of {definition.Name} in this collection year's schema", childId)
+                    : new StructuralIssue(path.With(name), $"Element {name} is out of order in {definition.Name}: expected {ExpectedAfter(defs, position)}", childId));
                 continue;
             }
             for (var skipped = position; skipped < index; skipped++)
@@ -145,12 +165,13 @@ public static class CensusSchema
             }
             position = index;
             counts[index]++;
-            var childPath = defs[index].MaxOccurs > 1 ? $"{path}/{name}[{counts[index]}]" : $"{path}/{name}";
+            path.Push(name, defs[index].MaxOccurs > 1 ? counts[index] : 0);
             if (counts[index] > defs[index].MaxOccurs)
             {
-                issues.Add(new StructuralIssue(childPath, $"Element {name} may occur at most {defs[index].MaxOccurs} time(s) in {definition.Name}", childId));
+                issues.Add(new StructuralIssue(path.Current, $"Element {name} may occur at most {defs[index].MaxOccurs} time(s) in {definition.Name}", childId));
             }
-            Check(child, defs[index], childPath, issues, childId);
+            Check(child, defs[index], path, issues, childId);
+            path.Pop();
         }
         for (var rest = position; rest < defs.Count; rest++)
         {
@@ -158,11 +179,15 @@ public static class CensusSchema
         }
     }
 
-    private static void CheckValue(XElement element, CensusElement definition, string path, List<StructuralIssue> issues, string? childId)
+    private static void CheckValue(XElement element, CensusElement definition, ElementPath path, List<StructuralIssue> issues, string? childId)
     {
         if (element.HasElements)
         {
-            issues.Add(new StructuralIssue(path, $"Element {definition.Name} must hold a value, not other elements", childId));
+            issues.Add(new StructuralIssue(path.Current, $"Element {definition.Name} must hold a value, not other elements", childId));
+            return;
+        }
+        if (definition.Kind == CensusValueKind.Text)
+        {
             return;
         }
         var value = element.Value.Trim();
@@ -180,15 +205,15 @@ public static class CensusSchema
         };
         if (problem is not null)
         {
-            issues.Add(new StructuralIssue(path, problem, childId));
+            issues.Add(new StructuralIssue(path.Current, problem, childId));
         }
     }
 
-    private static void ReportMissing(CensusElement def, int count, string path, List<StructuralIssue> issues, string? childId)
+    private static void ReportMissing(CensusElement def, int count, ElementPath path, List<StructuralIssue> issues, string? childId)
     {
         if (count < def.MinOccurs)
         {
-            issues.Add(new StructuralIssue($"{path}/{def.Name}", $"Required element {def.Name} is missing", childId));
+            issues.Add(new StructuralIssue(path.With(def.Name), $"Required element {def.Name} is missing", childId));
         }
     }
 
