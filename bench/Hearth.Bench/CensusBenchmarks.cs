@@ -137,7 +137,7 @@ public static class CensusFileGenerator
 
     private static string Upn(int serial)
     {
-        var digits = string.Create(CultureInfo.InvariantCulture, $"2014000{15 + serial / 1000 % 80:00}{serial % 1000:000}");
+        var digits = string.Create(CultureInfo.InvariantCulture, $"201{serial / 1000 % 10000:0000}15{serial % 1000:000}");
         const string letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
         var sum = 0;
         for (var k = 2; k <= 13; k++)

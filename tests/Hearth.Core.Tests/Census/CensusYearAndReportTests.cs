@@ -30,6 +30,17 @@ public sealed class CensusYearAndReportTests
     }
 
     [Fact]
+    public void The_rule_counts_match_docs_census_md()
+    {
+        Assert.Equal(85, CensusRuleSets.Y2022_23.Rules.Count);
+        Assert.Equal(85, CensusRuleSets.Y2023_24.Rules.Count);
+        Assert.Equal(89, CensusRuleSets.Y2024_25.Rules.Count);
+        Assert.Equal(89, CensusRuleSets.Y2025_26.Rules.Count);
+        Assert.Equal(15, CensusRuleSets.Y2022_23.Rules.Count(r => r.Severity == CensusSeverity.Query));
+        Assert.Equal(17, CensusRuleSets.Y2024_25.Rules.Count(r => r.Severity == CensusSeverity.Query));
+    }
+
+    [Fact]
     public void Rule_codes_are_unique_within_a_year()
     {
         foreach (var year in CensusYear.All)

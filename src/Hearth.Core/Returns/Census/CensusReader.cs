@@ -53,6 +53,8 @@ public static class CensusReader
             MaxCharactersFromEntities = 1024,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
+            // Whitespace between elements carries nothing; dropping it saves a text node per line of a pretty-printed file.
+            IgnoreWhitespace = true,
             CloseInput = false,
         };
         try
