@@ -61,13 +61,13 @@ public sealed class CensusReaderTests
     {
         var broken = GoodChild
             .Replace("<PersonBirthDate>2015-01-01</PersonBirthDate>", "<PersonBirthDate>01/01/2015</PersonBirthDate>")
-            .Replace("<ReferralSource>1A</ReferralSource>", "<ReferralSource>ZZ</ReferralSource>")
+            .Replace("<AssessmentFactors>1A</AssessmentFactors>", "<AssessmentFactors>ZZ</AssessmentFactors>")
             .Replace("<Ethnicity>WBRI</Ethnicity>", "<Colour>blue</Colour><Ethnicity>WBRI</Ethnicity>")
             .Replace("<LAchildID>A1</LAchildID><UPN>J201000000000</UPN>", "<UPN>J201000000000</UPN><LAchildID>A1</LAchildID>");
         var file = Read($"<Message>{Header2024}<Children>{broken}</Children></Message>");
         var paths = file.StructuralIssues.Select(i => i.Path).ToList();
         Assert.Contains("Message/Children/Child[1]/ChildIdentifiers/PersonBirthDate", paths);
-        Assert.Contains("Message/Children/Child[1]/CINdetails[1]/ReferralSource", paths);
+        Assert.Contains("Message/Children/Child[1]/CINdetails[1]/Assessments[1]/FactorsIdentifiedAtAssessment/AssessmentFactors[1]", paths);
         Assert.Contains("Message/Children/Child[1]/ChildCharacteristics/Colour", paths);
         Assert.Contains(file.StructuralIssues, i => i.Path == "Message/Children/Child[1]/ChildIdentifiers/LAchildID" && i.Message.Contains("out of order"));
         Assert.Null(file.Children[0].PersonBirthDate);

@@ -259,10 +259,67 @@ internal static class CensusRuleCases
         One(Y22, "8841", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), null, c.Referral().AddDays(11)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), null, c.Referral().AddDays(10))),
         One(Y22, "8842Q", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), null, c.Referral().AddDays(20)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), null, [null])),
 
+        // Reviewed later in the same stage
+        One(Y22, "8863", (c, y) => SecondAssessment(c, 21), (c, y) => SecondAssessment(c, 10)),
+        One(Y22, "8866", Nothing, (c, y) => c.Cin().ReferralSource = "1Z"),
+        One(Y22, "8867", (c, y) => Close(c, c.Referral().AddDays(40)), (c, y) =>
+        {
+            c.Assessment().AssessmentAuthorisationDate = null;
+            Close(c, c.Referral().AddDays(40));
+        }),
+        One(Y22, "8868", (c, y) =>
+        {
+            c.Cin().AddS47(c.Referral().AddDays(1), null, "true");
+            Close(c, c.Referral().AddDays(40));
+        }, (c, y) =>
+        {
+            c.Cin().AddS47(c.Referral().AddDays(1), null, "false");
+            Close(c, c.Referral().AddDays(40));
+        }),
+        One(Y22, "8869", (c, y) => c.Assessment().AssessmentFactors = ["21"], (c, y) => c.Assessment().AssessmentFactors = ["21", "1A"]),
+        One(Y22, "8870Q", (c, y) => c.Cin().AddS47(c.Referral(), null).InitialCPCtarget = Next(c.Referral(), DayOfWeek.Wednesday),
+            (c, y) => c.Cin().AddS47(c.Referral(), null).InitialCPCtarget = Next(c.Referral(), DayOfWeek.Saturday)),
+        One(Y22, "8890", (c, y) =>
+        {
+            c.Cin().AddS47(c.Referral().AddDays(1), c.Referral().AddDays(5));
+            c.Cin().AddS47(c.Referral().AddDays(6), null, "true");
+        }, (c, y) =>
+        {
+            c.Cin().AddS47(c.Referral().AddDays(1), c.Referral().AddDays(5));
+            c.Cin().AddS47(c.Referral().AddDays(3), null, "true");
+        }),
+        One(Y22, "8896", (c, y) => c.Cin().Assessments.Add(new Assessment { AssessmentActualStartDate = c.Referral().AddDays(30) }), (c, y) =>
+        {
+            c.Assessment().AssessmentAuthorisationDate = null;
+            c.Assessment().AssessmentFactors.Clear();
+            c.Cin().Assessments.Add(new Assessment { AssessmentActualStartDate = c.Referral().AddDays(30) });
+        }),
+        One(Y22, "8897", Nothing, (c, y) => c.Assessment().AssessmentFactors.Clear()),
+        One(Y22, "8925", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(30)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(9))),
+
         // New in 2024-25
         One(Y24, "1570", (c, y) => c.LAchildID = new string('A', 20), (c, y) => c.LAchildID = new string('A', 21)),
         One(Y24, "1580", (c, y) => c.LAchildID = "ABC123", (c, y) => c.LAchildID = "ABC-123"),
     ];
+
+    private static DateOnly Next(DateOnly from, DayOfWeek day)
+    {
+        var d = from;
+        while (d.DayOfWeek != day)
+        {
+            d = d.AddDays(1);
+        }
+        return d;
+    }
+
+    /// <summary>A second assessment starting <paramref name="days"/> after the referral (the first runs from day 2 to day 20).</summary>
+    private static void SecondAssessment(CensusChild c, int days) =>
+        c.Cin().Assessments.Add(new Assessment
+        {
+            AssessmentActualStartDate = c.Referral().AddDays(days),
+            AssessmentAuthorisationDate = c.Referral().AddDays(days + 15),
+            AssessmentFactors = ["1A"],
+        });
 
     private static void Close(CensusChild c, DateOnly date, string? reason = "RC1") =>
         (c.Cin().CINclosureDate, c.Cin().ReasonForClosure) = (date, reason);

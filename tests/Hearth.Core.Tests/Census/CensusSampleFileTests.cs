@@ -77,6 +77,7 @@ public sealed class CensusSampleFileTests
         "8670Q", // open assessment from 2023-01-24, long before 2024-03-31 minus 45 working days (2024-01-29)
         "8715",
         "8736",  // open assessment starting before the census year
+        "8867",  // the episode is closed but its assessment was never authorised
         "schema",
     ];
 
@@ -113,7 +114,8 @@ public sealed class CensusSampleFileTests
         Assert.Contains(("DfEX0000001", "Message/Children/Child[1]/CINdetails[1]/Assessments[1]/FactorsIdentifiedAtAssessment/AssessmentFactors[2]"), schema);
         Assert.Contains(result.Issues, i => i.LAchildID == "DfEX0000001" && i.Code == "4180");
         Assert.Contains(result.Issues, i => i.LAchildID == "DfEX0000001" && i.Code == "8608"); // starts 2028-04-28, authorised 2020-09-19
-        Assert.Equal(["1103", "4180", "8600", "8620", "schema"], Codes(result, "child_fails_assessments"));
+        // Its assessment was authorised 2024-01-27, inside 2023-24, with an empty FactorsIdentifiedAtAssessment (8897).
+        Assert.Equal(["1103", "4180", "8600", "8620", "8897", "schema"], Codes(result, "child_fails_assessments"));
         Assert.Equal(["2886Q", "2887Q"], Codes(result, null));
     }
 

@@ -77,7 +77,7 @@ public static class CensusSchema
                 CensusElement.Text("Disability", 0, CensusElement.Unbounded))),
         CensusElement.Group("CINdetails", 0, CensusElement.Unbounded,
             CensusElement.Date("CINreferralDate"),
-            CensusElement.Code("ReferralSource", CensusCodes.ReferralSource),
+            CensusElement.Text("ReferralSource"),
             CensusElement.Text("PrimaryNeedCode"),
             CensusElement.Date("CINclosureDate"),
             CensusElement.Text("ReasonForClosure"),

@@ -129,3 +129,82 @@ public sealed class Rule8950Q() : AssessmentRule("8950Q", "Please check and eith
         }
     }
 }
+
+/// <summary>
+/// 8863: within an episode, no assessment may start on or between another assessment's start and authorisation
+/// dates, or on or after another's start (up to the reference date) when that one has no authorisation date.
+/// </summary>
+public sealed class Rule8863() : ChildRule("8863", "An Assessment is shown as starting when there is another Assessment ongoing", "AssessmentActualStartDate", "AssessmentAuthorisationDate")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails.Where(d => d.Assessments.Count > 1))
+        {
+            foreach (var a in cin.Assessments)
+            {
+                if (a.AssessmentActualStartDate is not { } start)
+                {
+                    continue;
+                }
+                foreach (var other in cin.Assessments)
+                {
+                    if (ReferenceEquals(other, a) || other.AssessmentActualStartDate is not { } otherStart || start < otherStart)
+                    {
+                        continue;
+                    }
+                    if (start <= (other.AssessmentAuthorisationDate ?? context.ReferenceDate))
+                    {
+                        issues.Add(this, child, Assessment(child, cin, a), ("AssessmentActualStartDate", start), ("OtherAssessmentActualStartDate", otherStart), ("OtherAssessmentAuthorisationDate", other.AssessmentAuthorisationDate));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>8869: factor 21 (no factors identified) must be the only factor of its assessment.</summary>
+public sealed class Rule8869() : AssessmentRule("8869", "The assessment factors code “21” cannot be used in conjunction with any other assessment factors.", "AssessmentFactors")
+{
+    protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (a.AssessmentFactors.Any(f => f?.Trim() == "21") && a.AssessmentFactors.Count > 1)
+        {
+            issues.Add(this, child, path + "/FactorsIdentifiedAtAssessment", ("AssessmentFactors", string.Join(",", a.AssessmentFactors)));
+        }
+    }
+}
+
+/// <summary>8896: within an episode there must not be more than one assessment with no authorisation date.</summary>
+public sealed class Rule8896() : ChildRule("8896", "Within one CINDetails group there are 2 or more open Assessments groups", "AssessmentAuthorisationDate")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails)
+        {
+            var open = cin.Assessments.Where(a => a.AssessmentAuthorisationDate is null).ToList();
+            if (open.Count > 1)
+            {
+                foreach (var a in open)
+                {
+                    issues.Add(this, child, Assessment(child, cin, a), ("AssessmentActualStartDate", a.AssessmentActualStartDate), ("AssessmentAuthorisationDate", null));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// 8897: if &lt;AssessmentAuthorisationDate&gt; is on or after the start of the census year, one or more valid
+/// &lt;AssessmentFactors&gt; must be present in the same assessment.
+/// </summary>
+public sealed class Rule8897() : AssessmentRule("8897", "Parental or child factors at assessment information is missing from a completed assessment", "AssessmentAuthorisationDate", "AssessmentFactors")
+{
+    protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (a.AssessmentAuthorisationDate is { } authorised && authorised >= context.CensusStart
+            && (a.AssessmentFactors.Count == 0 || a.AssessmentFactors.Any(f => f is null || !CensusCodes.AssessmentFactors.Contains(f))))
+        {
+            issues.Add(this, child, path, ("AssessmentAuthorisationDate", authorised), ("AssessmentFactors", string.Join(",", a.AssessmentFactors)));
+        }
+    }
+}

@@ -126,3 +126,15 @@ public sealed class Rule8842Q() : CppRule("8842Q", "Please check: Review Record 
         }
     }
 }
+
+/// <summary>8925: if present, &lt;CPPendDate&gt; must be on or after &lt;CPPstartDate&gt;.</summary>
+public sealed class Rule8925() : CppRule("8925", "Child Protection Plan End Date earlier than Start Date", "CPPstartDate", "CPPendDate")
+{
+    protected override void Check(CensusChild child, CinDetails cin, ChildProtectionPlan cpp, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (cpp.CPPendDate < cpp.CPPstartDate)
+        {
+            issues.Add(this, child, path, ("CPPstartDate", cpp.CPPstartDate), ("CPPendDate", cpp.CPPendDate));
+        }
+    }
+}

@@ -385,3 +385,50 @@ public sealed class Rule8831() : ChildRule("8831", "Activity is recorded against
         }
     }
 }
+
+/// <summary>8866: if &lt;CINreferralDate&gt; is on or after 1 April 2013, &lt;ReferralSource&gt; must be present and a valid code.</summary>
+public sealed class Rule8866() : ChildRule("8866", "Source of Referral is missing or an invalid code", "CINreferralDate", "ReferralSource")
+{
+    private static readonly DateOnly From = new(2013, 4, 1);
+
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails.Where(d => d.CINreferralDate >= From && (d.ReferralSource is null || !CensusCodes.ReferralSource.Contains(d.ReferralSource))))
+        {
+            issues.Add(this, child, Cin(child, cin), ("CINreferralDate", cin.CINreferralDate), ("ReferralSource", cin.ReferralSource));
+        }
+    }
+}
+
+/// <summary>8867: if &lt;CINclosureDate&gt; is present, every assessment of the episode must have an authorisation date.</summary>
+public sealed class Rule8867() : ChildRule("8867", "CIN episode is shown as closed, however Assessment is not shown as completed", "CINclosureDate", "AssessmentAuthorisationDate")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails.Where(d => d.CINclosureDate is not null))
+        {
+            foreach (var a in cin.Assessments.Where(a => a.AssessmentAuthorisationDate is null))
+            {
+                issues.Add(this, child, Assessment(child, cin, a), ("CINclosureDate", cin.CINclosureDate), ("AssessmentAuthorisationDate", null));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// 8868: if &lt;CINclosureDate&gt; is present, every Section47 of the episode must have a &lt;DateOfInitialCPC&gt;
+/// or &lt;ICPCnotRequired&gt; true.
+/// </summary>
+public sealed class Rule8868() : ChildRule("8868", "CIN episode is shown as closed, however Section 47 enquiry is not shown as completed by ICPC date or ICPC not required flag", "CINclosureDate", "DateOfInitialCPC", "ICPCnotRequired")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails.Where(d => d.CINclosureDate is not null))
+        {
+            foreach (var s in cin.Section47.Where(s => s.DateOfInitialCPC is null && s.ICPCnotRequired != true))
+            {
+                issues.Add(this, child, S47(child, cin, s), ("CINclosureDate", cin.CINclosureDate), ("DateOfInitialCPC", null), ("ICPCnotRequired", s.ICPCnotRequiredText));
+            }
+        }
+    }
+}

@@ -117,3 +117,51 @@ public sealed class Rule8839() : ChildRule("8839", "Within one CINDetails group 
         }
     }
 }
+
+/// <summary>8870Q: where present, &lt;InitialCPCtarget&gt; should not be a Saturday or Sunday.</summary>
+public sealed class Rule8870Q() : Section47Rule("8870Q", "Please check: The Target Date for Initial Child Protection Conference should not be a weekend", "InitialCPCtarget")
+{
+    protected override void Check(CensusChild child, CinDetails cin, Section47 s, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (s.InitialCPCtarget is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday } target)
+        {
+            issues.Add(this, child, path, ("InitialCPCtarget", target), ("DayOfWeek", target.DayOfWeek.ToString()));
+        }
+    }
+}
+
+/// <summary>
+/// 8890: within an episode, no S47 enquiry may start on or between another's start and initial conference date,
+/// or on or after another's start (up to the reference date) when that one has no conference and
+/// &lt;ICPCnotRequired&gt; is not true.
+/// </summary>
+public sealed class Rule8890() : ChildRule("8890", "A Section 47 enquiry is shown as starting when there is another Section 47 Enquiry ongoing", "S47ActualStartDate", "DateOfInitialCPC", "ICPCnotRequired")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails.Where(d => d.Section47.Count > 1))
+        {
+            foreach (var s in cin.Section47)
+            {
+                if (s.S47ActualStartDate is not { } start)
+                {
+                    continue;
+                }
+                foreach (var other in cin.Section47)
+                {
+                    if (ReferenceEquals(other, s) || other.S47ActualStartDate is not { } otherStart || start < otherStart)
+                    {
+                        continue;
+                    }
+                    var ongoing = other.DateOfInitialCPC is { } icpc
+                        ? start <= icpc
+                        : other.ICPCnotRequired != true && start <= context.ReferenceDate;
+                    if (ongoing)
+                    {
+                        issues.Add(this, child, S47(child, cin, s), ("S47ActualStartDate", start), ("OtherS47ActualStartDate", otherStart), ("OtherDateOfInitialCPC", other.DateOfInitialCPC));
+                    }
+                }
+            }
+        }
+    }
+}
