@@ -297,6 +297,49 @@ internal static class CensusRuleCases
         One(Y22, "8897", Nothing, (c, y) => c.Assessment().AssessmentFactors.Clear()),
         One(Y22, "8925", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(30)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(9))),
 
+        One(Y22, "8898", (c, y) => c.Assessment().AssessmentFactors = ["1A", "2B"], (c, y) => c.Assessment().AssessmentFactors = ["1A", "1A"]),
+        One(Y22, "8899Q", (c, y) => (c.Disabilities, c.Assessment().AssessmentFactors) = (["MOB"], ["5A"]),
+            (c, y) => (c.Disabilities, c.Assessment().AssessmentFactors) = (["MOB"], ["1A"])),
+        One(Y22, "8905", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)).InitialCategoryOfAbuse = "XYZ"),
+        One(Y22, "8910", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)).LatestCategoryOfAbuse = null),
+        One(Y22, "8915", (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10));
+            c.PersonDeathDate = c.Referral().AddDays(10);
+        }, (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10));
+            c.PersonDeathDate = c.Referral().AddDays(9);
+        }),
+        One(Y22, "8920", (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(20));
+            c.PersonDeathDate = c.Referral().AddDays(20);
+        }, (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(20));
+            c.PersonDeathDate = c.Referral().AddDays(19);
+        }),
+        One(Y22, "8930", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), y.ReferenceDate), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), y.ReferenceDate.AddDays(1))),
+        One(Y22, "8935", (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(20));
+            c.Cin().AddCpp(c.Referral().AddDays(40));
+        }, (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10));
+            c.Cin().AddCpp(c.Referral().AddDays(40));
+        }),
+        One(Y22, "8940", (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(20));
+            c.Cin().AddCpp(c.Referral().AddDays(21));
+        }, (c, y) =>
+        {
+            c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(20));
+            c.Cin().AddCpp(c.Referral().AddDays(15));
+        }),
+
         // New in 2024-25
         One(Y24, "1570", (c, y) => c.LAchildID = new string('A', 20), (c, y) => c.LAchildID = new string('A', 21)),
         One(Y24, "1580", (c, y) => c.LAchildID = "ABC123", (c, y) => c.LAchildID = "ABC-123"),

@@ -33,6 +33,7 @@ public sealed class CensusSampleFileTests
         "8620",  // closure outside the census year
         "8696",  // assessment authorised outside the census year
         "8715",  // S47 conference outside the census year
+        "8930",  // CPP ended 1971-03-14, outside the census year
         "schema", // the stray text 'PersonBirthDate' inside ChildIdentifiers
     ];
 
@@ -78,6 +79,7 @@ public sealed class CensusSampleFileTests
         "8715",
         "8736",  // open assessment starting before the census year
         "8867",  // the episode is closed but its assessment was never authorised
+        "8930",  // CPP ended 2023-03-14, before 2023-04-01
         "schema",
     ];
 
@@ -97,7 +99,8 @@ public sealed class CensusSampleFileTests
     {
         var result = Validate("CIN2rows.xml");
         var codes = Codes(result, "DfEX0000001");
-        Assert.Equal(Child2023.Concat(["1105", "4016"]).Order(StringComparer.Ordinal).ToArray(), codes);
+        // The two identical plans each overlap the other (8940).
+        Assert.Equal(Child2023.Concat(["1105", "4016", "8930", "8940", "8940"]).Order(StringComparer.Ordinal).ToArray(), codes);
         Assert.Equal(
             ["Message/Children/Child[1]/CINdetails[1]/ChildProtectionPlans[1]", "Message/Children/Child[1]/CINdetails[1]/ChildProtectionPlans[2]"],
             result.Issues.Where(i => i.Code == "1105").Select(i => i.Path));

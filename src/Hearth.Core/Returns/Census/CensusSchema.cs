@@ -100,8 +100,8 @@ public static class CensusSchema
             CensusElement.Group("ChildProtectionPlans", 0, CensusElement.Unbounded,
                 CensusElement.Date("CPPstartDate"),
                 CensusElement.Date("CPPendDate"),
-                CensusElement.Code("InitialCategoryOfAbuse", CensusCodes.CategoryOfAbuse),
-                CensusElement.Code("LatestCategoryOfAbuse", CensusCodes.CategoryOfAbuse),
+                CensusElement.Text("InitialCategoryOfAbuse"),
+                CensusElement.Text("LatestCategoryOfAbuse"),
                 CensusElement.Text("NumberOfPreviousCPP"),
                 CensusElement.Group("Reviews", 0, 1,
                     CensusElement.Date("CPPreviewDate", 0, CensusElement.Unbounded)))));

@@ -208,3 +208,32 @@ public sealed class Rule8897() : AssessmentRule("8897", "Parental or child facto
         }
     }
 }
+
+/// <summary>8898: an assessment must not record the same factor code twice.</summary>
+public sealed class Rule8898() : AssessmentRule("8898", "The assessment has more than one parental or child factors with the same code", "AssessmentFactors")
+{
+    protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var repeated in a.AssessmentFactors.Where(f => f is not null).GroupBy(f => f!.Trim()).Where(g => g.Count() > 1))
+        {
+            issues.Add(this, child, path + "/FactorsIdentifiedAtAssessment", ("AssessmentFactors", repeated.Key));
+        }
+    }
+}
+
+/// <summary>
+/// 8899Q: for a child with a disability other than NONE, an assessment authorised on or after the start of the
+/// census year should record factor 5A or 6A (disability of the child).
+/// </summary>
+public sealed class Rule8899Q() : AssessmentRule("8899Q", "Please check: A child identified as having a disability does not have a disability factor recorded at the end of assessment.", "Disability", "AssessmentAuthorisationDate", "AssessmentFactors")
+{
+    protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (a.AssessmentAuthorisationDate is { } authorised && authorised >= context.CensusStart
+            && child.Disabilities.Any(d => !string.IsNullOrWhiteSpace(d) && d != "NONE")
+            && !a.AssessmentFactors.Any(f => f?.Trim() is "5A" or "6A"))
+        {
+            issues.Add(this, child, path, ("Disability", string.Join(",", child.Disabilities)), ("AssessmentAuthorisationDate", authorised), ("AssessmentFactors", string.Join(",", a.AssessmentFactors)));
+        }
+    }
+}

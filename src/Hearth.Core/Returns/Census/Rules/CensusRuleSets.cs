@@ -24,7 +24,7 @@ public static class CensusRuleSets
             new Rule8866(), new Rule8867(), new Rule8868(),
             // Assessments
             new Rule1103(), new Rule8608(), new Rule8614(), new Rule8617(), new Rule8670Q(), new Rule8696(), new Rule8736(),
-            new Rule8863(), new Rule8869(), new Rule8896(), new Rule8897(),
+            new Rule8863(), new Rule8869(), new Rule8896(), new Rule8897(), new Rule8898(), new Rule8899Q(),
             // CIN plans
             new Rule4000(), new Rule4001(), new Rule4003(), new Rule4004(), new Rule4008(), new Rule4009(), new Rule4010(),
             new Rule4011(), new Rule4012Q(), new Rule4013(), new Rule4014(), new Rule4015(), new Rule4016(), new Rule4017(),
@@ -33,6 +33,7 @@ public static class CensusRuleSets
             new Rule8870Q(), new Rule8890(),
             // Child protection plans
             new Rule1105(), new Rule2885(), new Rule8720(), new Rule8730(), new Rule8832(), new Rule8840(), new Rule8841(), new Rule8842Q(), new Rule8925(),
+            new Rule8905(), new Rule8910(), new Rule8915(), new Rule8920(), new Rule8930(), new Rule8935(), new Rule8940(),
         ],
         changed: [],
         removed: []);

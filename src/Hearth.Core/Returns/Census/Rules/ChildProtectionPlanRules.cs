@@ -138,3 +138,113 @@ public sealed class Rule8925() : CppRule("8925", "Child Protection Plan End Date
         }
     }
 }
+
+/// <summary>8905: where a CPP group is present, &lt;InitialCategoryOfAbuse&gt; must be present and a valid code.</summary>
+public sealed class Rule8905() : CppRule("8905", "Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)", "InitialCategoryOfAbuse")
+{
+    protected override void Check(CensusChild child, CinDetails cin, ChildProtectionPlan cpp, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (cpp.InitialCategoryOfAbuse is null || !CensusCodes.CategoryOfAbuse.Contains(cpp.InitialCategoryOfAbuse))
+        {
+            issues.Add(this, child, path, ("InitialCategoryOfAbuse", cpp.InitialCategoryOfAbuse));
+        }
+    }
+}
+
+/// <summary>8910: where a CPP group is present, &lt;LatestCategoryOfAbuse&gt; must be present and a valid code.</summary>
+public sealed class Rule8910() : CppRule("8910", "Latest Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)", "LatestCategoryOfAbuse")
+{
+    protected override void Check(CensusChild child, CinDetails cin, ChildProtectionPlan cpp, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (cpp.LatestCategoryOfAbuse is null || !CensusCodes.CategoryOfAbuse.Contains(cpp.LatestCategoryOfAbuse))
+        {
+            issues.Add(this, child, path, ("LatestCategoryOfAbuse", cpp.LatestCategoryOfAbuse));
+        }
+    }
+}
+
+/// <summary>8915: if &lt;PersonDeathDate&gt; is present, &lt;CPPstartDate&gt; must be on or before it.</summary>
+public sealed class Rule8915() : CppRule("8915", "Child Protection Plan shown as starting after the child’s Date of Death", "CPPstartDate", "PersonDeathDate")
+{
+    protected override void Check(CensusChild child, CinDetails cin, ChildProtectionPlan cpp, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (child.PersonDeathDate is { } death && cpp.CPPstartDate > death)
+        {
+            issues.Add(this, child, path, ("CPPstartDate", cpp.CPPstartDate), ("PersonDeathDate", death));
+        }
+    }
+}
+
+/// <summary>8920: if &lt;PersonDeathDate&gt; is present, &lt;CPPendDate&gt; must be on or before it.</summary>
+public sealed class Rule8920() : CppRule("8920", "Child Protection Plan cannot end after the child’s Date of Death", "PersonDeathDate", "CPPendDate")
+{
+    protected override void Check(CensusChild child, CinDetails cin, ChildProtectionPlan cpp, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (child.PersonDeathDate is { } death && cpp.CPPendDate > death)
+        {
+            issues.Add(this, child, path, ("CPPendDate", cpp.CPPendDate), ("PersonDeathDate", death));
+        }
+    }
+}
+
+/// <summary>8930: if present, &lt;CPPendDate&gt; must be within the census period.</summary>
+public sealed class Rule8930() : CppRule("8930", "Child Protection Plan End Date must fall within the census year", "CPPendDate", "ReferenceDate")
+{
+    protected override void Check(CensusChild child, CinDetails cin, ChildProtectionPlan cpp, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (cpp.CPPendDate is { } end && !context.InCensusPeriod(end))
+        {
+            issues.Add(this, child, path, ("CPPendDate", end), ("ReferenceDate", context.ReferenceDate));
+        }
+    }
+}
+
+/// <summary>8935: a child may have only one child protection plan with no &lt;CPPendDate&gt;.</summary>
+public sealed class Rule8935() : ChildRule("8935", "This child is showing more than one open Child Protection plan, i.e. with no End Date", "CPPendDate")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        var open = child.CINdetails.SelectMany(cin => cin.ChildProtectionPlans.Where(p => p.CPPendDate is null).Select(p => (cin, p))).ToList();
+        if (open.Count > 1)
+        {
+            foreach (var (cin, cpp) in open)
+            {
+                issues.Add(this, child, Cpp(child, cin, cpp), ("CPPstartDate", cpp.CPPstartDate), ("CPPendDate", null));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// 8940: no child protection plan may start on or after another of the child's plans starts and on or before that
+/// plan ends (or on or before the reference date if it has no end).
+/// </summary>
+public sealed class Rule8940() : ChildRule("8940", "Child Protection Plan data contains overlapping dates", "CPPstartDate", "CPPendDate")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        var plans = child.CINdetails.SelectMany(cin => cin.ChildProtectionPlans.Select(p => (cin, p))).ToList();
+        if (plans.Count < 2)
+        {
+            return;
+        }
+        foreach (var (cin, cpp) in plans)
+        {
+            if (cpp.CPPstartDate is not { } start)
+            {
+                continue;
+            }
+            foreach (var (_, other) in plans)
+            {
+                if (ReferenceEquals(other, cpp) || other.CPPstartDate is not { } otherStart || start < otherStart)
+                {
+                    continue;
+                }
+                if (start <= (other.CPPendDate ?? context.ReferenceDate))
+                {
+                    issues.Add(this, child, Cpp(child, cin, cpp), ("CPPstartDate", start), ("OtherCPPstartDate", otherStart), ("OtherCPPendDate", other.CPPendDate));
+                }
+            }
+        }
+    }
+}
