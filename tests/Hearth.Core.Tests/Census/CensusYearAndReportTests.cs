@@ -130,7 +130,7 @@ public sealed class CensusYearAndReportTests
         var issue = root.GetProperty("issues").EnumerateArray().Single(i => i.GetProperty("rule").GetString() == "8610");
         Assert.Equal("CHILD1", issue.GetProperty("laChildId").GetString());
         Assert.Equal("error", issue.GetProperty("type").GetString());
-        Assert.Equal("", issue.GetProperty("fields").GetProperty("PrimaryNeedCode").GetString());
-        Assert.Equal("false", issue.GetProperty("fields").GetProperty("ReferralNFA").GetString());
+        var fields = issue.GetProperty("fields").EnumerateArray().Select(f => (f.GetProperty("field").GetString(), f.GetProperty("value").GetString())).ToList();
+        Assert.Equal([("ReferralNFA", "false"), ("PrimaryNeedCode", "")], fields);
     }
 }

@@ -34,7 +34,8 @@ public static class CensusReportWriter
 
     public static void WriteJson(Stream stream, CensusValidationResult result)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping keeps apostrophes and curly quotes in messages readable; the report is a file, not HTML.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("year", result.Year.Name);
         json.WriteNumber("children", result.ChildCount);
@@ -54,12 +55,16 @@ public static class CensusReportWriter
             }
             json.WriteString("rule", issue.Code);
             json.WriteString("type", issue.SeverityText);
-            json.WriteStartObject("fields");
+            // An array, not an object: a rule may report the same field twice (two late CPP end dates, say).
+            json.WriteStartArray("fields");
             foreach (var field in issue.Fields)
             {
-                json.WriteString(field.Field, field.Value);
+                json.WriteStartObject();
+                json.WriteString("field", field.Field);
+                json.WriteString("value", field.Value);
+                json.WriteEndObject();
             }
-            json.WriteEndObject();
+            json.WriteEndArray();
             json.WriteString("message", issue.Message);
             if (issue.Path is null)
             {
