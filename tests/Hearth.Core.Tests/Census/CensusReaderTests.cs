@@ -156,6 +156,22 @@ public sealed class CensusReaderTests
         Assert.Contains("pass --year", ex.Message);
     }
 
+    [Fact]
+    public void Empty_groups_are_reported_by_the_rules_not_crashed_on()
+    {
+        const string hollow = "<Child><ChildIdentifiers/><ChildCharacteristics/><CINdetails/>" +
+            "<CINdetails><Assessments/><CINPlanDates/><Section47/><ChildProtectionPlans><Reviews/></ChildProtectionPlans></CINdetails></Child>";
+        foreach (var year in CensusYear.All)
+        {
+            var result = CensusValidator.Validate(Read($"<Message>{Header2024}<Children>{hollow}</Children></Message>", year.Name));
+            var codes = result.Issues.Select(i => i.Code).ToHashSet();
+            foreach (var expected in new[] { "8500", "8525", "4180", "4220", "8568", "8600", "4010", "8720", "8730", "8842Q", "8905", "8910" })
+            {
+                Assert.Contains(expected, codes);
+            }
+        }
+    }
+
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;
