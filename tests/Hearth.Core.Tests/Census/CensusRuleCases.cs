@@ -340,6 +340,20 @@ internal static class CensusRuleCases
             c.Cin().AddCpp(c.Referral().AddDays(15));
         }),
 
+        One(Y22, "8873", (c, y) =>
+        {
+            c.Cin().CINPlanDates.Clear();
+            c.Assessment().AssessmentFactors = ["21"];
+            Close(c, c.Referral().AddDays(30), "RC8");
+        }, (c, y) =>
+        {
+            c.Cin().CINPlanDates.Clear();
+            c.Assessment().AssessmentFactors = ["21"];
+            Close(c, c.Referral().AddDays(30), "RC9");
+        }),
+        One(Y22, "8875", (c, y) => c.Cin().AddS47(c.Referral(), Next(c.Referral().AddDays(5), DayOfWeek.Friday)),
+            (c, y) => c.Cin().AddS47(c.Referral(), Next(c.Referral().AddDays(5), DayOfWeek.Sunday))),
+
         // New in 2024-25
         One(Y24, "1570", (c, y) => c.LAchildID = new string('A', 20), (c, y) => c.LAchildID = new string('A', 21)),
         One(Y24, "1580", (c, y) => c.LAchildID = "ABC123", (c, y) => c.LAchildID = "ABC-123"),

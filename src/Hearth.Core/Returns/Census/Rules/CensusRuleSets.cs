@@ -21,7 +21,7 @@ public static class CensusRuleSets
             new Rule8568(), new Rule8600(), new Rule8555(), new Rule8606(), new Rule8610(), new Rule8650(), new Rule8620(),
             new Rule8630(), new Rule8640(), new Rule8805(), new Rule8810(), new Rule8815(), new Rule8816(), new Rule8820(),
             new Rule8565(), new Rule8569(), new Rule2884(), new Rule2990(), new Rule8825Q(), new Rule2991Q(), new Rule8831(),
-            new Rule8866(), new Rule8867(), new Rule8868(),
+            new Rule8866(), new Rule8867(), new Rule8868(), new Rule8873(),
             // Assessments
             new Rule1103(), new Rule8608(), new Rule8614(), new Rule8617(), new Rule8670Q(), new Rule8696(), new Rule8736(),
             new Rule8863(), new Rule8869(), new Rule8896(), new Rule8897(), new Rule8898(), new Rule8899Q(),
@@ -30,7 +30,7 @@ public static class CensusRuleSets
             new Rule4011(), new Rule4012Q(), new Rule4013(), new Rule4014(), new Rule4015(), new Rule4016(), new Rule4017(),
             // Section 47
             new Rule1104(), new Rule2889(), new Rule8615(), new Rule8675Q(), new Rule8715(), new Rule8740(), new Rule8839(),
-            new Rule8870Q(), new Rule8890(),
+            new Rule8870Q(), new Rule8875(), new Rule8890(),
             // Child protection plans
             new Rule1105(), new Rule2885(), new Rule8720(), new Rule8730(), new Rule8832(), new Rule8840(), new Rule8841(), new Rule8842Q(), new Rule8925(),
             new Rule8905(), new Rule8910(), new Rule8915(), new Rule8920(), new Rule8930(), new Rule8935(), new Rule8940(),

@@ -432,3 +432,22 @@ public sealed class Rule8868() : ChildRule("8868", "CIN episode is shown as clos
         }
     }
 }
+
+/// <summary>
+/// 8873: in a closed episode with exactly one assessment, whose factors include 21 (no factors identified), the
+/// &lt;ReasonForClosure&gt; must be RC8.
+/// </summary>
+public sealed class Rule8873() : ChildRule("8873", "When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ must be used.", "AssessmentFactors", "ReasonForClosure")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails)
+        {
+            var closed = cin.CINclosureDate is not null || !string.IsNullOrWhiteSpace(cin.ReasonForClosure);
+            if (closed && cin.Assessments.Count == 1 && cin.Assessments[0].AssessmentFactors.Any(f => f?.Trim() == "21") && cin.ReasonForClosure != "RC8")
+            {
+                issues.Add(this, child, Cin(child, cin), ("AssessmentFactors", string.Join(",", cin.Assessments[0].AssessmentFactors)), ("ReasonForClosure", cin.ReasonForClosure));
+            }
+        }
+    }
+}

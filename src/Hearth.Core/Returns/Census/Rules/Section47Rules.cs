@@ -165,3 +165,15 @@ public sealed class Rule8890() : ChildRule("8890", "A Section 47 enquiry is show
         }
     }
 }
+
+/// <summary>8875: where present, the Section47 &lt;DateOfInitialCPC&gt; must not be a Saturday or Sunday.</summary>
+public sealed class Rule8875() : Section47Rule("8875", "The Date of Initial Child Protection Conference cannot be a weekend", "DateOfInitialCPC")
+{
+    protected override void Check(CensusChild child, CinDetails cin, Section47 s, string path, CensusContext context, CensusIssueSink issues)
+    {
+        if (s.DateOfInitialCPC is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday } icpc)
+        {
+            issues.Add(this, child, path, ("DateOfInitialCPC", icpc), ("DayOfWeek", icpc.DayOfWeek.ToString()));
+        }
+    }
+}
