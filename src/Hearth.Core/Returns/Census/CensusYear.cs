@@ -23,7 +23,7 @@ public sealed class CensusYear
     public CensusElement HeaderSchema => CensusSchema.Header;
     public CensusElement ChildSchema { get; }
     /// <summary>True from 2024-25, when Sex (M, F, U) replaced GenderCurrent (0, 1, 2, 9).</summary>
-    public bool UsesSex => ChildSchema == CensusSchema.ChildWithSex;
+    public bool UsesSex => ReferenceEquals(ChildSchema, CensusSchema.ChildWithSex);
     public CensusRuleSet Rules { get; }
 
     public override string ToString() => Name;
