@@ -16,6 +16,7 @@ public static class HearthCli
         root.Subcommands.Add(ImportCommands.Build(env));
         root.Subcommands.Add(ReportCommands.Build(env));
         root.Subcommands.Add(MeasuresCommands.Build(env));
+        root.Subcommands.Add(CensusCommands.Build(env));
         return root;
     }
 
