@@ -27,11 +27,11 @@ public sealed class OutcomesReport : ReportDefinition
         var teams = scope.TeamIds;
         var (from, to) = (filter.Period.From, filter.Period.To);
         var episodes = db.Set<Episode>().AsNoTracking().Where(e => teams.Contains(e.TeamId));
-        var open = episodes.Where(e => e.OpenedOn <= to && (e.ClosedOn == null || e.ClosedOn >= from));
+        var open = WorkedWith.Episodes(db, teams, filter.Period);
         var referralChildren = db.Set<ReferralChild>().AsNoTracking().Join(db.Set<Referral>(), c => c.ReferralId, r => r.Id, (c, r) => new { c.PersonId, r.EpisodeId, r.FamilyId, r.ReceivedOn });
         var children = referralChildren.Where(x => open.Any(e => e.Id == x.EpisodeId));
 
-        long childrenWorked = await children.Select(x => x.PersonId).Distinct().LongCountAsync(ct);
+        long childrenWorked = await WorkedWith.Children(db, open).LongCountAsync(ct);
         long familiesWorked = await open.Select(e => e.FamilyId).Distinct().LongCountAsync(ct);
         long childrenSucceeded = await children.Where(x => open.Any(e => e.Id == x.EpisodeId && e.ClosedOn != null && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)))
             .Select(x => x.PersonId).Distinct().LongCountAsync(ct);

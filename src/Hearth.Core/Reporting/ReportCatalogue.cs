@@ -11,5 +11,7 @@ public static class ReportCatalogue
         services.AddSingleton<ReportDefinition, CinActivityReport>();
         services.AddSingleton<ReportDefinition, OutcomesReport>();
         services.AddSingleton<ReportDefinition, CapacityReport>();
+        services.AddSingleton<ReportDefinition, CostReport>();
+        services.AddSingleton<ReportDefinition, EqualityReport>();
     }
 }
