@@ -68,3 +68,52 @@ public sealed class ReportCommandTests(DemoDatabase demo) : IClassFixture<DemoDa
         Assert.StartsWith(expected, result.Error);
     }
 }
+
+public sealed class ReportInputCommandTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync(_db.Settings, "seed", "demo", "--password", "demo-password-123");
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_budget_set_from_the_command_line_feeds_the_cost_report()
+    {
+        var set = await CliRunner.RunAsync(_db.Settings, "budgets", "set", "--service", "ifit", "--year", "2020-21", "--amount", "447890", "--note", "10 staff");
+        Assert.Equal(0, set.ExitCode);
+        Assert.Equal("Budget for ifit in 2020-21 set to £447,890.00.", set.Out.Trim());
+        var cost = await CliRunner.RunAsync(_db.Settings, "report", "cost", "--period", "2020-21", "--service", "ifit", "--format", "json");
+        using var doc = System.Text.Json.JsonDocument.Parse(cost.Out);
+        Assert.Equal(447890m, doc.RootElement.GetProperty("tables")[0].GetProperty("rows")[0].GetProperty("budget").GetDecimal());
+
+        var bad = await CliRunner.RunAsync(_db.Settings, "budgets", "set", "--service", "nope", "--year", "2020-21", "--amount", "0");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Equal(["error: Service: There is no service with code nope", "error: Amount: The budget must be more than £0 and less than £1 billion"], bad.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Population_figures_are_imported_whole_or_not_at_all()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"population-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "characteristic,category,count\nsex,F,5000\nsex,M,5100\nethnicity,WBRI,8000\n");
+        var ok = await CliRunner.RunAsync(_db.Settings, "population", "import", file, "--year", "2022", "--source", "ONS");
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal("Imported 3 population figure(s) for 2022.", ok.Out.Trim());
+
+        await File.WriteAllTextAsync(file, "characteristic,category,count\nsex,F,5000\nshoe size,9,12\n");
+        var refused = await CliRunner.RunAsync(_db.Settings, "population", "import", file, "--year", "2022");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("error: Row 2: \"shoe size\" is not one of age, sex, ethnicity, disability", refused.Error);
+        await File.WriteAllTextAsync(file, "characteristic,category,count\nsex,F,lots\n");
+        Assert.Equal("error: row 2, count: \"lots\" is not a whole number.", (await CliRunner.RunAsync(_db.Settings, "population", "import", file, "--year", "2022")).Error.Trim());
+        File.Delete(file);
+
+        var equality = await CliRunner.RunAsync(_db.Settings, "report", "equality", "--period", "2022-23", "--format", "json");
+        Assert.Contains("Population figures for 2022.", equality.Out);
+    }
+}
