@@ -102,4 +102,29 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
             Assert.NotEmpty(doc.QuerySelectorAll("table.govuk-table"));
         }
     }
+
+    [Fact]
+    public async Task The_service_managers_home_page_shows_each_reports_headline_and_links_to_it()
+    {
+        var client = await app.SignedInClientAsync("ServiceManager");
+        var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
+        var cards = home.QuerySelectorAll(".hearth-card").Where(c => c.QuerySelector(".govuk-heading-l") is not null).ToList();
+        Assert.Equal(["Referrals this quarter", "Closures this quarter", "Children worked with this year", "Closed successfully or stepped down", "Re-referred within 12 months", "Waiting now"],
+            cards.Select(c => c.QuerySelector("a")!.TextContent));
+        // The headline is the report's own figure.
+        var link = cards[0].QuerySelector("a")!.GetAttribute("href")!;
+        var report = await HearthWebFactory.HtmlAsync(await client.GetAsync(link));
+        var firstQuarter = report.QuerySelectorAll("table")[0].QuerySelector("tbody tr")!;
+        Assert.Equal(firstQuarter.Children[1].TextContent, cards[0].QuerySelector(".govuk-heading-l")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_managers_home_page_shows_their_teams_capacity()
+    {
+        var client = await app.SignedInClientAsync("Manager");
+        var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
+        var capacity = home.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent == "Capacity now");
+        var teams = capacity.QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent).Distinct().Order().ToList();
+        Assert.Equal(["IFSS Site 1 team", "IFSS Site 2 team"], teams);
+    }
 }
