@@ -62,6 +62,7 @@ public static class HearthCoreServices
         services.AddScoped<Referrals.JourneyImport>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Returns.Census.CensusExport>();
         ReportCatalogue.Register(services);
         return services;
     }
