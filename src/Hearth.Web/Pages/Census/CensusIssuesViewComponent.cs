@@ -1,4 +1,5 @@
 using Hearth.Core.Returns.Census;
+using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,11 @@ public sealed class CensusIssuesViewComponent(CensusExport census) : ViewCompone
     public async Task<IViewComponentResult> InvokeAsync(Guid personId)
     {
         var actor = UserClaimsPrincipal.ToActor();
+        if (!actor.Has(Permission.ViewFamilies) && !actor.Has(Permission.ManageReturns))
+        {
+            // Partners and volunteers may be shown a shared record, but not its census issues.
+            return Content("");
+        }
         var issues = await census.ForChildAsync(actor, personId, HttpContext.RequestAborted);
         return View("/Pages/Census/_ChildIssues.cshtml", issues);
     }
