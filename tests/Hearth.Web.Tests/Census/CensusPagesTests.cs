@@ -185,3 +185,31 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
         return Path.Combine(dir.FullName, "..", "shared", "data", "cin", name);
     }
 }
+
+/// <summary>The app with the census size limit lowered to 2,000 bytes, as an operator may set it.</summary>
+public sealed class SmallCensusLimitFactory : HearthWebFactory
+{
+    public SmallCensusLimitFactory() => ExtraSettings["Census:MaxFileBytes"] = "2000";
+}
+
+public sealed class CensusUploadLimitTests(SmallCensusLimitFactory app) : IClassFixture<SmallCensusLimitFactory>
+{
+    [Fact]
+    public async Task A_file_over_the_limit_is_refused_naming_the_limit()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var token = await HearthWebFactory.AntiforgeryTokenAsync(await client.GetAsync("/census/upload"));
+        var body = "<?xml version=\"1.0\"?><Message>" + new string(' ', 3000) + "</Message>";
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("html"), "Format" },
+            { file, "Upload", "big.xml" },
+        };
+        var doc = await HearthWebFactory.HtmlAsync(await client.PostAsync("/census/upload", content));
+        var summary = doc.QuerySelector("main > .govuk-error-summary")!.TextContent;
+        Assert.Contains("too large", summary);
+        Assert.Contains("2,000", summary);
+    }
+}
