@@ -55,6 +55,7 @@ public static class HearthCoreServices
         services.AddScoped<TokenService>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<Returns.Census.CensusExport>();
         services.AddScoped<Programmes.ProgrammeService>();
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Episodes.EpisodeService>();
@@ -62,7 +63,6 @@ public static class HearthCoreServices
         services.AddScoped<Referrals.JourneyImport>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
-        services.AddScoped<Returns.Census.CensusExport>();
         ReportCatalogue.Register(services);
         return services;
     }
