@@ -60,6 +60,7 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
         services.AddScoped<Referrals.ReferralFunnel>();
+        services.AddScoped<FamilyRecordService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }
