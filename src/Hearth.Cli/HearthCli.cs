@@ -14,6 +14,7 @@ public static class HearthCli
         root.Subcommands.Add(TokenCommands.Build(env));
         root.Subcommands.Add(SeedCommands.Build(env));
         root.Subcommands.Add(ImportCommands.Build(env));
+        root.Subcommands.Add(ReportCommands.Build(env));
         return root;
     }
 

@@ -3,6 +3,7 @@ using Hearth.Core.Data;
 using Hearth.Core.Demo;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
+using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -62,6 +63,8 @@ public static class HearthCoreServices
         services.AddScoped<Referrals.ReferralFunnel>();
         services.AddScoped<FamilyRecordService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ReportService>();
+        ReportCatalogue.Register(services);
         return services;
     }
 }

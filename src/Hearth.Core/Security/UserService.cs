@@ -104,6 +104,31 @@ public sealed class UserService(HearthDbContext db, UserManager<HearthUser> user
         }
     }
 
+    /// <summary>
+    /// The Hearth user for a single sign-on identity: the one already linked to the subject, or the active user with
+    /// the same email, which is then linked (audited). Null when the council has not given the person an account.
+    /// </summary>
+    public async Task<HearthUser?> FindForSingleSignOnAsync(string subject, string email, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return null;
+        }
+        var linked = await db.Users.SingleOrDefaultAsync(u => u.ExternalSubject == subject && u.IsActive, ct);
+        if (linked is not null || string.IsNullOrWhiteSpace(email))
+        {
+            return linked;
+        }
+        var normalised = email.Trim().ToUpperInvariant();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalised && u.IsActive && u.ExternalSubject == null, ct);
+        if (user is not null)
+        {
+            user.ExternalSubject = subject;
+            await db.SaveChangesAsync(ActorContext.System("single sign-on first use").WithReason($"linked to {email}"), ct);
+        }
+        return user;
+    }
+
     /// <summary>The actor context for a signed-in user, with the teams that scope what they see.</summary>
     public async Task<ActorContext?> ActorForAsync(Guid userId, CancellationToken ct = default)
     {

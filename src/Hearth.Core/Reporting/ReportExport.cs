@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Hearth.Core.Reporting;
+
+public enum ReportFormat
+{
+    Csv,
+    Xlsx,
+    Json,
+}
+
+/// <summary>Writes a report result as CSV, Excel or JSON. The cells are the same in every format.</summary>
+public static class ReportExport
+{
+    public static ReportFormat ParseFormat(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "csv" => ReportFormat.Csv,
+        "xlsx" or "excel" => ReportFormat.Xlsx,
+        "json" => ReportFormat.Json,
+        _ => throw new Data.ValidationFailedException("Format", $"\"{text}\" is not a format: use csv, xlsx or json"),
+    };
+
+    public static string ContentType(ReportFormat format) => format switch
+    {
+        ReportFormat.Csv => "text/csv",
+        ReportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/json",
+    };
+
+    public static void Write(ReportResult result, ReportFormat format, Stream output)
+    {
+        switch (format)
+        {
+            case ReportFormat.Csv:
+                WriteCsv(result, output);
+                break;
+            case ReportFormat.Xlsx:
+                WriteXlsx(result, output);
+                break;
+            default:
+                JsonSerializer.Serialize(output, ToJson(result), JsonOptions);
+                break;
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The JSON shape: each table's rows as objects keyed by column key.</summary>
+    public static object ToJson(ReportResult result) => new
+    {
+        report = result.Name,
+        title = result.Title,
+        scope = result.Scope,
+        from = result.Filter.Period.From,
+        to = result.Filter.Period.To,
+        tables = result.Tables.Select(t => new
+        {
+            key = t.Key,
+            title = t.Title,
+            note = t.Note,
+            columns = t.Columns.Select(c => new { key = c.Key, title = c.Title, kind = c.Kind.ToString().ToLowerInvariant() }),
+            rows = t.Rows.Select(r => t.Columns.Select((c, i) => (c.Key, r[i])).ToDictionary(x => x.Key, x => x.Item2)),
+        }),
+    };
+
+    /// <summary>CSV: each table in turn, preceded by its title and separated by a blank line.</summary>
+    private static void WriteCsv(ReportResult result, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, null, leaveOpen: true);
+        var first = true;
+        foreach (var table in result.Tables)
+        {
+            if (!first)
+            {
+                csv.EndRecord();
+            }
+            first = false;
+            if (result.Tables.Count > 1)
+            {
+                csv.WriteField(table.Title);
+                csv.EndRecord();
+            }
+            foreach (var column in table.Columns)
+            {
+                csv.WriteField(column.Title);
+            }
+            csv.EndRecord();
+            foreach (var row in table.Rows)
+            {
+                foreach (var cell in row)
+                {
+                    csv.WriteField(Format(cell, forCsv: true));
+                }
+                csv.EndRecord();
+            }
+        }
+        csv.Flush();
+    }
+
+    /// <summary>One worksheet per table, header row in bold, numbers as numbers and "n/a" for missing values.</summary>
+    private static void WriteXlsx(ReportResult result, Stream output)
+    {
+        // The Open XML SDK needs a seekable stream; an HTTP response body is not one.
+        using var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font(), new Font(new Bold())),
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+                new Borders(new Border()),
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            uint id = 1;
+            foreach (var table in result.Tables)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.AppendChild(new Row(table.Columns.Select(c => TextCell(c.Title, bold: true))));
+                foreach (var row in table.Rows)
+                {
+                    data.AppendChild(new Row(row.Select(cell => cell switch
+                    {
+                        long n => NumberCell(n.ToString(CultureInfo.InvariantCulture)),
+                        double d => NumberCell(d.ToString(CultureInfo.InvariantCulture)),
+                        decimal m => NumberCell(m.ToString(CultureInfo.InvariantCulture)),
+                        _ => TextCell(Format(cell), bold: false),
+                    })));
+                }
+                part.Worksheet = new Worksheet(data);
+                sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(table.Title, names) });
+            }
+            workbook.Workbook.Save();
+        }
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    private static Cell TextCell(string text, bool bold) =>
+        new(new InlineString(new Text(text))) { DataType = CellValues.InlineString, StyleIndex = bold ? 1u : 0u };
+
+    private static Cell NumberCell(string value) => new(new CellValue(value)) { DataType = CellValues.Number };
+
+    private static string SheetName(string title, HashSet<string> used)
+    {
+        var name = new string(title.Where(ch => !"[]:*?/\\'".Contains(ch)).ToArray());
+        name = name.Length > 28 ? name[..28] : name;
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = $"{name} {i}";
+        }
+        return candidate;
+    }
+
+    /// <summary>A cell as text: counts as integers, percentages and numbers to one decimal place, missing as n/a.</summary>
+    public static string Format(object? cell, bool forCsv = false) => cell switch
+    {
+        null => "n/a",
+        long n => forCsv ? n.ToString(CultureInfo.InvariantCulture) : n.ToString("N0", CultureInfo.GetCultureInfo("en-GB")),
+        double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+    };
+}

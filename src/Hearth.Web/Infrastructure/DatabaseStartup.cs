@@ -1,0 +1,66 @@
+using Hearth.Core;
+using Hearth.Core.Data;
+using Hearth.Core.Demo;
+
+namespace Hearth.Web.Infrastructure;
+
+/// <summary>
+/// What happens to the database when the web app starts: SQLite is created and migrated automatically; PostgreSQL
+/// must already be migrated (`./hearth migrate`), because production upgrades are deliberate. Demo mode seeds an empty database.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var connection = scope.ServiceProvider.GetRequiredService<DatabaseConnection>();
+        var database = scope.ServiceProvider.GetRequiredService<HearthDatabase>();
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            await database.MigrateAsync();
+        }
+        else
+        {
+            var pending = await database.PendingMigrationsAsync();
+            if (pending.Count > 0)
+            {
+                throw new DatabaseConfigurationException(
+                    $"The PostgreSQL database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
+                    "Hearth does not upgrade a production database on start: run `./hearth migrate` first.");
+            }
+        }
+
+        if (app.Configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            await SeedDemoAsync(app, scope.ServiceProvider);
+        }
+    }
+
+    private static async Task SeedDemoAsync(WebApplication app, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        // The generated passwords are kept beside the demo database so later runs can print them again.
+        var file = Path.Combine(Path.GetFullPath(options.DataFolder), "demo-sign-ins.txt");
+        var signIns = await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration["Demo:Password"]);
+        if (signIns.Count > 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllLinesAsync(file, signIns.Select(s => $"{s.Role,-15} {s.Email,-40} {s.Password}"));
+        }
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = string.Join(", ", app.Urls);
+            Console.WriteLine();
+            Console.WriteLine($"Hearth is running (demo data) at {addresses}");
+            if (File.Exists(file))
+            {
+                Console.WriteLine("Demo sign-ins:");
+                foreach (var line in File.ReadAllLines(file))
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
+            Console.WriteLine();
+        });
+    }
+}

@@ -1,0 +1,18 @@
+namespace Hearth.Web.Infrastructure;
+
+/// <summary>Dates and times as GOV.UK style writes them, in en-GB and UK time.</summary>
+public static class Display
+{
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", WebSetup.Culture) ?? "";
+
+    public static string DateTime(DateTimeOffset? moment)
+    {
+        if (moment is not { } m)
+        {
+            return "";
+        }
+        var local = TimeZoneInfo.ConvertTime(m, WebSetup.LondonTime);
+        var time = local.ToString(local.Minute == 0 ? "h" : "h:mm", WebSetup.Culture) + (local.Hour < 12 ? "am" : "pm");
+        return $"{local.ToString("d MMMM yyyy", WebSetup.Culture)} at {time}";
+    }
+}

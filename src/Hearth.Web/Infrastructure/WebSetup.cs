@@ -1,0 +1,143 @@
+using System.Globalization;
+using Hearth.Core.Security;
+using Hearth.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Hearth.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    public static readonly TimeZoneInfo LondonTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static IServiceCollection AddHearthWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Sign-in cookies must survive a restart: keep the key ring beside the data, or where the council points it.
+        var database = configuration.GetSection(Hearth.Core.Data.DatabaseOptions.Section).Get<Hearth.Core.Data.DatabaseOptions>() ?? new();
+        services.AddDataProtection()
+            .SetApplicationName("Hearth")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
+        services.AddHttpContextAccessor();
+        services.AddIdentityCore<HearthUser>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<HearthClaimsPrincipalFactory>();
+
+        var sso = configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
+        services.AddSingleton(sso);
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Hearth";
+                o.DefaultChallengeScheme = "Hearth";
+            })
+            // API callers present a bearer token; everyone else has the sign-in cookie.
+            .AddPolicyScheme("Hearth", "Hearth", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
+            {
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "hearth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    // Pages send people to sign in; the API answers 401.
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+                    return Task.CompletedTask;
+                };
+                // A signed-in user without the permission gets 403 (the error page explains it), not a redirect.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            }));
+        services.AddAuthentication().AddHearthSingleSignOn(sso);
+        services.AddAuthorization(o => o.AddHearthPolicies());
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AuthorizeFolder("/Families", Policies.For(Permission.ViewFamilies));
+                o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
+                o.Conventions.AuthorizeFolder("/Audit", Policies.For(Permission.ViewAuditTrail));
+                o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
+                o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
+                o.Conventions.Add(new LowercaseRoutes());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddOpenApi("v1");
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UseHearthWeb(this WebApplication app)
+    {
+        // Never show a stack trace, in any environment: errors go to a plain page, details only to the log.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            await next();
+        });
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Culture),
+            SupportedCultures = [Culture],
+            SupportedUICultures = [Culture],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions()).AllowAnonymous();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapHearthApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Page routes in lower case with hyphens (/account/sign-in), as GOV.UK services use.</summary>
+internal sealed class LowercaseRoutes : Microsoft.AspNetCore.Mvc.ApplicationModels.IPageRouteModelConvention
+{
+    public void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.PageRouteModel model)
+    {
+        foreach (var selector in model.Selectors)
+        {
+            if (selector.AttributeRouteModel?.Template is { } template)
+            {
+                selector.AttributeRouteModel.Template = Kebab(template);
+            }
+        }
+    }
+
+    private static string Kebab(string template) => string.Concat(template.Select((c, i) =>
+        char.IsUpper(c) ? (i > 0 && template[i - 1] != '/' ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,22 @@
+using Hearth.Core.Data;
+using Hearth.Web.Infrastructure;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Hearth.Web.Pages.Admin.Users;
+
+public sealed class IndexModel(HearthDbContext db, IStringLocalizer<SharedResource> t) : HearthPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Created { get; set; }
+    public TableModel Table { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct);
+        Table = new TableModel(t["Accounts"], [t["Name"], t["Email"], t["Role"], t["Status"]],
+            users.Select(u => (IReadOnlyList<string>)[u.DisplayName, u.Email ?? "", u.Role.ToString(),
+                !u.IsActive ? t["Inactive"] : u.LockoutEnd > DateTimeOffset.UtcNow ? t["Locked"] : t["Active"]]).ToList());
+    }
+}

@@ -1,0 +1,50 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace Hearth.Web.Pages;
+
+/// <summary>The home page: what this role does in Hearth and where to start.</summary>
+public sealed class IndexModel(IStringLocalizer<SharedResource> t) : HearthPageModel
+{
+    public sealed record Card(string Title, string Href, string Description);
+
+    public string RoleDescription { get; private set; } = "";
+    public List<Card> Cards { get; } = [];
+
+    public void OnGet()
+    {
+        var role = User.HearthRole();
+        RoleDescription = role switch
+        {
+            Role.Practitioner => t["Record your families' work and see what is due."],
+            Role.Manager => t["Triage referrals, allocate by capacity and keep your teams' work on track."],
+            Role.Performance => t["Import and correct data, produce reports, returns and claims."],
+            Role.ServiceManager => t["See demand, throughput, outcomes and cost across your services."],
+            Role.Partner => t["See the families and information shared with your agency."],
+            Role.Volunteer => t["See your matched families' contact details and log your time."],
+            Role.Admin => t["Manage users, teams, services and configuration, and review the audit trail."],
+            _ => "",
+        };
+        if (User.Has(Permission.ViewFamilies))
+        {
+            Cards.Add(new Card(t["Families"], "/families", role == Role.Practitioner ? t["Families in your team."] : t["Families in your teams or services."]));
+        }
+        if (User.Has(Permission.ViewReports))
+        {
+            Cards.Add(new Card(t["Reports"], "/reports", t["Referrals, throughput, outcomes and reach, for any period, in CSV and Excel."]));
+        }
+        if (User.Has(Permission.ViewSharedRecords))
+        {
+            Cards.Add(new Card(t["Shared with me"], "/shared-with-me", t["Families and information shared with you."]));
+        }
+        if (User.Has(Permission.Administer))
+        {
+            Cards.Add(new Card(t["Users"], "/admin/users", t["Create accounts and see who has access."]));
+        }
+        if (User.Has(Permission.ViewAuditTrail))
+        {
+            Cards.Add(new Card(t["Audit trail"], "/audit", t["Who read and changed which records, and when."]));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Hearth.Core.Data;
+using Hearth.Core.Reporting;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Reports;
+
+/// <summary>One report: filters, an accessible chart, the tables, and downloads in every format.</summary>
+public sealed class ShowModel(ReportService reports, TimeProvider time) : HearthPageModel
+{
+    [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Service { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Team { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Suppress { get; set; }
+
+    public ReportDefinition Definition { get; private set; } = null!;
+    public ReportResult? Result { get; private set; }
+    public BarChart? Chart { get; private set; }
+
+    public sealed record Bar(string Label, double Width, string Text);
+    public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars)
+    {
+        /// <summary>A horizontal bar chart; its title names it for screen readers and the table below holds the figures.</summary>
+        public string Svg()
+        {
+            static string E(string s) => System.Net.WebUtility.HtmlEncode(s);
+            var sb = new System.Text.StringBuilder();
+            sb.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"100%\" viewBox=\"0 0 640 {Bars.Count * 28 + 10}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{E(Title)}</title>");
+            for (var i = 0; i < Bars.Count; i++)
+            {
+                var b = Bars[i];
+                var y = i * 28;
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 20}\" font-size=\"14\" fill=\"#0b0c0c\">{E(b.Label)}</text>");
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"220\" y=\"{y + 6}\" width=\"{b.Width:0.#}\" height=\"20\" fill=\"#1d70b8\"></rect>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{226 + b.Width:0.#}\" y=\"{y + 20}\" font-size=\"14\" fill=\"#0b0c0c\">{E(b.Text)}</text>");
+            }
+            return sb.Append("</svg>").ToString();
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (reports.Find(Name) is not { } definition)
+        {
+            return NotFound();
+        }
+        Definition = definition;
+        if (string.IsNullOrWhiteSpace(Period) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
+        {
+            // By default, the financial year to date.
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            Period = ReportPeriod.FinancialYearLabel(ReportPeriod.FinancialYearOf(today));
+        }
+        try
+        {
+            Result = await reports.RunAsync(Actor, Name, Filter(), ct);
+            Chart = BuildChart(Result);
+        }
+        catch (ValidationFailedException e)
+        {
+            AddErrors(e);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken ct)
+    {
+        try
+        {
+            var fmt = ReportExport.ParseFormat(format);
+            var result = await reports.RunAsync(Actor, Name, Filter(), ct);
+            var buffer = new MemoryStream();
+            ReportExport.Write(result, fmt, buffer);
+            buffer.Position = 0;
+            var extension = fmt.ToString().ToLowerInvariant();
+            return File(buffer, ReportExport.ContentType(fmt), $"{result.Name}-{result.Filter.Period.From:yyyyMMdd}-{result.Filter.Period.To:yyyyMMdd}.{extension}");
+        }
+        catch (ValidationFailedException e)
+        {
+            return BadRequest(string.Join("; ", e.Errors.Select(x => $"{x.Field}: {x.Message}")));
+        }
+    }
+
+    public string DownloadHref(string format) =>
+        $"/reports/{Name}?handler=Download&format={format}&period={Uri.EscapeDataString(Period ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&service={Uri.EscapeDataString(Service ?? "")}&team={Uri.EscapeDataString(Team ?? "")}&suppress={Suppress.ToString().ToLowerInvariant()}";
+
+    private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress);
+
+    public static string Cell(object? value, ColumnKind kind) => value switch
+    {
+        null => "n/a",
+        double d when kind == ColumnKind.Percent => d.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        _ => ReportExport.Format(value),
+    };
+
+    private static BarChart? BuildChart(ReportResult result)
+    {
+        if (result.Chart is not { } spec || result.Tables.FirstOrDefault(t => t.Key == spec.TableKey) is not { } table)
+        {
+            return null;
+        }
+        var label = table.Columns.ToList().FindIndex(c => c.Key == spec.LabelColumn);
+        var values = spec.ValueColumns.Select(k => table.Columns.ToList().FindIndex(c => c.Key == k)).Where(i => i >= 0).ToList();
+        var points = table.Rows.SelectMany(r => values.Select(i => (Label: values.Count > 1 ? $"{r[label]}: {table.Columns[i].Title}" : $"{r[label]}", Value: r[i] as long?))).ToList();
+        var max = Math.Max(1, points.Max(p => p.Value ?? 0));
+        return new BarChart(table.Title, points.Select(p => new Bar(p.Label.Length > 30 ? p.Label[..29] + "…" : p.Label, p.Value is { } v ? 340.0 * v / max : 0, p.Value is { } n ? n.ToString("N0", WebSetup.Culture) : "n/a")).ToList());
+    }
+}

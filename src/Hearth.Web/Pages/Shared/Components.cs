@@ -1,0 +1,40 @@
+using Hearth.Core.Data;
+
+namespace Hearth.Web.Pages.Shared;
+
+// Models for our GOV.UK Design System partials (one partial per component, markup as the Design System publishes it).
+
+public sealed record TextInputModel(string Name, string Label, string? Value, string? Error = null, string? Hint = null,
+    string Type = "text", string? Autocomplete = null, string? Width = null, bool LabelIsPageHeading = false, string? Id = null, bool Spellcheck = false)
+{
+    public string InputId => Id ?? Infrastructure.HearthPageModel.FieldId(Name);
+}
+
+public sealed record DateInputModel(string Name, string Legend, DateOnly? Value, string? Error = null, string? Hint = null,
+    string? Day = null, string? Month = null, string? Year = null)
+{
+    public string InputId => Infrastructure.HearthPageModel.FieldId(Name);
+}
+
+public sealed record Choice(string Value, string Text, string? Hint = null);
+
+public sealed record ChoicesModel(string Name, string Legend, IReadOnlyList<Choice> Items, IReadOnlyCollection<string> Selected,
+    string? Error = null, string? Hint = null, bool Inline = false, bool Small = false, bool LegendIsPageHeading = false)
+{
+    public string InputId => Infrastructure.HearthPageModel.FieldId(Name);
+}
+
+public sealed record SummaryRow(string Key, string Value, string? ChangeHref = null, string? ChangeHiddenText = null);
+
+public sealed record SummaryListModel(IReadOnlyList<SummaryRow> Rows, string? CardTitle = null);
+
+public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlySet<int>? NumericColumns = null, string? CaptionSize = "m");
+
+public sealed record TaskListItem(string Title, string? Href, string Status, string? Hint = null);
+
+public sealed record BackLinkModel(string Href, string Text = "Back");
+
+public sealed record NotificationBannerModel(string Title, string Heading, string? Body = null, bool Success = false);
+
+public sealed record ErrorSummaryModel(IReadOnlyList<FieldError> Errors);

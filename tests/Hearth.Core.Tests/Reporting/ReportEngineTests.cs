@@ -1,0 +1,130 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Hearth.Core.Data;
+using Hearth.Core.Reporting;
+
+namespace Hearth.Core.Tests.Reporting;
+
+public sealed class ReportEngineTests
+{
+    [Theory]
+    [InlineData("2017-18", "2017-04-01", "2018-03-31")]
+    [InlineData("2017-18 Q1", "2017-04-01", "2017-06-30")]
+    [InlineData("2017-18 Q3", "2017-10-01", "2017-12-31")]
+    [InlineData("2017-18 q4", "2018-01-01", "2018-03-31")]
+    [InlineData("2019-20 Q4", "2020-01-01", "2020-03-31")]
+    [InlineData("1999-00", "1999-04-01", "2000-03-31")]
+    public void Financial_years_and_quarters_run_April_to_March(string text, string from, string to)
+    {
+        var period = ReportPeriod.Parse(text, null, null);
+        Assert.Equal(DateOnly.Parse(from), period.From);
+        Assert.Equal(DateOnly.Parse(to), period.To);
+    }
+
+    [Theory]
+    [InlineData("2017-19", null, null, "Period")]
+    [InlineData("2017", null, null, "Period")]
+    [InlineData("2017-18 Q5", null, null, "Period")]
+    [InlineData(null, "2018-02-30", "2018-03-31", "From")]
+    [InlineData(null, "2018-04-01", "2018-03-31", "To")]
+    [InlineData(null, null, "2018-03-31", "From")]
+    public void Bad_periods_are_refused_naming_the_field(string? period, string? from, string? to, string field)
+    {
+        var e = Assert.Throws<ValidationFailedException>(() => ReportPeriod.Parse(period, from, to));
+        Assert.Contains(e.Errors, x => x.Field == field);
+    }
+
+    [Fact]
+    public void A_financial_year_has_four_quarters_and_a_year_earlier()
+    {
+        var year = ReportPeriod.FinancialYear(2017);
+        Assert.Equal(["2017-18 Q1", "2017-18 Q2", "2017-18 Q3", "2017-18 Q4"], year.Quarters().Select(q => q.Label));
+        Assert.Equal(ReportPeriod.FinancialYear(2016), year.YearEarlier());
+        Assert.Equal("2017-18", year.Label);
+        Assert.Equal(2017, ReportPeriod.FinancialYearOf(new DateOnly(2018, 3, 31)));
+        Assert.Equal(2018, ReportPeriod.FinancialYearOf(new DateOnly(2018, 4, 1)));
+    }
+
+    [Theory]
+    // Stockton's CIN review (seeds/003): quarter comparisons and the unmet-need share.
+    [InlineData(530, 628, 18.5)]
+    [InlineData(589, 774, 31.4)]
+    [InlineData(100, 50, -50.0)]
+    [InlineData(3, 4, 33.3)]
+    public void Percentage_change_to_one_place(long earlier, long later, double expected) =>
+        Assert.Equal(expected, ReportMath.PercentChange(earlier, later));
+
+    [Fact]
+    public void Percentages_round_half_up_and_are_missing_for_an_empty_whole()
+    {
+        Assert.Equal(24.0, ReportMath.Percent(533, 2223));
+        Assert.Equal(12.5, ReportMath.Percent(1, 8));
+        Assert.Equal(0.1, ReportMath.Percent(1, 1000)); // 0.1 exactly
+        Assert.Equal(0.2, ReportMath.Percent(3, 2000)); // 0.15 rounds up, not to even
+        Assert.Null(ReportMath.Percent(0, 0));
+        Assert.Null(ReportMath.PercentChange(0, 5));
+    }
+
+    private static readonly ReportTable Sample = new("t", "Referrals by team",
+        [new ReportColumn("team", "Team", ColumnKind.Text), new ReportColumn("referrals", "Referrals", ColumnKind.Count), new ReportColumn("share", "Share", ColumnKind.Percent)],
+        [
+            ["North", 120L, 96.0],
+            ["South", 3L, 2.4],
+            ["West", 0L, 0.0],
+            ["East", null, null],
+        ]);
+
+    [Fact]
+    public void Small_counts_and_the_percentages_beside_them_are_suppressed_for_publication()
+    {
+        var suppressed = ReportService.Suppress(Sample);
+        Assert.Equal(["North", 120L, 96.0], suppressed.Rows[0]);
+        Assert.Equal(["South", "[c]", "[c]"], suppressed.Rows[1]);
+        Assert.Equal(["West", 0L, 0.0], suppressed.Rows[2]);
+        Assert.Equal(["East", null, null], suppressed.Rows[3]);
+        Assert.Contains("[c]", suppressed.Note);
+    }
+
+    private static ReportResult SampleResult => new("sample", "Sample", new ReportFilter(ReportPeriod.FinancialYear(2017)), "All services", [Sample]);
+
+    [Fact]
+    public void Csv_json_and_excel_carry_the_same_cells()
+    {
+        using var csv = new MemoryStream();
+        ReportExport.Write(SampleResult, ReportFormat.Csv, csv);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(["Team,Referrals,Share", "North,120,96.0", "South,3,2.4", "West,0,0.0", "East,n/a,n/a"], lines);
+
+        using var json = new MemoryStream();
+        ReportExport.Write(SampleResult, ReportFormat.Json, json);
+        var doc = JsonDocument.Parse(json.ToArray());
+        var rows = doc.RootElement.GetProperty("tables")[0].GetProperty("rows");
+        Assert.Equal(120, rows[0].GetProperty("referrals").GetInt64());
+        Assert.Equal(2.4, rows[1].GetProperty("share").GetDouble());
+        Assert.Equal(JsonValueKind.Null, rows[3].GetProperty("referrals").ValueKind);
+        Assert.Equal("2017-04-01", doc.RootElement.GetProperty("from").GetString());
+
+        using var xlsx = new MemoryStream();
+        ReportExport.Write(SampleResult, ReportFormat.Xlsx, xlsx);
+        xlsx.Position = 0;
+        using var book = SpreadsheetDocument.Open(xlsx, false);
+        var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var cells = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text).ToList()).ToList();
+        Assert.Equal(["Team", "Referrals", "Share"], cells[0]);
+        Assert.Equal(["North", "120", "96"], cells[1]);
+        Assert.Equal(["South", "3", "2.4"], cells[2]);
+        Assert.Equal(["East", "n/a", "n/a"], cells[4]);
+        Assert.Equal("Referrals by team", book.WorkbookPart.Workbook.Descendants<Sheet>().Single().Name!.Value);
+    }
+
+    [Theory]
+    [InlineData("csv", ReportFormat.Csv)]
+    [InlineData("XLSX", ReportFormat.Xlsx)]
+    [InlineData("json", ReportFormat.Json)]
+    public void Formats_are_named_case_insensitively(string text, ReportFormat expected) => Assert.Equal(expected, ReportExport.ParseFormat(text));
+
+    [Fact]
+    public void An_unknown_format_is_refused() =>
+        Assert.Equal("Format", Assert.Throws<ValidationFailedException>(() => ReportExport.ParseFormat("pdf")).Errors.Single().Field);
+}

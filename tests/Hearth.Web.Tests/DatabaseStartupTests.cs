@@ -1,0 +1,39 @@
+using Hearth.Core.Data;
+using Hearth.TestCommon;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Hearth.Core;
+
+namespace Hearth.Web.Tests;
+
+public sealed class DatabaseStartupTests
+{
+    [Fact]
+    public async Task Sqlite_is_migrated_on_start_and_postgres_with_pending_migrations_refuses_to_start()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        var builder = WebApplication.CreateBuilder();
+        foreach (var (k, v) in db.Settings)
+        {
+            builder.Configuration[k] = v;
+        }
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHearthCore(builder.Configuration);
+        await using var app = builder.Build();
+
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await DatabaseStartup.PrepareAsync(app);
+            using var scope = app.Services.CreateScope();
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<HearthDatabase>().PendingMigrationsAsync());
+        }
+        else
+        {
+            var e = await Assert.ThrowsAsync<DatabaseConfigurationException>(() => DatabaseStartup.PrepareAsync(app));
+            Assert.Contains("run `./hearth migrate` first", e.Message);
+            using var scope = app.Services.CreateScope();
+            Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<HearthDatabase>().PendingMigrationsAsync());
+        }
+    }
+}

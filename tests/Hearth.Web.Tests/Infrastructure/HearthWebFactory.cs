@@ -1,0 +1,89 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Hearth.TestCommon;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hearth.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Hearth's real web app on a real test database, with the demo council seeded (every role has a user whose
+/// password is <see cref="Password"/>). One per test class.
+/// </summary>
+public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct-horse-battery";
+
+    public TestDatabase Database { get; private set; } = null!;
+    public FixedTimeProvider? Clock { get; init; }
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Database:DataFolder", Path.Combine(Path.GetTempPath(), "hearth-web-tests", Guid.NewGuid().ToString("N")));
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@demo.hearth.example";
+
+    /// <summary>Signs in through the real sign-in form and returns the response to the POST.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
+    {
+        var form = await client.GetAsync("/account/sign-in");
+        var token = await AntiforgeryTokenAsync(form);
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var client = NewClient();
+        var response = await SignInAsync(client, EmailFor(role));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<IHtmlDocument> HtmlAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpResponseMessage page)
+    {
+        var doc = await HtmlAsync(page);
+        return doc.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+
+    /// <summary>Posts a form the way a browser would: GET the page for its token, then POST the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await AntiforgeryTokenAsync(await client.GetAsync(path));
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+}
