@@ -133,6 +133,15 @@ public sealed class EpisodeService(HearthDbContext db)
             r.CurrentPhaseDueOn < asOf, r.IsIntensive, r.Workers)).ToList();
     }
 
+    /// <summary>The signed-in user's own caseload: the open episodes allocated to their staff record.</summary>
+    public async Task<IReadOnlyList<CaseloadRow>> MyCaseloadAsync(ActorContext actor, DateOnly asOf, CancellationToken ct = default)
+    {
+        var workerId = actor.UserId is { } user
+            ? await db.Users.Where(u => u.Id == user).Select(u => u.WorkerId).SingleOrDefaultAsync(ct)
+            : null;
+        return workerId is null ? [] : await CaseloadAsync(actor, null, workerId, asOf, ct);
+    }
+
     public async Task<OutcomeEvent> RecordOutcomeAsync(ActorContext actor, NewOutcomeEvent input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
