@@ -102,6 +102,11 @@ public static class JourneyApi
         caseload.MapGet("/waiting-list", async (HttpContext http, ReferralService service, TimeProvider time, Guid team, CancellationToken ct) =>
             TypedResults.Ok(await service.WaitingListAsync(http.User.ToActor(), team, Today(time), ct)))
             .WithName("GetWaitingList");
+        caseload.MapGet("/resource-panel", async (HttpContext http, ReferralService service, Guid[]? team, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            return TypedResults.Ok(await service.ResourcePanelAsync(actor, team is { Length: > 0 } ? team : actor.TeamIds.ToList(), ct));
+        }).RequireAuthorization(manage).WithName("GetResourcePanel").WithSummary("Waiting and unallocated referrals across ?team=&team= (default: the caller's teams) beside free capacity.");
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

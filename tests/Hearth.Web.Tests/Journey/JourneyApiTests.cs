@@ -131,6 +131,10 @@ public sealed class JourneyApiTests(HearthWebFactory app) : IClassFixture<Hearth
         Assert.Equal(0, (await JsonAsync(await manager.GetAsync($"/api/v1/caseload?team={otherTeam}"))).GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/v1/caseload/waiting-list?team={team}")).StatusCode);
         Assert.Equal(0, (await JsonAsync(await manager.GetAsync($"/api/v1/caseload/waiting-list?team={otherTeam}"))).GetArrayLength());
+        var panel = await JsonAsync(await manager.GetAsync($"/api/v1/caseload/resource-panel?team={team}&team={otherTeam}"));
+        Assert.Equal([team], panel.EnumerateArray().Select(t => t.GetProperty("teamId").GetGuid()));
+        var practitioner = await TokenClientAsync(Role.Practitioner);
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/api/v1/caseload/resource-panel")).StatusCode);
     }
 
     private async Task<Guid> OtherTeamFamilyAsync()

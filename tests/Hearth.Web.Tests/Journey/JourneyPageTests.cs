@@ -133,6 +133,18 @@ public sealed class JourneyPageTests(HearthWebFactory app) : IClassFixture<Heart
         Assert.NotNull(page.QuerySelector("a[href='/caseload']"));
     }
 
+    [Fact]
+    public async Task The_resource_panel_shows_each_team_free_capacity_to_managers_only()
+    {
+        var manager = await app.SignedInClientAsync("Manager");
+        var page = await HearthWebFactory.HtmlAsync(await manager.GetAsync("/caseload/resource-panel"));
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(2, headings.Count);
+        Assert.All(headings, h => Assert.Contains("free intensive", h));
+        var practitioner = await app.SignedInClientAsync("Practitioner");
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/caseload/resource-panel")).StatusCode);
+    }
+
     private async Task<int> ReferralCountAsync()
     {
         using var scope = app.Services.CreateScope();
