@@ -49,10 +49,16 @@ public static class JourneyApi
             var v = new Validator();
             var channel = ApiEnum.Parse<ReferralChannel>(body.Channel, "Channel", v);
             var basis = ApiEnum.Parse<SharingBasis>(body.SharingBasis, "SharingBasis", v);
-            v.ThrowIfAny();
-            var referral = await service.RecordAsync(http.User.ToActor(), new NewReferral(body.TeamId, body.FamilyId, body.ChildIds ?? [], body.ReceivedOn, body.ReceivedAt,
-                channel, body.Source ?? "", body.ReferrerAgency, body.ReferrerName, body.ReferrerContact, body.PresentingNeeds ?? [], body.ConsentToShare, basis,
-                body.EligibilityAnswers, body.Reference), ct);
+            var input = new NewReferral(body.TeamId, body.FamilyId, body.ChildIds ?? [], body.ReceivedOn, body.ReceivedAt,
+                channel, body.Source ?? "", body.ReferrerAgency, body.ReferrerName, body.ReferrerContact, body.PresentingNeeds ?? [], body.ConsentToShare,
+                v.Errors.Any(e => e.Field == "SharingBasis") ? SharingBasis.PublicTask : basis, body.EligibilityAnswers, body.Reference);
+            if (v.Errors.Count > 0)
+            {
+                // Name every problem at once: the unreadable values, then Core's for the rest.
+                var more = await service.CheckAsync(http.User.ToActor(), input, ct);
+                throw new ValidationFailedException(v.Errors.Concat(more.Where(e => v.Errors.All(x => x.Field != e.Field))).ToList());
+            }
+            var referral = await service.RecordAsync(http.User.ToActor(), input, ct);
             return TypedResults.Created($"/api/v1/referrals/{referral.Id}", new ReferralCreatedResponse(referral.Id, referral.Version, referral.IsReReferral));
         }).WithName("CreateReferral").WithSummary("Records a referral; the response says whether it is a re-referral.");
         referrals.MapGet("/{id:guid}/earlier", async (HttpContext http, ReferralService service, Guid id, CancellationToken ct) =>

@@ -82,7 +82,8 @@ public sealed class JourneyPageTests(HearthWebFactory app) : IClassFixture<Heart
         var page = await HearthWebFactory.HtmlAsync(response);
         Assert.StartsWith("Error:", page.Title);
         var links = page.QuerySelectorAll("main > .govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["#received-on", "#channel", "#consent-to-share", "#sharing-basis"], links);
+        Assert.Equal(["#received-on", "#channel", "#consent-to-share", "#sharing-basis", "#child-ids", "#source",
+            "#eligibility.parental_substance_misuse", "#eligibility.child_in_need_or_at_risk", "#eligibility.family_consents"], links);
         Assert.NotNull(page.QuerySelector("#received-on-error"));
         Assert.Equal(before, await ReferralCountAsync());
     }

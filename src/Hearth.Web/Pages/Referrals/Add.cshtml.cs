@@ -92,11 +92,18 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
                 answers[q.Key] = answer == "yes";
             }
         }
+        var input = new NewReferral(Record.Family.TeamId, Family, ChildIds, received ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), null, channel, Source ?? "",
+            ReferrerAgency, ReferrerName, ReferrerContact, PresentingNeeds, ConsentToShare != "no", v.Errors.Any(e => e.Field == nameof(SharingBasis)) ? Core.Referrals.SharingBasis.PublicTask : basis, answers);
+        if (v.Errors.Count > 0)
+        {
+            // Show every problem at once: the form's own, then Core's for the fields the form could read.
+            Errors.AddRange(v.Errors);
+            Errors.AddRange((await referrals.CheckAsync(Actor, input, ct)).Where(e => v.Errors.All(x => x.Field != e.Field)));
+            return Page();
+        }
         try
         {
-            v.ThrowIfAny();
-            await referrals.RecordAsync(Actor, new NewReferral(Record.Family.TeamId, Family, ChildIds, received!.Value, null, channel, Source ?? "",
-                ReferrerAgency, ReferrerName, ReferrerContact, PresentingNeeds, ConsentToShare == "yes", basis, answers), ct);
+            await referrals.RecordAsync(Actor, input, ct);
             return Redirect($"/families/{Family}?referral=added");
         }
         catch (ValidationFailedException e)
