@@ -31,7 +31,7 @@ public sealed class JourneyApiTests(HearthWebFactory app) : IClassFixture<Hearth
         var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
         var team = await db.Set<Team>().SingleAsync(t => t.Code == code);
         var worker = await db.Set<Worker>().Where(w => w.TeamId == team.Id).OrderBy(w => w.Name).FirstAsync();
-        return (team.Id, worker.Id, DateOnly.FromDateTime(DateTime.UtcNow));
+        return (team.Id, worker.Id, DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonElement>());
