@@ -61,6 +61,7 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
+        services.AddScoped<FamilyRecordService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
         services.AddScoped<Dashboard>();

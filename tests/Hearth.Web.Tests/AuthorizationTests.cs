@@ -23,6 +23,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/audit", Permission.ViewAuditTrail),
         ("/shared-with-me", Permission.ViewSharedRecords),
         ("/reports", Permission.ViewReports),
+        ("/caseload", Permission.ViewFamilies),
     ];
 
     private static readonly (string Path, Permission Permission)[] ApiGroups =
@@ -32,6 +33,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/api/v1/audit", Permission.ViewAuditTrail),
         ("/api/v1/shared", Permission.ViewSharedRecords),
         ("/api/v1/reports", Permission.ViewReports),
+        ("/api/v1/caseload", Permission.ViewFamilies),
     ];
 
     public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());

@@ -155,18 +155,19 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         await db.SaveChangesAsync(actor, ct);
 
         // Open episodes go to the team's workers while they have room; the rest wait on the resource panel.
-        var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).Select(e => new { e.Id, e.TeamId, e.OpenedOn }).ToListAsync(ct);
+        var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).Select(e => new { e.Id, e.TeamId, e.OpenedOn, e.IsIntensive }).ToListAsync(ct);
         foreach (var team in open.GroupBy(e => e.TeamId))
         {
+            var free = (await allocations.LoadsAsync(actor, [team.Key], ct)).ToDictionary(l => l.WorkerId, l => (l.Name, Free: l.FreeCapacity));
             foreach (var episode in team)
             {
-                var loads = await allocations.LoadsAsync(actor, [team.Key], ct);
-                var worker = loads.Where(l => l.FreeCapacity > 0).OrderByDescending(l => l.FreeCapacity).ThenBy(l => l.Name, StringComparer.Ordinal).FirstOrDefault();
-                if (worker is null)
+                var best = free.Where(w => w.Value.Free > 0).OrderByDescending(w => w.Value.Free).ThenBy(w => w.Value.Name, StringComparer.Ordinal).FirstOrDefault();
+                if (best.Value.Free <= 0)
                 {
                     break;
                 }
-                await allocations.AllocateAsync(actor, new NewAllocation(episode.Id, worker.WorkerId, episode.OpenedOn), ct);
+                await allocations.AllocateAsync(actor, new NewAllocation(episode.Id, best.Key, episode.OpenedOn), ct);
+                free[best.Key] = (best.Value.Name, best.Value.Free - (episode.IsIntensive ? 1 : 0));
             }
         }
     }

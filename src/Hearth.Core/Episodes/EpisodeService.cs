@@ -10,6 +10,8 @@ public sealed record NewOutcomeEvent(Guid PersonId, Guid EpisodeId, OutcomeKind 
 
 public sealed record OverdueEpisode(Guid EpisodeId, Guid TeamId, Guid FamilyId, string Phase, DateOnly PhaseStartedOn, DateOnly DueOn, int DaysOverdue);
 
+public sealed record CaseloadRow(Guid EpisodeId, Guid TeamId, Guid FamilyId, string FamilyReference, string Phase, DateOnly PhaseStartedOn, DateOnly? PhaseDueOn, bool Overdue, bool IsIntensive, IReadOnlyList<string> Workers);
+
 public sealed record FollowUpDue(Guid FollowUpId, Guid EpisodeId, Guid FamilyId, string FamilyReference, int MonthsAfterClosure, DateOnly ClosedOn, DateOnly DueOn, int Version);
 
 /// <summary>
@@ -99,6 +101,45 @@ public sealed class EpisodeService(HearthDbContext db)
             .Select(e => new { e.Id, e.TeamId, e.FamilyId, e.CurrentPhase, e.CurrentPhaseStartedOn, Due = e.CurrentPhaseDueOn!.Value })
             .ToListAsync(ct);
         return rows.Select(r => new OverdueEpisode(r.Id, r.TeamId, r.FamilyId, r.CurrentPhase, r.CurrentPhaseStartedOn, r.Due, asOf.DayNumber - r.Due.DayNumber)).ToList();
+    }
+
+    /// <summary>
+    /// Open episodes of a team, or of one worker ("my caseload") when <paramref name="workerId"/> is given, with their
+    /// current phase, whether it is overdue and who is allocated.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseloadRow>> CaseloadAsync(ActorContext actor, Guid? teamId, Guid? workerId, DateOnly asOf, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var q = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => e.ClosedOn == null);
+        if (teamId is { } team)
+        {
+            q = q.Where(e => e.TeamId == team);
+        }
+        if (workerId is { } worker)
+        {
+            q = q.Where(e => e.Allocations.Any(a => a.WorkerId == worker && a.To == null));
+        }
+        var rows = await q
+            .Join(db.Set<People.Family>(), e => e.FamilyId, f => f.Id, (e, f) => new { e, f.Reference })
+            .OrderBy(x => x.e.CurrentPhaseDueOn == null).ThenBy(x => x.e.CurrentPhaseDueOn).ThenBy(x => x.Reference)
+            .Select(x => new
+            {
+                x.e.Id, x.e.TeamId, x.e.FamilyId, x.Reference, x.e.CurrentPhase, x.e.CurrentPhaseStartedOn, x.e.CurrentPhaseDueOn, x.e.IsIntensive,
+                Workers = db.Set<Allocation>().Where(a => a.EpisodeId == x.e.Id && a.To == null)
+                    .Join(db.Set<Organisation.Worker>(), a => a.WorkerId, w => w.Id, (a, w) => w.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new CaseloadRow(r.Id, r.TeamId, r.FamilyId, r.Reference, r.CurrentPhase, r.CurrentPhaseStartedOn, r.CurrentPhaseDueOn,
+            r.CurrentPhaseDueOn < asOf, r.IsIntensive, r.Workers)).ToList();
+    }
+
+    /// <summary>The signed-in user's own caseload: the open episodes allocated to their staff record.</summary>
+    public async Task<IReadOnlyList<CaseloadRow>> MyCaseloadAsync(ActorContext actor, DateOnly asOf, CancellationToken ct = default)
+    {
+        var workerId = actor.UserId is { } user
+            ? await db.Users.Where(u => u.Id == user).Select(u => u.WorkerId).SingleOrDefaultAsync(ct)
+            : null;
+        return workerId is null ? [] : await CaseloadAsync(actor, null, workerId, asOf, ct);
     }
 
     public async Task<OutcomeEvent> RecordOutcomeAsync(ActorContext actor, NewOutcomeEvent input, CancellationToken ct = default)

@@ -121,7 +121,6 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
         var services = await db.Set<Service>().AsNoTracking().ToListAsync(ct);
         var teams = await db.Set<Team>().AsNoTracking().ToListAsync(ct);
         var serviceFor = new Dictionary<string, Service?>(StringComparer.OrdinalIgnoreCase);
-        var teamFor = new Dictionary<(string, string), Team?>();
         foreach (var row in rows)
         {
             var service = services.FirstOrDefault(s => Same(s.Name, row.Service) || Same(s.Code, row.Service));
@@ -144,8 +143,9 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
                 errors.Add(new ImportError(row.Row, "team", "Enter the team"));
                 continue;
             }
-            var team = teams.FirstOrDefault(t => Same(t.Name, row.Team) || Same(t.Code, row.Team));
-            teamFor[(row.Service.ToLowerInvariant(), row.Team.ToLowerInvariant())] = team;
+            // Team names repeat across services (every site has "Team A"): prefer the service's own team.
+            var team = teams.FirstOrDefault(t => t.ServiceId == service?.Id && (Same(t.Name, row.Team) || Same(t.Code, row.Team)))
+                ?? teams.FirstOrDefault(t => Same(t.Name, row.Team) || Same(t.Code, row.Team));
             if (team is null && !options.CreateMissing)
             {
                 errors.Add(new ImportError(row.Row, "team", $"There is no team called \"{row.Team}\" (use --create-missing --programme ID to create it)"));
@@ -255,7 +255,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
             }
             Team TeamOf(Parsed p, Service service)
             {
-                var t = teams.FirstOrDefault(t => Same(t.Name, p.Source.Team) || Same(t.Code, p.Source.Team));
+                var t = teams.FirstOrDefault(t => t.ServiceId == service.Id && (Same(t.Name, p.Source.Team) || Same(t.Code, p.Source.Team)));
                 if (t is null)
                 {
                     t = new Team { ServiceId = service.Id, Name = p.Source.Team, Code = UniqueCode(p.Source.Team, teams.Select(x => x.Code)) };

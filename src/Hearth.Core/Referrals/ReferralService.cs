@@ -40,9 +40,53 @@ public sealed record PanelTeam(Guid TeamId, string TeamName, int FreeCapacity, I
 /// <summary>Referral intake, triage, waiting lists and the resource panel.</summary>
 public sealed class ReferralService(HearthDbContext db, ProgrammeService programmes, AllocationService allocations)
 {
+    /// <summary>Every problem with a referral, without saving it: a form can show them together with its own.</summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(ActorContext actor, NewReferral input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        return (await ValidateAsync(actor, input, ct)).Validator.Errors;
+    }
+
     public async Task<Referral> RecordAsync(ActorContext actor, NewReferral input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
+        var (v, team, family, children, reference) = await ValidateAsync(actor, input, ct);
+        v.ThrowIfAny();
+
+        var referral = new Referral
+        {
+            Reference = reference,
+            ServiceId = team!.ServiceId,
+            TeamId = team.Id,
+            FamilyId = family!.Id,
+            ReceivedOn = input.ReceivedOn,
+            ReceivedAt = input.ReceivedAt,
+            Channel = input.Channel,
+            Source = input.Source.Trim().ToUpperInvariant(),
+            ReferrerAgency = input.ReferrerAgency?.Trim(),
+            ReferrerName = input.ReferrerName?.Trim(),
+            ReferrerContact = input.ReferrerContact?.Trim(),
+            PresentingNeeds = input.PresentingNeeds.Distinct().ToList(),
+            ConsentToShare = input.ConsentToShare,
+            SharingBasis = input.SharingBasis,
+            EligibilityAnswersJson = input.EligibilityAnswers is null ? null : JsonSerializer.Serialize(input.EligibilityAnswers),
+            Status = ReferralStatus.Received,
+        };
+        db.Add(referral);
+        foreach (var child in children)
+        {
+            db.Add(new ReferralChild { ReferralId = referral.Id, PersonId = child });
+        }
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        await db.SaveChangesAsync(actor, ct);
+        await ReReferrals.RecomputeAsync(db, children, ct);
+        await db.SaveChangesAsync(actor, ct);
+        await tx.CommitAsync(ct);
+        return referral;
+    }
+
+    private async Task<(Validator Validator, Team? Team, Family? Family, List<Guid> Children, string? Reference)> ValidateAsync(ActorContext actor, NewReferral input, CancellationToken ct)
+    {
         var v = new Validator();
         var team = await db.Set<Team>().AsNoTracking().Include(t => t.Service).SingleOrDefaultAsync(t => t.Id == input.TeamId, ct);
         if (team is null || !actor.CanSeeTeam(team.Id))
@@ -113,38 +157,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
                 v.Add($"Eligibility.{q.Key}", $"Answer: {q.Question}");
             }
         }
-        v.ThrowIfAny();
-
-        var referral = new Referral
-        {
-            Reference = reference,
-            ServiceId = team!.ServiceId,
-            TeamId = team.Id,
-            FamilyId = family!.Id,
-            ReceivedOn = input.ReceivedOn,
-            ReceivedAt = input.ReceivedAt,
-            Channel = input.Channel,
-            Source = input.Source.Trim().ToUpperInvariant(),
-            ReferrerAgency = input.ReferrerAgency?.Trim(),
-            ReferrerName = input.ReferrerName?.Trim(),
-            ReferrerContact = input.ReferrerContact?.Trim(),
-            PresentingNeeds = input.PresentingNeeds.Distinct().ToList(),
-            ConsentToShare = input.ConsentToShare,
-            SharingBasis = input.SharingBasis,
-            EligibilityAnswersJson = input.EligibilityAnswers is null ? null : JsonSerializer.Serialize(input.EligibilityAnswers),
-            Status = ReferralStatus.Received,
-        };
-        db.Add(referral);
-        foreach (var child in children)
-        {
-            db.Add(new ReferralChild { ReferralId = referral.Id, PersonId = child });
-        }
-        await using var tx = await UnitOfWork.BeginAsync(db, ct);
-        await db.SaveChangesAsync(actor, ct);
-        await ReReferrals.RecomputeAsync(db, children, ct);
-        await db.SaveChangesAsync(actor, ct);
-        await tx.CommitAsync(ct);
-        return referral;
+        return (v, team, family, children, reference);
     }
 
     /// <summary>Earlier referrals of the same children to the same service within the re-referral window.</summary>

@@ -167,6 +167,23 @@ public sealed class JourneyImportTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task A_team_name_used_by_several_services_is_matched_within_the_rows_service()
+    {
+        var siteTwoTeam = await InScope(async s =>
+        {
+            var org = Get<OrganisationService>(s);
+            await org.CreateServiceAsync(Admin, new NewService("IFSS Site 2", "ifss-2", null, "ifss"));
+            return await org.CreateTeamAsync(Admin, new NewTeam("ifss-2", "Team A", "team-a-site-2", null));
+        });
+
+        var result = await Import(Header + "\nIFSS Site 2,Team A,S2-F1,S2-C1,,S2-R1,2026-01-05,6,advice,2026-01-06,,,,,,,\n");
+
+        Assert.True(result.Succeeded);
+        var referral = await InScope(s => Get<HearthDbContext>(s).Set<Referral>().SingleAsync(r => r.Reference == "S2-R1"));
+        Assert.Equal(siteTwoTeam.Id, referral.TeamId);
+    }
+
+    [Fact]
     public async Task Only_people_with_the_import_permission_may_import()
     {
         var (rows, _) = JourneyImport.Read(new StringReader(Fixture));

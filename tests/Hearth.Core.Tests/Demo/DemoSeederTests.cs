@@ -1,0 +1,52 @@
+using Hearth.Core.Data;
+using Hearth.Core.Demo;
+using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Referrals;
+using Hearth.TestCommon;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hearth.Core.Tests.Demo;
+
+public sealed class DemoSeederTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 2);
+
+    [Fact]
+    public void The_demo_journeys_are_the_same_every_time()
+    {
+        var plan = new List<(string, string, string, int)> { ("IFSS Site 1", "IFSS Site 1 team", "ifss", 40), ("FACT22", "Pod 1", "cin-pod", 40) };
+        var first = new DemoJourneys(DemoSeeder.JourneySeed, Today).Generate(plan);
+        var second = new DemoJourneys(DemoSeeder.JourneySeed, Today).Generate(plan);
+        Assert.Equal(first, second);
+        Assert.All(first, r => Assert.True(DateOnly.Parse(r.ReceivedOn) <= Today));
+    }
+
+    [Fact]
+    public async Task Seeding_the_demo_gives_every_page_a_few_hundred_families_with_journeys_of_every_kind()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
+        using (var scope = services.CreateScope())
+        {
+            var signIns = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("demo-password-123");
+            Assert.Equal(7, signIns.Count);
+        }
+        using var check = services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<HearthDbContext>();
+
+        Assert.InRange(await db.Set<Family>().CountAsync(), 250, 400);
+        Assert.All(await db.Set<Service>().ToListAsync(), s => Assert.NotNull(s.ProgrammeCode));
+        Assert.True(await db.Set<Referral>().CountAsync(r => r.IsReReferral) >= 10);
+        Assert.True(await db.Set<WaitingListEntry>().CountAsync(w => w.RemovedOn == null) >= 3);
+        Assert.True(await db.Set<Episode>().CountAsync(e => e.ClosedOn == null) >= 20);
+        var reasons = await db.Set<Episode>().Where(e => e.ClosureReason != null).Select(e => e.ClosureReason!.Value).Distinct().ToListAsync();
+        Assert.Superset(new HashSet<ClosureReason> { ClosureReason.GoalsAchieved, ClosureReason.SteppedDownEarlyHelp, ClosureReason.SteppedDownUniversal, ClosureReason.SteppedUpCp, ClosureReason.Disengaged, ClosureReason.MovedAway }, reasons.ToHashSet());
+        Assert.True(await db.Set<Allocation>().AnyAsync());
+        var earliest = await db.Set<Referral>().MinAsync(r => r.ReceivedOn);
+        Assert.True(earliest < Today.AddYears(-2), "The history covers about three years");
+        Assert.False(await db.Set<Person>().AnyAsync(p => p.GivenName == p.CouncilChildId), "Demo children have names, not references");
+    }
+}

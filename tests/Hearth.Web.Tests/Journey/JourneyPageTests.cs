@@ -1,0 +1,154 @@
+using System.Net;
+using Hearth.Core.Auditing;
+using Hearth.Core.Data;
+using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Referrals;
+using Hearth.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hearth.Web.Tests.Journey;
+
+public sealed class JourneyPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
+{
+    private async Task<(Guid Family, Guid Child)> DemoFamilyAsync(string teamCode)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var team = await db.Set<Team>().SingleAsync(t => t.Code == teamCode);
+        var family = await db.Set<Family>().Where(f => f.TeamId == team.Id && db.Set<Referral>().Any(r => r.FamilyId == f.Id)).OrderBy(f => f.Reference).FirstAsync();
+        var child = await db.Set<Person>().Where(p => p.FamilyId == family.Id).Select(p => p.Id).FirstAsync();
+        return (family.Id, child);
+    }
+
+    [Fact]
+    public async Task The_family_record_shows_members_referrals_and_chronology_and_its_opening_is_audited()
+    {
+        var (familyId, _) = await DemoFamilyAsync("ifss-1-team");
+        var client = await app.SignedInClientAsync("Practitioner");
+
+        var response = await client.GetAsync($"/families/{familyId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HearthWebFactory.HtmlAsync(response);
+        Assert.NotEmpty(page.QuerySelectorAll(".govuk-summary-card"));
+        var captions = page.QuerySelectorAll("caption").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains("Referrals", captions);
+        Assert.Contains("Chronology", captions);
+        Assert.Contains("Referral to IFSS Site 1 received", page.QuerySelector("main")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"a[href='/referrals/add?family={familyId}']"));
+        using var scope = app.Services.CreateScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<HearthDbContext>().AuditEvents
+            .AnyAsync(a => a.Action == AuditAction.Read && a.EntityType == "Family" && a.EntityId == familyId.ToString()));
+    }
+
+    [Fact]
+    public async Task Another_teams_family_record_and_referral_form_are_not_found()
+    {
+        var (familyId, _) = await DemoFamilyAsync("ifit-team");
+        var client = await app.SignedInClientAsync("Practitioner");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/families/{familyId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/referrals/add?family={familyId}")).StatusCode);
+        var performance = await app.SignedInClientAsync("Performance");
+        Assert.Equal(HttpStatusCode.Forbidden, (await performance.GetAsync($"/referrals/add?family={familyId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_families_list_links_to_each_family_record()
+    {
+        var page = await HearthWebFactory.HtmlAsync(await (await app.SignedInClientAsync("Practitioner")).GetAsync("/families"));
+        var link = page.QuerySelector("tbody th a.govuk-link");
+        Assert.NotNull(link);
+        Assert.StartsWith("/families/", link!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Adding_a_referral_with_nothing_filled_in_shows_every_problem_in_the_error_summary_and_saves_nothing()
+    {
+        var (familyId, _) = await DemoFamilyAsync("ifss-1-team");
+        var client = await app.SignedInClientAsync("Practitioner");
+        var form = await client.GetAsync($"/referrals/add?family={familyId}");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var before = await ReferralCountAsync();
+
+        var response = await client.PostAsync($"/referrals/add?family={familyId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await HearthWebFactory.AntiforgeryTokenAsync(form),
+            ["Family"] = familyId.ToString(),
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HearthWebFactory.HtmlAsync(response);
+        Assert.StartsWith("Error:", page.Title);
+        var links = page.QuerySelectorAll("main > .govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#received-on", "#channel", "#consent-to-share", "#sharing-basis", "#child-ids", "#source",
+            "#eligibility.parental_substance_misuse", "#eligibility.child_in_need_or_at_risk", "#eligibility.family_consents"], links);
+        Assert.NotNull(page.QuerySelector("#received-on-error"));
+        Assert.Equal(before, await ReferralCountAsync());
+    }
+
+    [Fact]
+    public async Task A_complete_referral_is_saved_and_the_user_returns_to_the_family_record()
+    {
+        var (familyId, childId) = await DemoFamilyAsync("ifss-1-team");
+        var client = await app.SignedInClientAsync("Practitioner");
+        var form = await client.GetAsync($"/referrals/add?family={familyId}");
+        var before = await ReferralCountAsync();
+
+        var response = await client.PostAsync($"/referrals/add?family={familyId}", new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", await HearthWebFactory.AntiforgeryTokenAsync(form)),
+            new("Family", familyId.ToString()),
+            new("ChildIds", childId.ToString()),
+            new("ReceivedOn.Day", "1"), new("ReceivedOn.Month", "2"), new("ReceivedOn.Year", "2020"),
+            new("Channel", "Email"),
+            new("Source", "2A"),
+            new("ReferrerAgency", "Ysgol Gynradd"),
+            new("PresentingNeeds", "school_attendance"),
+            new("PresentingNeeds", "domestic_abuse"),
+            new("ConsentToShare", "yes"),
+            new("SharingBasis", "Consent"),
+            new("Eligibility.parental_substance_misuse", "yes"),
+            new("Eligibility.child_in_need_or_at_risk", "yes"),
+            new("Eligibility.family_consents", "no"),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/families/{familyId}?referral=added", response.Headers.Location!.OriginalString);
+        Assert.Equal(before + 1, await ReferralCountAsync());
+    }
+
+    [Fact]
+    public async Task The_caseload_page_shows_each_team_caseload_capacity_and_waiting_list()
+    {
+        var client = await app.SignedInClientAsync("Manager");
+        var response = await client.GetAsync("/caseload");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HearthWebFactory.HtmlAsync(response);
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["IFSS Site 1 team", "IFSS Site 2 team"], headings);
+        var captions = page.QuerySelectorAll("caption").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains("IFSS Site 1 team: capacity", captions);
+        Assert.DoesNotContain(captions, c => c.StartsWith("IFIT", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("a[href='/caseload']"));
+    }
+
+    [Fact]
+    public async Task The_resource_panel_shows_each_team_free_capacity_to_managers_only()
+    {
+        var manager = await app.SignedInClientAsync("Manager");
+        var page = await HearthWebFactory.HtmlAsync(await manager.GetAsync("/caseload/resource-panel"));
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(2, headings.Count);
+        Assert.All(headings, h => Assert.Contains("free intensive", h));
+        var practitioner = await app.SignedInClientAsync("Practitioner");
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/caseload/resource-panel")).StatusCode);
+    }
+
+    private async Task<int> ReferralCountAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<Referral>().CountAsync();
+    }
+}
