@@ -61,6 +61,7 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
         services.AddScoped<Referrals.ReferralFunnel>();
+        Casework.CaseworkRegistration.Register(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
         ReportCatalogue.Register(services);
