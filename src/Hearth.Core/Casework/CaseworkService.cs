@@ -172,8 +172,10 @@ public sealed class CaseworkService(HearthDbContext db)
             var row = a.Members.FirstOrDefault(x => x.PersonId == m.PersonId);
             if (row is null)
             {
+                // Added explicitly: a child with its key already set would otherwise be taken for an existing row.
                 row = new AssessmentMember { AssessmentId = a.Id, PersonId = m.PersonId };
                 a.Members.Add(row);
+                db.Add(row);
             }
             row.Needs = Clean(m.Needs);
             row.Strengths = Clean(m.Strengths);
@@ -469,7 +471,9 @@ public sealed class CaseworkService(HearthDbContext db)
             var rating = review.Ratings.FirstOrDefault(r => r.GoalId == goalId);
             if (rating is null)
             {
-                review.Ratings.Add(new GoalRating { ReviewId = review.Id, GoalId = goalId, Level = level });
+                var added = new GoalRating { ReviewId = review.Id, GoalId = goalId, Level = level };
+                review.Ratings.Add(added);
+                db.Add(added);
             }
             else
             {
