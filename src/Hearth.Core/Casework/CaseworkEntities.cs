@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.Data;
 
 namespace Hearth.Core.Casework;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AssessmentState>))]
 public enum AssessmentState
 {
     Draft,
@@ -41,6 +43,7 @@ public sealed class AssessmentMember : Entity
     public string? Risks { get; set; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<PlanKind>))]
 public enum PlanKind
 {
     FamilyAgreement,
@@ -75,6 +78,7 @@ public sealed class PlanVersion : Entity
     public string? ChangeSummary { get; set; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<AgreementFormat>))]
 public enum AgreementFormat
 {
     Signed,
@@ -120,6 +124,7 @@ public sealed class Goal : Entity, ITeamOwned
     public bool HasLevels => LevelsSetOn is not null;
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<SessionType>))]
 public enum SessionType
 {
     HomeVisit,
@@ -152,6 +157,7 @@ public sealed class Session : Entity, ITeamOwned
     public string? Note { get; set; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<NonFamilyActivity>))]
 public enum NonFamilyActivity
 {
     AgencyLiaison,
@@ -182,6 +188,7 @@ public sealed class BoosterApproval : Entity, ITeamOwned
     public required string Reason { get; set; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ReviewDecision>))]
 public enum ReviewDecision
 {
     Continue,
@@ -236,6 +243,7 @@ public sealed class DirectoryService : Entity
     public bool IsActive { get; set; } = true;
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ServiceReferralStatus>))]
 public enum ServiceReferralStatus
 {
     Referred,

@@ -26,6 +26,13 @@ public sealed record ReviewInput(
     DateOnly HeldOn, string? Attendees, string? Progress, string? PlanChanges, ReviewDecision? Decision,
     IReadOnlyDictionary<Guid, int> Ratings, PlanInput? PlanAmendment = null);
 
+public sealed record MemberName(Guid Id, string GivenName, string FamilyName)
+{
+    public string Name => $"{GivenName} {FamilyName}";
+}
+
+public sealed record EpisodeSummary(Episode Episode, ProgrammeDefinition Programme, string FamilyReference, IReadOnlyList<MemberName> Members);
+
 public sealed record ProfessionalInput(string Name, string Agency, string Role, string? Contact, bool ConsentToShare);
 
 /// <summary>
@@ -392,6 +399,12 @@ public sealed class CaseworkService(HearthDbContext db)
         return await db.Set<Review>().AsNoTracking().Where(r => r.EpisodeId == episode.Id).OrderBy(r => r.DueOn).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Review>> ReviewsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        await EpisodeAsync(actor, episodeId, ct);
+        return await db.Set<Review>().AsNoTracking().Include(r => r.Ratings).Where(r => r.EpisodeId == episodeId).OrderBy(r => r.DueOn).ToListAsync(ct);
+    }
+
     public async Task<Review> ReadReviewAsync(ActorContext actor, Guid reviewId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
@@ -517,6 +530,18 @@ public sealed class CaseworkService(HearthDbContext db)
     }
 
     // ---------- shared ----------
+
+    /// <summary>The episode with its family's reference and members, for forms that name people.</summary>
+    public async Task<EpisodeSummary> SummaryAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        var (episode, programme) = await EpisodeAsync(actor, episodeId, ct);
+        var reference = await db.Set<Family>().Where(f => f.Id == episode.FamilyId).Select(f => f.Reference).SingleAsync(ct);
+        var ids = await FamilyMemberIdsAsync(episode.FamilyId, ct);
+        var members = await db.Set<Person>().Where(p => ids.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ThenBy(p => p.GivenName)
+            .Select(p => new MemberName(p.Id, p.KnownAs ?? p.GivenName, p.FamilyName)).ToListAsync(ct);
+        await db.RecordReadAsync(actor, nameof(Family), episode.FamilyId, ct);
+        return new EpisodeSummary(episode, programme, reference, members);
+    }
 
     internal async Task<(Episode Episode, ProgrammeDefinition Programme)> EpisodeAsync(ActorContext actor, Guid episodeId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.People;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Casework;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ChronologyKind>))]
 public enum ChronologyKind
 {
     Referral,

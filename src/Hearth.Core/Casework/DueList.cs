@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Casework;
 
+[JsonConverter(typeof(JsonStringEnumConverter<DueKind>))]
 public enum DueKind
 {
     ReviewOverdue,
@@ -52,6 +54,10 @@ public sealed class DueList(HearthDbContext db)
         var episodes = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => e.TeamId == teamId);
         return await BuildAsync(episodes, episodes, asOf, ct);
     }
+
+    /// <summary>The staff record of a signed-in user, if they have one.</summary>
+    public async Task<Guid?> WorkerOfUserAsync(Guid userId, CancellationToken ct = default) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.WorkerId).SingleOrDefaultAsync(ct);
 
     private async Task<IReadOnlyList<DueItem>> BuildAsync(IQueryable<Episode> open, IQueryable<Episode> followed, DateOnly asOf, CancellationToken ct)
     {
