@@ -146,6 +146,7 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
                 await allocations.AllocateAsync(actor, new NewAllocation(episode.Id, worker.WorkerId, episode.OpenedOn), ct);
             }
         }
+        await new DemoCasework(db, JourneySeed + 4).SeedAsync(actor, ct);
     }
 
     private static string NewPassword()
