@@ -91,6 +91,12 @@ public sealed class CaseworkService(HearthDbContext db)
         return assessment;
     }
 
+    public async Task<IReadOnlyList<Assessment>> AssessmentsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        await EpisodeAsync(actor, episodeId, ct);
+        return await db.Set<Assessment>().AsNoTracking().Include(a => a.Members).Where(a => a.EpisodeId == episodeId).OrderBy(a => a.StartedOn).ToListAsync(ct);
+    }
+
     public async Task<Assessment> ReadAssessmentAsync(ActorContext actor, Guid assessmentId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
