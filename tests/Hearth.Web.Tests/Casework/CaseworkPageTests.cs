@@ -198,13 +198,28 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
         var review = await ReviewDueAsync(episode, Today.AddDays(-400));
         var outsider = await OutsiderAsync();
 
-        foreach (var path in new[] { $"/casework/episodes/{episode.Id}", $"/casework/episodes/{episode.Id}/sessions", $"/casework/episodes/{episode.Id}/goal", $"/casework/episodes/{episode.Id}/goal/{goal.Id}", $"/casework/reviews/{review.Id}", $"/casework/due?worker={workerId}" })
+        foreach (var path in new[] { $"/casework/episodes/{episode.Id}", $"/casework/episodes/{episode.Id}/sessions", $"/casework/episodes/{episode.Id}/goal", $"/casework/episodes/{episode.Id}/goal/{goal.Id}", $"/casework/reviews/{review.Id}", $"/casework/due?worker={workerId}",
+            $"/casework/episodes/{episode.Id}/assessment", $"/casework/episodes/{episode.Id}/plan/SafetyPlan", $"/casework/due?team={episode.TeamId}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(path)).StatusCode);
         }
         foreach (var path in new[] { $"/api/v1/workers/{workerId}/due", $"/api/v1/episodes/{episode.Id}/sessions", $"/api/v1/episodes/{episode.Id}/goals", $"/api/v1/episodes/{episode.Id}/reviews", $"/api/v1/episodes/{episode.Id}/plans", $"/api/v1/episodes/{episode.Id}/service-referrals", $"/api/v1/episodes/{episode.Id}/time" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
+        }
+        var writes = new (string Method, string Path, object Body)[]
+        {
+            ("PUT", $"/api/v1/goals/{goal.Id}", new { version = goal.Version, goal = new { title = "x", owner = "y", levels = new { }, needIds = Array.Empty<Guid>() } }),
+            ("PUT", $"/api/v1/reviews/{review.Id}", new { version = review.Version, review = new { heldOn = "2026-11-01", decision = "Continue", ratings = new Dictionary<string, int>() } }),
+            ("PUT", $"/api/v1/episodes/{episode.Id}/plans/SafetyPlan", new { content = "x" }),
+            ("POST", $"/api/v1/episodes/{episode.Id}/goals", new { title = "x", owner = "y", levels = new { }, needIds = Array.Empty<Guid>() }),
+            ("POST", $"/api/v1/episodes/{episode.Id}/reviews/schedule", new { }),
+            ("POST", $"/api/v1/episodes/{episode.Id}/boosters/approvals", new { reason = "x" }),
+        };
+        foreach (var (method, path, body) in writes)
+        {
+            var response = await outsider.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(body) });
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {response.StatusCode}");
         }
         var post = await outsider.PostAsJsonAsync($"/api/v1/episodes/{episode.Id}/sessions", new
         {
@@ -215,6 +230,39 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
         Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/casework/due")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync("Practitioner")).GetAsync($"/casework/episodes/{episode.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_gives_open_episodes_believable_casework()
+    {
+        await app.SignedInClientAsync("Practitioner");
+        var counts = await WithAsync(async s =>
+        {
+            var db = s.GetRequiredService<HearthDbContext>();
+            var demo = db.Set<Assessment>().Where(a => a.StartedOn < Today.AddDays(-1)).Select(a => a.EpisodeId);
+            return new
+            {
+                Assessed = await demo.CountAsync(),
+                Plans = await db.Set<Plan>().CountAsync(p => demo.Contains(p.EpisodeId)),
+                WithoutThreePlans = await demo.CountAsync(e => db.Set<Plan>().Count(p => p.EpisodeId == e) != 3),
+                WithoutSessions = await demo.CountAsync(e => !db.Set<Session>().Any(x => x.EpisodeId == e)),
+                Goals = await db.Set<Goal>().CountAsync(g => demo.Contains(g.EpisodeId)),
+                Referrals = await db.Set<ServiceReferral>().CountAsync(r => demo.Contains(r.EpisodeId)),
+                Directory = await db.Set<DirectoryService>().CountAsync(),
+                HeldReviews = await db.Set<Review>().CountAsync(r => r.HeldOn != null && demo.Contains(r.EpisodeId)),
+            };
+        });
+
+        Assert.InRange(counts.Assessed, 1, DemoCaseworkCap);
+        Assert.Equal(3 * counts.Assessed, counts.Plans);
+        Assert.Equal(0, counts.WithoutThreePlans);
+        Assert.Equal(0, counts.WithoutSessions);
+        Assert.InRange(counts.Goals, counts.Assessed, 2 * counts.Assessed);
+        Assert.Equal(counts.Assessed, counts.Referrals);
+        Assert.Equal(8, counts.Directory);
+        Assert.True(counts.HeldReviews > 0, "Some demo reviews fell due long enough ago to have been held");
+    }
+
+    private const int DemoCaseworkCap = 24;
 
     [Fact]
     public async Task The_api_lists_a_workers_due_items_and_refuses_bad_sessions_naming_the_field()
