@@ -63,6 +63,15 @@ public static class CaseworkApi
         casework.MapPost("/service-referrals/{id:guid}/status", async (HttpContext http, ServiceReferralService r, Guid id, StatusRequest body, CancellationToken ct) =>
             TypedResults.Ok(await r.ChangeStatusAsync(http.User.ToActor(), id, body.Version, body.Status, body.On, body.Note, ct))).WithName("ChangeServiceReferralStatus");
 
+        casework.MapPost("/workers/{id:guid}/time", async (HttpContext http, SessionService s, Guid id, WorkerTimeInput body, CancellationToken ct) =>
+            TypedResults.Ok(await s.LogWorkerTimeAsync(http.User.ToActor(), body with { WorkerId = id }, ct))).WithName("LogWorkerTime")
+            .WithSummary("Non-family time: agency liaison, travel, training, supervision or admin.");
+
+        v1.MapGroup("/families/{familyId:guid}/chronology").RequireAuthorization(Policies.For(Permission.ViewFamilies))
+            .MapGet("/", async (HttpContext http, Chronology chronology, Guid familyId, ChronologyKind? type, Guid? person, CancellationToken ct) =>
+                TypedResults.Ok(await chronology.ForFamilyAsync(http.User.ToActor(), familyId, type, person, ct)))
+            .WithName("FamilyChronology").WithSummary("Every casework item, referral and phase change for a family, newest first; ?type=Session&person={id} filter it.");
+
         v1.MapGroup("/workers").RequireAuthorization(Policies.For(Permission.ViewFamilies))
             .MapGet("/{id:guid}/due", async (HttpContext http, DueList due, TimeProvider time, Guid id, DateOnly? asOf, CancellationToken ct) =>
                 TypedResults.Ok(await due.ForWorkerAsync(http.User.ToActor(), id, asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct)))

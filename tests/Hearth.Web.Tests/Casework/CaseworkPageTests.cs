@@ -203,7 +203,7 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
         {
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(path)).StatusCode);
         }
-        foreach (var path in new[] { $"/api/v1/workers/{workerId}/due", $"/api/v1/episodes/{episode.Id}/sessions", $"/api/v1/episodes/{episode.Id}/goals", $"/api/v1/episodes/{episode.Id}/reviews", $"/api/v1/episodes/{episode.Id}/plans", $"/api/v1/episodes/{episode.Id}/service-referrals", $"/api/v1/episodes/{episode.Id}/time" })
+        foreach (var path in new[] { $"/api/v1/workers/{workerId}/due", $"/api/v1/episodes/{episode.Id}/sessions", $"/api/v1/episodes/{episode.Id}/goals", $"/api/v1/episodes/{episode.Id}/reviews", $"/api/v1/episodes/{episode.Id}/plans", $"/api/v1/episodes/{episode.Id}/service-referrals", $"/api/v1/episodes/{episode.Id}/time", $"/api/v1/families/{episode.FamilyId}/chronology" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
         }
@@ -285,5 +285,14 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
         var problem = await bad.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("A session cannot be dated after today", problem.GetProperty("errors").GetProperty("Date")[0].GetString());
         Assert.Equal(0, await SessionCountAsync(episode.Id));
+
+        var chronology = await client.GetFromJsonAsync<List<ChronologyEntry>>($"/api/v1/families/{episode.FamilyId}/chronology?type=Goal");
+        Assert.Equal("Goal: Api goal", Assert.Single(chronology!).Summary);
+
+        var noMinutes = await client.PostAsJsonAsync($"/api/v1/workers/{workerId}/time", new { date = "2026-11-02", minutes = 0, activity = "Travel" });
+        Assert.Equal(HttpStatusCode.BadRequest, noMinutes.StatusCode);
+        Assert.True((await noMinutes.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").TryGetProperty("Minutes", out _));
+        var travel = await client.PostAsJsonAsync($"/api/v1/workers/{workerId}/time", new { date = "2026-11-02", minutes = 45, activity = "Travel" });
+        Assert.Equal(HttpStatusCode.OK, travel.StatusCode);
     }
 }
