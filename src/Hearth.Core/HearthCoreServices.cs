@@ -60,10 +60,10 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
-        services.AddScoped<Referrals.ReferralFunnel>();
         Casework.CaseworkRegistration.Register(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Dashboard>();
         ReportCatalogue.Register(services);
         return services;
     }
