@@ -62,6 +62,7 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
         services.AddScoped<FamilyRecordService>();
+        Casework.CaseworkRegistration.Register(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
         services.AddScoped<Dashboard>();

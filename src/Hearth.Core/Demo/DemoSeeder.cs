@@ -170,6 +170,7 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
                 free[best.Key] = (best.Value.Name, best.Value.Free - (episode.IsIntensive ? 1 : 0));
             }
         }
+        await new DemoCasework(db, JourneySeed + 4).SeedAsync(actor, ct);
     }
 
     private static string NewPassword()

@@ -22,6 +22,8 @@ public sealed record ProgrammeDefinition
     public int ReopenWindowDays { get; init; }
     /// <summary>Months after closure at which the family's sustainability is checked.</summary>
     public IReadOnlyList<int> FollowUpMonths { get; init; } = [6, 12, 24];
+    /// <summary>The programme's assessment: its name and the questions it asks beyond the shared core.</summary>
+    public Casework.AssessmentDefinition Assessment { get; init; } = Casework.AssessmentDefinition.Default;
 
     public PhaseDefinition? Phase(string key) => Phases.FirstOrDefault(p => p.Key == key);
 

@@ -46,6 +46,7 @@ public static class ShippedProgrammes
             ],
             MaxBoosterSessions = 3,
             ReopenWindowDays = 90,
+            Assessment = Casework.AssessmentDefinition.Ifss,
         }),
         (Ifit, "Intensive Family Intervention Team (edge of care)", new ProgrammeDefinition
         {
@@ -76,6 +77,7 @@ public static class ShippedProgrammes
                 new("dependent_children", "Are there dependent children or an expectant parent?"),
             ],
             ReopenWindowDays = 60,
+            Assessment = Casework.AssessmentDefinition.FamilyCaf,
         }),
         (CinPod, "Children in need family practitioner pod", new ProgrammeDefinition
         {

@@ -88,6 +88,948 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Casework.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("AssessmentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessment_type");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("authorised_by");
+
+                    b.Property<DateOnly?>("AuthorisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("authorised_on");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("NeedsToHappen")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("needs_to_happen");
+
+                    b.Property<int?>("SafetyScale")
+                        .HasColumnType("integer")
+                        .HasColumnName("safety_scale");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorkingWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("working_well");
+
+                    b.Property<string>("Worries")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("worries");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_assessments_episode_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_assessments_team_id");
+
+                    b.ToTable("assessments");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.AssessmentMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("needs");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Risks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("risks");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("strengths");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_members");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_assessment_members_person_id");
+
+                    b.HasIndex("AssessmentId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_members_assessment_id_person_id");
+
+                    b.ToTable("assessment_members");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.BoosterApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booster_approvals");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_booster_approvals_episode_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_booster_approvals_team_id");
+
+                    b.ToTable("booster_approvals");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.DirectoryService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directory_services");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directory_services_name");
+
+                    b.ToTable("directory_services");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Draft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fields_json");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_key");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drafts");
+
+                    b.HasIndex("UserId", "Form", "RecordKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drafts_user_id_form_record_key");
+
+                    b.ToTable("drafts");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Level0")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("level0");
+
+                    b.Property<string>("LevelMinus1")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("level_minus1");
+
+                    b.Property<string>("LevelMinus2")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("level_minus2");
+
+                    b.Property<string>("LevelPlus1")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("level_plus1");
+
+                    b.Property<string>("LevelPlus2")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("level_plus2");
+
+                    b.Property<DateOnly?>("LevelsSetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("levels_set_on");
+
+                    b.PrimitiveCollection<List<Guid>>("NeedIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("need_ids");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_goals_episode_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_goals_person_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_goals_plan_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_goals_team_id");
+
+                    b.ToTable("goals");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.GoalRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goal_ratings");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_goal_ratings_goal_id");
+
+                    b.HasIndex("ReviewId", "GoalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_goal_ratings_review_id_goal_id");
+
+                    b.ToTable("goal_ratings");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("content");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("date")
+                        .HasColumnName("review_by");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_plans_team_id");
+
+                    b.HasIndex("EpisodeId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_episode_id_kind");
+
+                    b.ToTable("plans");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.PlanAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PlanVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_agreements");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_plan_agreements_person_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_agreements_plan_id");
+
+                    b.ToTable("plan_agreements");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change_summary");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("date")
+                        .HasColumnName("review_by");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("written_by");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_versions");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versions_plan_id_number");
+
+                    b.ToTable("plan_versions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Professional", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agency");
+
+                    b.Property<bool>("ConsentToShare")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_share");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_professionals");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_professionals_episode_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_professionals_team_id");
+
+                    b.ToTable("professionals");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("attendees");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("PhaseKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phase_key");
+
+                    b.Property<string>("PlanChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan_changes");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reviews");
+
+                    b.HasIndex("TeamId", "DueOn")
+                        .HasDatabaseName("ix_reviews_team_id_due_on");
+
+                    b.HasIndex("EpisodeId", "PhaseKey", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reviews_episode_id_phase_key_due_on");
+
+                    b.ToTable("reviews");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.ServiceReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DirectoryServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("directory_service_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_referrals");
+
+                    b.HasIndex("DirectoryServiceId")
+                        .HasDatabaseName("ix_service_referrals_directory_service_id");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_service_referrals_episode_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_service_referrals_person_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_service_referrals_team_id");
+
+                    b.ToTable("service_referrals");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.ServiceReferralStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<Guid>("ServiceReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_referral_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_referral_status_changes");
+
+                    b.HasIndex("ServiceReferralId")
+                        .HasDatabaseName("ix_service_referral_status_changes_service_referral_id");
+
+                    b.ToTable("service_referral_status_changes");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("boolean")
+                        .HasColumnName("emergency");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OtherProfessionals")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("other_professionals");
+
+                    b.PrimitiveCollection<List<Guid>>("PersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("person_ids");
+
+                    b.Property<string>("PhaseKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phase_key");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<List<Guid>>("WorkerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("worker_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_sessions_team_id");
+
+                    b.HasIndex("EpisodeId", "Date")
+                        .HasDatabaseName("ix_sessions_episode_id_date");
+
+                    b.ToTable("sessions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.WorkerTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("activity");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worker_times");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_worker_times_team_id");
+
+                    b.HasIndex("WorkerId", "Date")
+                        .HasDatabaseName("ix_worker_times_worker_id_date");
+
+                    b.ToTable("worker_times");
+                });
+
             modelBuilder.Entity("Hearth.Core.Episodes.Allocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1462,6 +2404,255 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Core.Casework.Assessment", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.AssessmentMember", b =>
+                {
+                    b.HasOne("Hearth.Core.Casework.Assessment", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_members_assessments_assessment_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_members_person_person_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.BoosterApproval", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booster_approvals_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booster_approvals_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Goal", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goals_person_person_id");
+
+                    b.HasOne("Hearth.Core.Casework.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goals_plan_plan_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.GoalRating", b =>
+                {
+                    b.HasOne("Hearth.Core.Casework.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_goal_ratings_goals_goal_id");
+
+                    b.HasOne("Hearth.Core.Casework.Review", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_goal_ratings_review_review_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Plan", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.PlanAgreement", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_agreements_person_person_id");
+
+                    b.HasOne("Hearth.Core.Casework.Plan", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_agreements_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.PlanVersion", b =>
+                {
+                    b.HasOne("Hearth.Core.Casework.Plan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versions_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Professional", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_professionals_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_professionals_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Review", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reviews_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reviews_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.ServiceReferral", b =>
+                {
+                    b.HasOne("Hearth.Core.Casework.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("DirectoryServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_referrals_directory_services_directory_service_id");
+
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_referrals_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_service_referrals_person_person_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_referrals_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.ServiceReferralStatusChange", b =>
+                {
+                    b.HasOne("Hearth.Core.Casework.ServiceReferral", null)
+                        .WithMany("History")
+                        .HasForeignKey("ServiceReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_referral_status_changes_service_referrals_service_r~");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Session", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_episode_episode_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.WorkerTime", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worker_times_team_team_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worker_times_worker_worker_id");
+                });
+
             modelBuilder.Entity("Hearth.Core.Episodes.Allocation", b =>
                 {
                     b.HasOne("Hearth.Core.Episodes.Episode", "Episode")
@@ -1782,6 +2973,28 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Assessment", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Plan", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.Review", b =>
+                {
+                    b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Casework.ServiceReferral", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Hearth.Core.Episodes.Episode", b =>

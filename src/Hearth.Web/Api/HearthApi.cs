@@ -42,6 +42,7 @@ public static class HearthApi
             return Results.File(buffer.ToArray(), ReportExport.ContentType(fmt), $"{result.Name}.{fmt.ToString().ToLowerInvariant()}");
         }).WithName("RunReport").WithSummary("Runs a report: period as ?period=2017-18 or ?from=&to=, optional ?service=&team=&suppress=true&format=csv|xlsx|json.");
 
+        v1.MapCaseworkApi();
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();
         v1.MapJourneyApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Hearth.Core.Data;
+using Hearth.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Casework;
+
+/// <summary>
+/// Server-side drafts of long forms: the posted fields, keyed by user, form and record, saved on every post and
+/// resumed on the next visit. They live in the database, not the session, so an expired sign-in or a closed browser
+/// loses nothing. A draft is discarded when its form is submitted.
+/// </summary>
+public sealed class DraftService(HearthDbContext db)
+{
+    public async Task SaveAsync(ActorContext actor, string form, string recordKey, IReadOnlyDictionary<string, string?> fields, CancellationToken ct = default)
+    {
+        var userId = actor.UserId ?? throw new AccessDeniedException("Only a signed-in user has drafts.");
+        var json = JsonSerializer.Serialize(fields);
+        if (json.Length > 200_000)
+        {
+            throw new ValidationFailedException("Draft", "The form is too long to keep as a draft");
+        }
+        var draft = await db.Set<Draft>().SingleOrDefaultAsync(d => d.UserId == userId && d.Form == form && d.RecordKey == recordKey, ct);
+        if (draft is null)
+        {
+            db.Add(new Draft { UserId = userId, Form = form, RecordKey = recordKey, FieldsJson = json, SavedAt = db.Time.GetUtcNow() });
+        }
+        else
+        {
+            draft.FieldsJson = json;
+            draft.SavedAt = db.Time.GetUtcNow();
+        }
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string?>?> LoadAsync(ActorContext actor, string form, string recordKey, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return null;
+        }
+        var json = await db.Set<Draft>().AsNoTracking().Where(d => d.UserId == userId && d.Form == form && d.RecordKey == recordKey).Select(d => d.FieldsJson).SingleOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(json);
+    }
+
+    public async Task DiscardAsync(ActorContext actor, string form, string recordKey, CancellationToken ct = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return;
+        }
+        var draft = await db.Set<Draft>().SingleOrDefaultAsync(d => d.UserId == userId && d.Form == form && d.RecordKey == recordKey, ct);
+        if (draft is not null)
+        {
+            db.Remove(draft);
+            await db.SaveChangesAsync(actor, ct);
+        }
+    }
+}

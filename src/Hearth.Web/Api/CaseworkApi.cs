@@ -1,0 +1,80 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
+
+namespace Hearth.Web.Api;
+
+/// <summary>
+/// Casework under /api/v1: an episode's sessions, reviews, plans, goals and service referrals (RecordCasework), and a
+/// worker's due list (ViewFamilies). Every call is scoped to the caller's teams by the Core services.
+/// </summary>
+public static class CaseworkApi
+{
+    public sealed record SessionsRequest(IReadOnlyList<SessionInput> Sessions);
+    public sealed record PlanRequest(int? Version, string Content, DateOnly? ReviewBy, string? ChangeSummary);
+    public sealed record GoalRequest(int? Version, GoalInput Goal);
+    public sealed record ReviewRequest(int Version, ReviewInput Review);
+    public sealed record StatusRequest(int Version, ServiceReferralStatus Status, DateOnly On, string? Note);
+    public sealed record BoosterApprovalRequest(string Reason);
+
+    public static void MapCaseworkApi(this RouteGroupBuilder v1)
+    {
+        var episodes = v1.MapGroup("/episodes/{episodeId:guid}").RequireAuthorization(Policies.For(Permission.RecordCasework));
+        episodes.MapGet("/sessions", async (HttpContext http, SessionService s, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await s.SessionsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListSessions");
+        episodes.MapPost("/sessions", async (HttpContext http, SessionService s, Guid episodeId, SessionsRequest body, CancellationToken ct) =>
+        {
+            // The route's episode applies to every session in the batch.
+            var saved = await s.RecordManyAsync(http.User.ToActor(), body.Sessions.Select(x => x with { EpisodeId = episodeId }).ToList(), ct);
+            return TypedResults.Created($"/api/v1/episodes/{episodeId}/sessions", saved);
+        }).WithName("RecordSessions").WithSummary("Records several sessions at once; if any is refused none is saved.");
+        episodes.MapGet("/time", async (HttpContext http, SessionService s, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await s.TimeTotalsAsync(http.User.ToActor(), episodeId, ct))).WithName("EpisodeTime");
+        episodes.MapGet("/boosters", async (HttpContext http, SessionService s, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await s.BoostersAsync(http.User.ToActor(), episodeId, ct))).WithName("EpisodeBoosters");
+        episodes.MapPost("/boosters/approvals", async (HttpContext http, SessionService s, Guid episodeId, BoosterApprovalRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await s.ApproveExtraBoosterAsync(http.User.ToActor(), episodeId, body.Reason, ct))).WithName("ApproveBooster")
+            .WithSummary("A manager approves one booster session beyond the programme's maximum, with a reason.");
+
+        episodes.MapGet("/reviews", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.ReviewsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListReviews");
+        episodes.MapPost("/reviews/schedule", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.ScheduleReviewsAsync(http.User.ToActor(), episodeId, ct))).WithName("ScheduleReviews")
+            .WithSummary("Creates the current phase's reviews from the programme's review points; safe to repeat.");
+        episodes.MapGet("/plans", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.PlansAsync(http.User.ToActor(), episodeId, ct))).WithName("ListPlans");
+        episodes.MapPut("/plans/{kind}", async (HttpContext http, CaseworkService c, Guid episodeId, PlanKind kind, PlanRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await c.SavePlanAsync(http.User.ToActor(), episodeId, body.Version, new PlanInput(kind, body.Content, body.ReviewBy, body.ChangeSummary), ct)))
+            .WithName("SavePlan").WithSummary("Writes the plan's next version; pass the version you read (none for a new plan).");
+        episodes.MapGet("/goals", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.GoalsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListGoals");
+        episodes.MapPost("/goals", async (HttpContext http, CaseworkService c, Guid episodeId, GoalInput body, CancellationToken ct) =>
+            TypedResults.Ok(await c.AddGoalAsync(http.User.ToActor(), episodeId, body, ct))).WithName("AddGoal");
+        episodes.MapGet("/service-referrals", async (HttpContext http, ServiceReferralService r, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await r.ForEpisodeAsync(http.User.ToActor(), episodeId, ct))).WithName("ListServiceReferrals");
+        episodes.MapPost("/service-referrals", async (HttpContext http, ServiceReferralService r, Guid episodeId, ServiceReferralInput body, CancellationToken ct) =>
+            TypedResults.Ok(await r.ReferAsync(http.User.ToActor(), episodeId, body, ct))).WithName("ReferToService");
+
+        var casework = v1.MapGroup("").RequireAuthorization(Policies.For(Permission.RecordCasework));
+        casework.MapPut("/goals/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, GoalRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await c.UpdateGoalAsync(http.User.ToActor(), id, body.Version ?? 0, body.Goal, ct))).WithName("UpdateGoal");
+        casework.MapPut("/reviews/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, ReviewRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await c.RecordReviewAsync(http.User.ToActor(), id, body.Version, body.Review, ct))).WithName("RecordReview");
+        casework.MapPost("/service-referrals/{id:guid}/status", async (HttpContext http, ServiceReferralService r, Guid id, StatusRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await r.ChangeStatusAsync(http.User.ToActor(), id, body.Version, body.Status, body.On, body.Note, ct))).WithName("ChangeServiceReferralStatus");
+
+        casework.MapPost("/workers/{id:guid}/time", async (HttpContext http, SessionService s, Guid id, WorkerTimeInput body, CancellationToken ct) =>
+            TypedResults.Ok(await s.LogWorkerTimeAsync(http.User.ToActor(), body with { WorkerId = id }, ct))).WithName("LogWorkerTime")
+            .WithSummary("Non-family time: agency liaison, travel, training, supervision or admin.");
+
+        v1.MapGroup("/families/{familyId:guid}/chronology").RequireAuthorization(Policies.For(Permission.ViewFamilies))
+            .MapGet("/", async (HttpContext http, Chronology chronology, Guid familyId, ChronologyKind? type, Guid? person, CancellationToken ct) =>
+                TypedResults.Ok(await chronology.ForFamilyAsync(http.User.ToActor(), familyId, type, person, ct)))
+            .WithName("FamilyChronology").WithSummary("Every casework item, referral and phase change for a family, newest first; ?type=Session&person={id} filter it.");
+
+        v1.MapGroup("/workers").RequireAuthorization(Policies.For(Permission.ViewFamilies))
+            .MapGet("/{id:guid}/due", async (HttpContext http, DueList due, TimeProvider time, Guid id, DateOnly? asOf, CancellationToken ct) =>
+                TypedResults.Ok(await due.ForWorkerAsync(http.User.ToActor(), id, asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct)))
+            .WithName("WorkerDue").WithSummary("Reviews due and overdue, goals without levels, plans past review and follow-ups for a worker.");
+    }
+}

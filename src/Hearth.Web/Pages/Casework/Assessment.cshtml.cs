@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Hearth.Core.Casework;
+using Hearth.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Casework;
+
+/// <summary>The episode's assessment: the shared core, each member's needs, strengths and risks, and the programme's questions.</summary>
+public sealed class AssessmentModel(CaseworkService casework) : CaseworkPageModel
+{
+    [BindProperty] public DateParts StartedOn { get; set; } = new();
+    [BindProperty] public string? Worries { get; set; }
+    [BindProperty] public string? WorkingWell { get; set; }
+    [BindProperty] public string? NeedsToHappen { get; set; }
+    [BindProperty] public string? SafetyScale { get; set; }
+    [BindProperty] public Dictionary<string, string?> Needs { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Strengths { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Risks { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];
+    [BindProperty] public int Version { get; set; }
+
+    public EpisodeSummary Summary { get; private set; } = null!;
+    public Assessment? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (Current is { } a)
+        {
+            (StartedOn, Worries, WorkingWell, NeedsToHappen, SafetyScale, Version) = (DateParts.Of(a.StartedOn), a.Worries, a.WorkingWell, a.NeedsToHappen, a.SafetyScale?.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Version);
+            Needs = a.Members.ToDictionary(m => m.PersonId.ToString(), m => m.Needs);
+            Strengths = a.Members.ToDictionary(m => m.PersonId.ToString(), m => m.Strengths);
+            Risks = a.Members.ToDictionary(m => m.PersonId.ToString(), m => m.Risks);
+            Answers = JsonSerializer.Deserialize<Dictionary<string, string?>>(a.AnswersJson) ?? [];
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? action, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (Current is { State: not AssessmentState.Draft })
+        {
+            return Redirect($"/casework/episodes/{id}");
+        }
+        if (StartedOn.Value is null)
+        {
+            Errors.Add(new FieldError("StartedOn", "Enter the date the assessment started, for example 27 3 2026"));
+        }
+        int? scale = null;
+        if (!string.IsNullOrWhiteSpace(SafetyScale))
+        {
+            if (int.TryParse(SafetyScale, out var n))
+            {
+                scale = n;
+            }
+            else
+            {
+                Errors.Add(new FieldError("SafetyScale", "The safety scale must be a whole number from 0 to 10"));
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        var members = Summary.Members.Select(m => m.Id.ToString())
+            .Where(k => !string.IsNullOrWhiteSpace(Needs.GetValueOrDefault(k)) || !string.IsNullOrWhiteSpace(Strengths.GetValueOrDefault(k)) || !string.IsNullOrWhiteSpace(Risks.GetValueOrDefault(k)))
+            .Select(k => new MemberAssessmentInput(Guid.Parse(k), Needs.GetValueOrDefault(k), Strengths.GetValueOrDefault(k), Risks.GetValueOrDefault(k))).ToList();
+        var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, Answers);
+        try
+        {
+            var complete = action == "complete";
+            if (Current is null)
+            {
+                var started = await casework.StartAssessmentAsync(Actor, id, input, ct);
+                if (complete)
+                {
+                    await casework.UpdateAssessmentAsync(Actor, started.Id, started.Version, input, true, ct);
+                }
+            }
+            else
+            {
+                await casework.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
+            }
+            return Redirect($"/casework/episodes/{id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors.AddRange(e.Errors.Select(x => x with { Field = x.Field.Replace("Answers.", "Answers_", StringComparison.Ordinal) }));
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            Errors.Add(new FieldError("StartedOn", e.Message));
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Current = (await casework.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
+    }
+}

@@ -1,0 +1,55 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Organisation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Casework;
+
+/// <summary>What is due: the signed-in worker's list, another worker's (?worker=) or a team's (?team=).</summary>
+public sealed class DueModel(DueList due, OrganisationService organisation, TimeProvider time) : CaseworkPageModel
+{
+    [FromQuery(Name = "worker")] public Guid? WorkerId { get; set; }
+    [FromQuery(Name = "team")] public Guid? TeamId { get; set; }
+
+    public string Heading { get; private set; } = "";
+    public IReadOnlyList<DueItem> Items { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool NoWorkerRecord { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (TeamId is { } team)
+        {
+            Items = await due.ForTeamAsync(Actor, team, Today, ct);
+            var name = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(t => t.Id == team)?.Name ?? "Team";
+            Heading = $"What's due for {name}";
+            return Page();
+        }
+        var worker = WorkerId ?? await due.WorkerOfUserAsync(Actor.UserId!.Value, ct);
+        if (worker is null)
+        {
+            NoWorkerRecord = true;
+            Heading = "What's due";
+            return Page();
+        }
+        Items = await due.ForWorkerAsync(Actor, worker.Value, Today, ct);
+        Heading = WorkerId is null ? "What's due for you" : "What's due for this worker";
+        return Page();
+    }
+
+    public static string KindText(DueKind kind) => kind switch
+    {
+        DueKind.ReviewOverdue => "Review overdue",
+        DueKind.ReviewDue => "Review due",
+        DueKind.GoalWithoutLevels => "Goal needs levels",
+        DueKind.PlanPastReview => "Plan review overdue",
+        _ => "Follow-up",
+    };
+
+    public static string Href(DueItem item) => item.Kind switch
+    {
+        DueKind.ReviewOverdue or DueKind.ReviewDue => $"/casework/reviews/{item.ItemId}",
+        DueKind.GoalWithoutLevels => $"/casework/episodes/{item.EpisodeId}/goal/{item.ItemId}",
+        _ => $"/casework/episodes/{item.EpisodeId}",
+    };
+}

@@ -1,0 +1,59 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Casework;
+
+/// <summary>Writes a plan's next version (family agreement, whole-family plan or children's safety plan).</summary>
+public sealed class PlanModel(CaseworkService casework) : CaseworkPageModel
+{
+    [BindProperty] public string? PlanText { get; set; }
+    [BindProperty] public DateParts ReviewBy { get; set; } = new();
+    [BindProperty] public string? ChangeSummary { get; set; }
+    [BindProperty] public int? Version { get; set; }
+
+    public EpisodeSummary Summary { get; private set; } = null!;
+    public PlanKind Kind { get; private set; }
+    public Plan? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, PlanKind kind, CancellationToken ct)
+    {
+        await LoadAsync(id, kind, ct);
+        if (Current is { } p)
+        {
+            (PlanText, ReviewBy, Version) = (p.Content, DateParts.Of(p.ReviewBy), p.Version);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, PlanKind kind, CancellationToken ct)
+    {
+        await LoadAsync(id, kind, ct);
+        if (!ReviewBy.IsEmpty && ReviewBy.Value is null)
+        {
+            Errors.Add(new FieldError("ReviewBy", "Enter a real review-by date, for example 27 3 2027"));
+            return Page();
+        }
+        try
+        {
+            await casework.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
+            return Redirect($"/casework/episodes/{id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            AddErrors(e);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            Errors.Add(new FieldError("Content", e.Message));
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, PlanKind kind, CancellationToken ct)
+    {
+        Kind = kind;
+        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Current = (await casework.PlansAsync(Actor, id, ct)).FirstOrDefault(p => p.Kind == kind);
+    }
+}

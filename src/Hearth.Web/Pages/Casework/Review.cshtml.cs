@@ -1,0 +1,113 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Data;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Casework;
+
+/// <summary>
+/// Records a review: who came, a GAS rating for each goal, progress, plan changes and the decision. Every post is kept
+/// as a server-side draft first, so a refused form or an expired sign-in loses nothing; the next visit resumes it.
+/// </summary>
+public sealed class ReviewModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
+{
+    public const string DraftForm = "review";
+
+    [BindProperty] public DateParts HeldOn { get; set; } = new();
+    [BindProperty] public string? Attendees { get; set; }
+    [BindProperty] public string? Progress { get; set; }
+    [BindProperty] public string? PlanChanges { get; set; }
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public string? NewPlan { get; set; }
+    [BindProperty] public Dictionary<string, string> Ratings { get; set; } = [];
+    [BindProperty] public int Version { get; set; }
+
+    public EpisodeSummary Summary { get; private set; } = null!;
+    public Review Review { get; private set; } = null!;
+    public IReadOnlyList<Goal> Goals { get; private set; } = [];
+    public bool Resumed { get; private set; }
+
+    public static IReadOnlyList<Choice> Levels { get; } = [.. Enumerable.Range(-2, 5).Select(l => new Choice(l.ToString(System.Globalization.CultureInfo.InvariantCulture), Signed(l)))];
+
+    public static IReadOnlyList<Choice> Decisions { get; } =
+    [
+        new(nameof(ReviewDecision.Continue), "Continue"), new(nameof(ReviewDecision.StepDown), "Step down"),
+        new(nameof(ReviewDecision.Close), "Close"), new(nameof(ReviewDecision.Escalate), "Escalate"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var draft = await drafts.LoadAsync(Actor, DraftForm, id.ToString(), ct);
+        if (draft is not null)
+        {
+            Resumed = true;
+            HeldOn = new DateParts { Day = draft.GetValueOrDefault("HeldOn.Day"), Month = draft.GetValueOrDefault("HeldOn.Month"), Year = draft.GetValueOrDefault("HeldOn.Year") };
+            (Attendees, Progress, PlanChanges, Decision, NewPlan) = (draft.GetValueOrDefault("Attendees"), draft.GetValueOrDefault("Progress"), draft.GetValueOrDefault("PlanChanges"), draft.GetValueOrDefault("Decision"), draft.GetValueOrDefault("NewPlan"));
+            Ratings = draft.Where(kv => kv.Key.StartsWith("Ratings[", StringComparison.Ordinal) && kv.Value is not null)
+                .ToDictionary(kv => kv.Key[8..^1], kv => kv.Value!);
+        }
+        else
+        {
+            HeldOn = DateParts.Of(Review.HeldOn);
+            (Attendees, Progress, PlanChanges, Decision) = (Review.Attendees, Review.Progress, Review.PlanChanges, Review.Decision?.ToString());
+            Ratings = Review.Ratings.ToDictionary(r => r.GoalId.ToString(), r => r.Level.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var fields = Request.Form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
+        await drafts.SaveAsync(Actor, DraftForm, id.ToString(), fields, ct);
+
+        if (HeldOn.Value is not { } held)
+        {
+            Errors.Add(new FieldError("HeldOn", "Enter the date the review was held, for example 27 3 2026"));
+        }
+        var ratings = new Dictionary<Guid, int>();
+        foreach (var (goal, level) in Ratings)
+        {
+            if (Guid.TryParse(goal, out var g) && int.TryParse(level, out var l))
+            {
+                ratings[g] = l;
+            }
+        }
+        ReviewDecision? decision = Enum.TryParse<ReviewDecision>(Decision, out var d) ? d : null;
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        try
+        {
+            var amendment = string.IsNullOrWhiteSpace(NewPlan) ? null : new PlanInput(PlanKind.WholeFamilyPlan, NewPlan, null, PlanChanges);
+            await casework.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
+            await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
+            return Redirect($"/casework/episodes/{Review.EpisodeId}");
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                Errors.Add(error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
+            }
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            Errors.Add(new FieldError("HeldOn", e.Message));
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Review = await casework.ReadReviewAsync(Actor, id, ct);
+        Summary = await casework.SummaryAsync(Actor, Review.EpisodeId, ct);
+        Goals = await casework.GoalsAsync(Actor, Review.EpisodeId, ct);
+        if (Request.Method == "GET")
+        {
+            Version = Review.Version;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Data;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Casework;
+
+/// <summary>
+/// Quick entry of a practitioner's day: up to <see cref="RowCount"/> sessions for one episode, saved together or not
+/// at all. Rows left blank are ignored.
+/// </summary>
+public sealed class SessionsModel(CaseworkService casework, SessionService sessions, DueList due) : CaseworkPageModel
+{
+    public const int RowCount = 4;
+
+    public sealed class Row
+    {
+        public DateParts Date { get; set; } = new();
+        public string? Start { get; set; }
+        public string? End { get; set; }
+        public string? Type { get; set; }
+        public string? Mode { get; set; }
+        public List<Guid> PersonIds { get; set; } = [];
+        public string? OtherProfessionals { get; set; }
+        public string? Place { get; set; }
+        public string? Note { get; set; }
+
+        public bool IsBlank => Date.IsEmpty && string.IsNullOrWhiteSpace(Start) && string.IsNullOrWhiteSpace(End) && string.IsNullOrWhiteSpace(Note);
+    }
+
+    [BindProperty] public List<Row> Rows { get; set; } = [];
+
+    public EpisodeSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<Choice> Members => Summary.Members.Select(m => new Choice(m.Id.ToString(), m.Name)).ToList();
+
+    public static IReadOnlyList<Choice> Types { get; } = Enum.GetValues<SessionType>().Select(t => new Choice(t.ToString(), SessionTypes.Label(t))).ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        Summary = await casework.SummaryAsync(Actor, id, ct);
+        var worker = await due.WorkerOfUserAsync(Actor.UserId!.Value, ct);
+        var inputs = new List<SessionInput>();
+        var rowOf = new List<int>();
+        for (var i = 0; i < Rows.Count; i++)
+        {
+            var row = Rows[i];
+            if (row.IsBlank)
+            {
+                continue;
+            }
+            var prefix = $"Rows[{i}].";
+            var date = row.Date.Value;
+            var start = ParseTime(row.Start);
+            var end = ParseTime(row.End);
+            if (date is null)
+            {
+                Errors.Add(new FieldError(prefix + "Date", $"Session {i + 1}: enter a real date, for example 27 3 2026"));
+            }
+            if (start is null)
+            {
+                Errors.Add(new FieldError(prefix + "Start", $"Session {i + 1}: enter the start time, for example 14:30"));
+            }
+            if (end is null)
+            {
+                Errors.Add(new FieldError(prefix + "End", $"Session {i + 1}: enter the end time, for example 15:45"));
+            }
+            if (!Enum.TryParse<SessionType>(row.Type, out var type))
+            {
+                Errors.Add(new FieldError(prefix + "Type", $"Session {i + 1}: choose the type of session"));
+            }
+            if (date is { } d && start is { } s && end is { } e)
+            {
+                inputs.Add(new SessionInput(id, d, s, e, type, row.Mode == "emergency", row.PersonIds, worker is { } w ? [w] : [], row.OtherProfessionals, row.Place, row.Note));
+                rowOf.Add(i);
+            }
+        }
+        if (Rows.All(r => r.IsBlank))
+        {
+            Errors.Add(new FieldError("Rows[0].Date", "Enter at least one session"));
+        }
+        if (worker is null)
+        {
+            Errors.Add(new FieldError("Rows[0].Date", "You have no staff record, so sessions cannot be recorded as yours; ask an administrator"));
+        }
+        if (Errors.Count == 0)
+        {
+            try
+            {
+                await sessions.RecordManyAsync(Actor, inputs, ct);
+                return Redirect($"/casework/episodes/{id}?recorded={inputs.Count}");
+            }
+            catch (ValidationFailedException e)
+            {
+                // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
+                foreach (var error in e.Errors)
+                {
+                    var (index, field) = Split(error.Field);
+                    var row = index is { } n && n < rowOf.Count ? rowOf[n] : rowOf.FirstOrDefault();
+                    Errors.Add(new FieldError($"Rows[{row}].{(field == "WorkerIds" ? "Date" : field)}", $"Session {row + 1}: {error.Message}"));
+                }
+            }
+        }
+        Pad();
+        return Page();
+    }
+
+    private static (int? Index, string Field) Split(string field)
+    {
+        if (field.StartsWith("Sessions[", StringComparison.Ordinal))
+        {
+            var close = field.IndexOf(']');
+            return (int.Parse(field[9..close], System.Globalization.CultureInfo.InvariantCulture), field[(close + 2)..]);
+        }
+        return (null, field);
+    }
+
+    private void Pad()
+    {
+        while (Rows.Count < RowCount)
+        {
+            Rows.Add(new Row());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Referrals;
+using Hearth.Core.Security;
+using Hearth.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Hearth.EndToEndTests;
+
+public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private static readonly ActorContext System = ActorContext.System("casework journey test");
+
+    /// <summary>A new family of the practitioner's team, referred 60 days ago and accepted that day.</summary>
+    private async Task<Episode> EpisodeAsync(DateOnly today)
+    {
+        using var scope = app.Services.CreateScope();
+        var s = scope.ServiceProvider;
+        var db = s.GetRequiredService<HearthDbContext>();
+        var team = await db.Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
+        var people = s.GetRequiredService<PeopleService>();
+        var family = await people.CreateFamilyAsync(System, new NewFamily("E2E-CASEWORK", team.Id, team.Patch));
+        await people.AddPersonAsync(System, new NewPerson(family.Id, "Kim", "Evans", new DateOnly(1990, 1, 1)) { NotADuplicate = true });
+        var child = await people.AddPersonAsync(System, new NewPerson(family.Id, "Ava", "Evans", new DateOnly(2016, 1, 1)) { NotADuplicate = true });
+        var received = today.AddDays(-60);
+        var referrals = s.GetRequiredService<ReferralService>();
+        var referral = await referrals.RecordAsync(System, new NewReferral(team.Id, family.Id, [child.Id], received, new TimeOnly(10, 0), ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
+            ["substance_misuse_drugs"], true, SharingBasis.Consent,
+            new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
+        var accepted = await referrals.TriageAsync(System, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
+        return await db.Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == accepted.EpisodeId);
+    }
+
+    private async Task<Review> ReviewDueAsync(Episode episode, DateOnly due)
+    {
+        // The new episode is still in consultation, which has no review points; the row is what the scheduler would write.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var review = new Review { EpisodeId = episode.Id, TeamId = episode.TeamId, PhaseKey = episode.CurrentPhase, Sequence = 1, DueOn = due };
+        db.Add(review);
+        await db.SaveChangesAsync(System);
+        return review;
+    }
+
+    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
+    {
+        await page.Locator($"[id='{id}-day']").FillAsync(date.Day.ToString());
+        await page.Locator($"[id='{id}-month']").FillAsync(date.Month.ToString());
+        await page.Locator($"[id='{id}-year']").FillAsync(date.Year.ToString());
+    }
+
+    [Fact]
+    public async Task A_practitioner_records_assessment_plan_goal_sessions_and_review_in_chromium_on_accessible_pages()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Practitioner"));
+        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        var episode = await EpisodeAsync(today);
+        var home = $"/casework/episodes/{episode.Id}";
+
+        await page.GotoAsync(home);
+        Assert.Equal("Casework for E2E-CASEWORK", await page.Locator("h1").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Assessment: a missing required answer is refused with the error summary, then completed.
+        await page.GetByRole(AriaRole.Link, new() { Name = "72-hour assessment" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "started-on", today.AddDays(-58));
+        await page.GetByLabel("What are we worried about?").FillAsync("Kim's heroin use; Ava caring for her mum");
+        await page.GetByLabel("Safety scale").FillAsync("4");
+        await page.Locator("[id='answers_motivation_to_change']").FillAsync("7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete assessment" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await summary.WaitForAsync();
+        Assert.Contains("Which substances does the parent use?: answer this before completing the assessment", await summary.InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("[id='answers_substances_used']").FillAsync("Heroin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete assessment" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + home);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the whole-family plan" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("What the plan says").FillAsync("Kim attends Recovery Steps weekly; Nan does the school run.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + home);
+        Assert.Contains("Kim attends Recovery Steps weekly", await page.Locator("main").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a goal" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("The goal").FillAsync("Ava goes to school every day");
+        await page.GetByLabel("Who owns it").FillAsync("Kim");
+        await page.GetByLabel("-2: much less than expected").FillAsync("Fewer than 2 days a week");
+        await page.GetByLabel("-1: somewhat less than expected").FillAsync("2-3 days a week");
+        await page.GetByLabel("0: the expected outcome").FillAsync("4 days most weeks");
+        await page.GetByLabel("+1: somewhat more than expected").FillAsync("Every day most weeks");
+        await page.GetByLabel("+2: much more than expected").FillAsync("Every day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + home);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record sessions" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "rows[0].-date", today.AddDays(-50));
+        await page.Locator("[id='rows[0].-start']").FillAsync("10:00");
+        await page.Locator("[id='rows[0].-end']").FillAsync("11:30");
+        await page.Locator("[id='rows[0].-type']").SelectOptionAsync("HomeVisit");
+        await page.Locator("[id='rows[0].-person-ids']").CheckAsync();
+        await FillDateAsync(page, "rows[1].-date", today.AddDays(-49));
+        await page.Locator("[id='rows[1].-start']").FillAsync("16:00");
+        await page.Locator("[id='rows[1].-end']").FillAsync("16:20");
+        await page.Locator("[id='rows[1].-type']").SelectOptionAsync("Phone");
+        await page.Locator("[id='rows[1].-person-ids']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save sessions" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/casework/episodes/[0-9a-f-]+\\?recorded=2$"));
+        Assert.Contains("2 sessions, 1h 50m in total.", await page.Locator("main").InnerTextAsync());
+
+        var review = await ReviewDueAsync(episode, today.AddDays(-1));
+        await page.GotoAsync($"/casework/reviews/{review.Id}");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "held-on", today);
+        await page.GetByLabel("Who attended").FillAsync("Kim, Ava, Nan, school");
+        await page.GetByLabel("+1", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Progress").FillAsync("Ava is in school four or five days most weeks");
+        await page.GetByLabel("Continue").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + home);
+        Assert.Contains("held", await page.Locator("main").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        using var scope = app.Services.CreateScope();
+        var held = await scope.ServiceProvider.GetRequiredService<CaseworkService>().ReadReviewAsync(System, review.Id);
+        Assert.Equal(1, Assert.Single(held.Ratings).Level);
+    }
+}
