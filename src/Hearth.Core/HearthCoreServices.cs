@@ -63,6 +63,9 @@ public static class HearthCoreServices
         services.AddScoped<Referrals.ReferralFunnel>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Measures.MeasureService>();
+        services.AddScoped<Measures.MeasuresDueQuery>();
+        services.AddScoped<Measures.MeasureChangeQuery>();
         ReportCatalogue.Register(services);
         return services;
     }
