@@ -1,5 +1,6 @@
 using Hearth.Core.Data;
 using Hearth.Core.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Reporting;
 
@@ -25,6 +26,27 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
             tables = tables.Select(Suppress).ToList();
         }
         return new ReportResult(definition.Name, definition.Title, filter, scope.Description, tables, definition.Chart);
+    }
+
+    /// <summary>Records that a service did not collect a figure for a period; its reports then show "n/a" with the note.</summary>
+    public async Task<ReportGap> RecordGapAsync(ActorContext actor, string serviceCode, string figure, DateOnly from, DateOnly to, string note, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ImportData);
+        var v = new Validator().Require("Figure", figure, "Name the figure that was not recorded, such as funnel.accepted").Require("Note", note, "Say why the figure is not available");
+        var service = await db.Set<Organisation.Service>().SingleOrDefaultAsync(s => s.Code == serviceCode, ct);
+        if (service is null)
+        {
+            v.Add("Service", $"There is no service with code {serviceCode}");
+        }
+        if (to < from)
+        {
+            v.Add("To", "The end date must be the same as or after the start date");
+        }
+        v.ThrowIfAny();
+        var gap = new ReportGap { ServiceId = service!.Id, Figure = figure.Trim(), From = from, To = to, Note = note.Trim() };
+        db.Add(gap);
+        await db.SaveChangesAsync(actor, ct);
+        return gap;
     }
 
     /// <summary>

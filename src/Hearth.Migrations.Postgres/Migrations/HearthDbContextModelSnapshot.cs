@@ -1059,6 +1059,51 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("waiting_list_entries");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Reporting.ReportGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("figure");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_gaps");
+
+                    b.HasIndex("ServiceId", "Figure")
+                        .HasDatabaseName("ix_report_gaps_service_id_figure");
+
+                    b.ToTable("report_gaps");
+                });
+
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1564,6 +1609,16 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_waiting_list_entries_teams_team_id");
 
                     b.Navigation("Referral");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Reporting.ReportGap", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_gaps_services_service_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>

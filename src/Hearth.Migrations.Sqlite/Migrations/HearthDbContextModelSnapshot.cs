@@ -1051,6 +1051,51 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("waiting_list_entries");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Reporting.ReportGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_gaps");
+
+                    b.HasIndex("ServiceId", "Figure")
+                        .HasDatabaseName("ix_report_gaps_service_id_figure");
+
+                    b.ToTable("report_gaps");
+                });
+
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1554,6 +1599,16 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_waiting_list_entries_teams_team_id");
 
                     b.Navigation("Referral");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Reporting.ReportGap", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_gaps_services_service_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
