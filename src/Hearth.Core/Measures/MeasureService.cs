@@ -48,6 +48,8 @@ public sealed class MeasureService(HearthDbContext db)
         db.RemoveRange(administration.Scores);
         administration.Scores.Clear();
         await ApplyAsync(episode, administration, input, ct);
+        // Added explicitly: EF would take new rows with their ids already set, found through the collection, for updates.
+        db.AddRange(administration.Scores);
         await db.SaveChangesAsync(actor, ct);
         return administration;
     }
