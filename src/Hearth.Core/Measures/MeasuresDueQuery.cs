@@ -90,9 +90,9 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
             {
                 continue;
             }
-            // Members during the episode: joined before it ended and did not leave before it opened.
-            var end = episode.ClosedOn ?? until;
-            var people = members.Where(m => m.FamilyId == episode.FamilyId && m.From <= end && (m.To == null || m.To >= episode.OpenedOn))
+            // Members who had not left before the episode opened. The start of a membership is not used: it often
+            // records when the person was first entered, which is during the work.
+            var people = members.Where(m => m.FamilyId == episode.FamilyId && (m.To == null || m.To >= episode.OpenedOn))
                 .GroupBy(m => m.Id).Select(g => g.First()).ToList();
             foreach (var (point, number, dueOn) in TimePoints(episode, definition, until))
             {
