@@ -77,6 +77,7 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AuthorizeFolder("/Families", Policies.For(Permission.ViewFamilies));
+                o.Conventions.AuthorizeFolder("/Measures", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
                 o.Conventions.AuthorizeFolder("/Audit", Policies.For(Permission.ViewAuditTrail));
                 o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
