@@ -43,6 +43,7 @@ public static class HearthApi
         }).WithName("RunReport").WithSummary("Runs a report: period as ?period=2017-18 or ?from=&to=, optional ?service=&team=&suppress=true&format=csv|xlsx|json.");
 
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();
+        v1.MapMeasuresApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
             .MapGet("/", () => TypedResults.Ok(Array.Empty<FamilySummary>()))
             .WithName("GetSharedWithMe").WithSummary("Records shared with a partner agency or volunteer (none until something is shared).");
