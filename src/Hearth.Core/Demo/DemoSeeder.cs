@@ -146,6 +146,7 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
                 await allocations.AllocateAsync(actor, new NewAllocation(episode.Id, worker.WorkerId, episode.OpenedOn), ct);
             }
         }
+        await DemoMeasures.SeedAsync(db, actor, JourneySeed, today, ct);
     }
 
     private static string NewPassword()

@@ -19,6 +19,15 @@ public sealed record MeasureSchedule
     public int? EveryMonths { get; init; }
     public bool AtClosure { get; init; }
 
+    public bool At(TimePoint point) => point switch
+    {
+        TimePoint.Baseline => AtBaseline,
+        TimePoint.Review => AtReviews,
+        TimePoint.Interval => EveryMonths is not null,
+        TimePoint.Closure => AtClosure,
+        _ => false,
+    };
+
     public bool Covers(int ageYears) => ageYears >= MinAgeYears && (MaxAgeYears is null || ageYears <= MaxAgeYears);
 
     public IEnumerable<string> Problems()

@@ -142,19 +142,35 @@ public sealed class MeasureService(HearthDbContext db)
         }
         v.ThrowIfAny();
 
+        Fill(a, episode, input.PersonId, instrument, input.TimePoint, numbered ? input.TimePointNumber : null, input.Respondent, input.CompletedOn, age,
+            input.Responses, input.Weights, sheet);
+    }
+
+    /// <summary>A new administration from a scored form (the demo builds its forms this way too).</summary>
+    internal static MeasureAdministration Build(Episode episode, Guid personId, Instrument instrument, TimePoint point, int? number, Respondent respondent,
+        DateOnly completedOn, int? age, IReadOnlyList<string?> responses, IReadOnlyList<string?>? weights, ScoreSheet sheet, string recordedBy)
+    {
+        var a = new MeasureAdministration { InstrumentId = instrument.Id, InstrumentVersion = instrument.Version, ResponsesJson = "[]", RecordedBy = recordedBy };
+        Fill(a, episode, personId, instrument, point, number, respondent, completedOn, age, responses, weights, sheet);
+        return a;
+    }
+
+    private static void Fill(MeasureAdministration a, Episode episode, Guid personId, Instrument instrument, TimePoint point, int? number, Respondent respondent,
+        DateOnly completedOn, int? age, IReadOnlyList<string?> responses, IReadOnlyList<string?>? weights, ScoreSheet sheet)
+    {
         a.EpisodeId = episode.Id;
         a.TeamId = episode.TeamId;
         a.FamilyId = episode.FamilyId;
-        a.PersonId = input.PersonId;
+        a.PersonId = personId;
         a.InstrumentId = instrument.Id;
         a.InstrumentVersion = instrument.Version;
-        a.TimePoint = input.TimePoint;
-        a.TimePointNumber = numbered ? input.TimePointNumber : null;
-        a.Respondent = input.Respondent;
-        a.CompletedOn = input.CompletedOn;
+        a.TimePoint = point;
+        a.TimePointNumber = number;
+        a.Respondent = respondent;
+        a.CompletedOn = completedOn;
         a.AgeYears = age;
-        a.ResponsesJson = JsonSerializer.Serialize(input.Responses.Select(r => Response.Parse(r).Value).ToArray());
-        a.WeightsJson = instrument is GoalAttainmentScaling && input.Weights is { } w && w.Any(x => !string.IsNullOrWhiteSpace(x))
+        a.ResponsesJson = JsonSerializer.Serialize(responses.Select(r => Response.Parse(r).Value).ToArray());
+        a.WeightsJson = instrument is GoalAttainmentScaling && weights is { } w && w.Any(x => !string.IsNullOrWhiteSpace(x))
             ? JsonSerializer.Serialize(w.Select(x => string.IsNullOrWhiteSpace(x) ? (decimal?)null : decimal.Parse(x.Trim(), CultureInfo.InvariantCulture)).ToArray())
             : null;
         var primary = instrument is ItemInstrument items ? items.Definition.PrimaryScale : "t_score";

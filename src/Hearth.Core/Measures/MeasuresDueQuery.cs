@@ -96,7 +96,7 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
                 .GroupBy(m => m.Id).Select(g => g.First()).ToList();
             foreach (var (point, number, dueOn) in TimePoints(episode, definition, until))
             {
-                foreach (var schedule in definition.Measures.Where(s => Scheduled(s, point)))
+                foreach (var schedule in definition.Measures.Where(s => s.At(point)))
                 {
                     var instrument = InstrumentCatalog.Find(schedule.Instrument);
                     if (instrument is null)
@@ -123,15 +123,6 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
         return due.OrderBy(d => d.DueOn).ThenBy(d => d.FamilyReference, StringComparer.Ordinal).ThenBy(d => d.PersonName, StringComparer.Ordinal)
             .ThenBy(d => d.InstrumentId, StringComparer.Ordinal).ToList();
     }
-
-    private static bool Scheduled(MeasureSchedule s, TimePoint point) => point switch
-    {
-        TimePoint.Baseline => s.AtBaseline,
-        TimePoint.Review => s.AtReviews,
-        TimePoint.Interval => s.EveryMonths is not null,
-        TimePoint.Closure => s.AtClosure,
-        _ => false,
-    };
 
     /// <summary>
     /// The episode's time points due by <paramref name="until"/>: baseline, each review point of each phase stay (numbered
