@@ -175,6 +175,9 @@ public sealed class AdministrationTests : JourneyTestBase
         var rows = await InScope(s => Get<HearthDbContext>(s).Set<MeasureScore>().Where(x => x.AdministrationId == saved.Id && x.Key == "total").ToListAsync());
         Assert.Equal(56m, Assert.Single(rows).Value);
 
+        var moved = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            InScope(s => Get<MeasureService>(s).UpdateAsync(Practitioner, saved.Id, updated.Version, corrected with { EpisodeId = Guid.NewGuid() })));
+        Assert.Equal("EpisodeId", Assert.Single(moved.Errors).Field);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             InScope(s => Get<MeasureService>(s).UpdateAsync(Practitioner, saved.Id, saved.Version, corrected with { Responses = Same(14, "5") })));
         Assert.Equal(56m, (await InScope(s => Get<MeasureService>(s).ReadAsync(Practitioner, saved.Id))).PrimaryScore);

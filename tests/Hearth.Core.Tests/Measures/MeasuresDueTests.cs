@@ -59,6 +59,25 @@ public sealed class MeasuresDueTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task Someone_who_left_the_household_before_the_episode_opened_is_not_listed()
+    {
+        var episode = await EpisodeInPhase2Async("D-6");
+        var left = await AddAsync(episode.FamilyId, "Lee", new DateOnly(1985, 1, 1), Relationship.Parent);
+        await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            var membership = await db.Set<FamilyMembership>().SingleAsync(m => m.PersonId == left.Id);
+            membership.To = Received.AddDays(-1);
+            await db.SaveChangesAsync(Admin);
+        });
+
+        var due = await InScope(s => Get<MeasuresDueQuery>(s).ForEpisodeAsync(Practitioner, episode.Id, Today));
+
+        Assert.DoesNotContain(due, d => d.PersonId == left.Id);
+        Assert.Contains(due, d => d.PersonName.StartsWith("Ava", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_recorded_measure_meets_its_time_point_only()
     {
         var episode = await EpisodeInPhase2Async("D-2");

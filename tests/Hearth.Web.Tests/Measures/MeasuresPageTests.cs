@@ -43,10 +43,11 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
         return await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<MeasureAdministration>().CountAsync(a => a.PersonId == personId);
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Form(Guid childId, IReadOnlyDictionary<string, string> items) =>
+    private static IEnumerable<KeyValuePair<string, string>> Form(Guid childId, IReadOnlyDictionary<string, string> items, string timePoint = "Baseline", string number = "") =>
     [
         new("PersonId", childId.ToString()),
-        new("TimePoint", "Baseline"),
+        new("TimePoint", timePoint),
+        new("TimePointNumber", number),
         new("Respondent", "Parent"),
         new("CompletedOn.Day", Today.Day.ToString(CultureInfo.InvariantCulture)),
         new("CompletedOn.Month", Today.Month.ToString(CultureInfo.InvariantCulture)),
@@ -98,7 +99,8 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
         var (episode, child) = await EpisodeWithChildAsync("ifss-1-team");
         var client = await app.SignedInClientAsync("Practitioner");
 
-        var response = await HearthWebFactory.PostFormAsync(client, $"/measures/record?episode={episode}&instrument=sdq-parent", Form(child, SdqAll("1")));
+        // A follow-up point, which the demo's own forms never use, so this form's row is the only one like it.
+        var response = await HearthWebFactory.PostFormAsync(client, $"/measures/record?episode={episode}&instrument=sdq-parent", Form(child, SdqAll("1"), "FollowUp", "6"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith($"/measures/person?id={child}", response.Headers.Location!.OriginalString);
 
@@ -106,7 +108,7 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
         var svg = page.QuerySelector("svg[role=img]")!;
         Assert.NotNull(page.GetElementById(svg.GetAttribute("aria-labelledby")!.Split(' ')[0]));
         var sdqTable = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.Contains("Total difficulties", StringComparison.Ordinal));
-        var cells = sdqTable.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).First(r => r[0] == "Baseline");
+        var cells = sdqTable.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).Single(r => r[0] == "Follow-up at 6 months");
         // All items 1: total difficulties 20.
         Assert.Equal("20", cells[3]);
     }
