@@ -15,7 +15,12 @@ public static class HearthCli
         root.Subcommands.Add(SeedCommands.Build(env));
         root.Subcommands.Add(ImportCommands.Build(env));
         root.Subcommands.Add(ReportCommands.Build(env));
+        foreach (var command in ReportInputCommands.Build(env))
+        {
+            root.Subcommands.Add(command);
+        }
         root.Subcommands.Add(MeasuresCommands.Build(env));
+        root.Subcommands.Add(CensusCommands.Build(env));
         return root;
     }
 

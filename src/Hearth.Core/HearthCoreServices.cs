@@ -60,9 +60,9 @@ public static class HearthCoreServices
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();
-        services.AddScoped<Referrals.ReferralFunnel>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Dashboard>();
         services.AddScoped<Measures.MeasureService>();
         services.AddScoped<Measures.MeasuresDueQuery>();
         services.AddScoped<Measures.MeasureChangeQuery>();

@@ -17,7 +17,7 @@ public sealed record DemoSignIn(string Role, string Email, string Password);
 /// edge-of-care team, a York-style Troubled Families locality team and a FACT22-style pod, with a user for every role.
 /// Only ever run when demo mode is asked for.
 /// </summary>
-public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisation, UserService users, ProgrammeService programmes, JourneyImport journeys, AllocationService allocations)
+public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisation, UserService users, ProgrammeService programmes, JourneyImport journeys, AllocationService allocations, Reporting.ReportService reports)
 {
     public const string EmailDomain = "demo.hearth.example";
 
@@ -97,8 +97,31 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
             signIns.Add(new DemoSignIn(role.ToString(), email, pw));
         }
         await SeedJourneysAsync(actor, ct);
+        await SeedReportInputsAsync(actor, ct);
         await tx.CommitAsync(ct);
         return signIns;
+    }
+
+    /// <summary>Budgets for the last three financial years (IFIT's is Newcastle's £447,890) and an area population.</summary>
+    private async Task SeedReportInputsAsync(ActorContext actor, CancellationToken ct)
+    {
+        var thisYear = Reporting.ReportPeriod.FinancialYearOf(db.Today());
+        foreach (var (code, amount) in new[] { ("ifss-1", 380_000m), ("ifss-2", 360_000m), ("ifss-3", 340_000m), ("ifit", 447_890m), ("york-ifs", 420_000m), ("fact22", 520_000m) })
+        {
+            for (var year = thisYear - 2; year <= thisYear; year++)
+            {
+                await reports.SetBudgetAsync(actor, code, year, amount, "demo figure", ct);
+            }
+        }
+        // A made-up area of 60,000 children, for the demo only.
+        await reports.SetPopulationAsync(actor, 2021,
+        [
+            ("age", "0-4", 16_000), ("age", "5-9", 17_000), ("age", "10-15", 19_500), ("age", "16-17", 7_500),
+            ("sex", "F", 29_300), ("sex", "M", 30_700),
+            ("ethnicity", "WBRI", 46_800), ("ethnicity", "WOTH", 2_400), ("ethnicity", "MWBC", 1_500), ("ethnicity", "MOTH", 1_200),
+            ("ethnicity", "APKN", 2_700), ("ethnicity", "ABAN", 900), ("ethnicity", "AOTH", 900), ("ethnicity", "BAFR", 1_800),
+            ("ethnicity", "BOTH", 600), ("ethnicity", "CHNE", 300), ("ethnicity", "OOTH", 900),
+        ], "Demo figures, not real", ct);
     }
 
     /// <summary>A few hundred families' journeys through the importer, then names, patches and allocations within capacity.</summary>

@@ -7,5 +7,11 @@ public static class ReportCatalogue
 {
     public static void Register(IServiceCollection services)
     {
+        services.AddSingleton<ReportDefinition, FunnelReport>();
+        services.AddSingleton<ReportDefinition, CinActivityReport>();
+        services.AddSingleton<ReportDefinition, OutcomesReport>();
+        services.AddSingleton<ReportDefinition, CapacityReport>();
+        services.AddSingleton<ReportDefinition, CostReport>();
+        services.AddSingleton<ReportDefinition, EqualityReport>();
     }
 }

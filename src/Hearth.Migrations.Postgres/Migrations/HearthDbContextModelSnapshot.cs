@@ -1212,6 +1212,53 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("waiting_list_entries");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Reporting.PopulationFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Characteristic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("characteristic");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_population_figures");
+
+                    b.HasIndex("Year", "Characteristic", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_population_figures_year_characteristic_category");
+
+                    b.ToTable("population_figures");
+                });
+
             modelBuilder.Entity("Hearth.Core.Reporting.ReportGap", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1255,6 +1302,46 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_report_gaps_service_id_figure");
 
                     b.ToTable("report_gaps");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Reporting.ServiceBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_budgets");
+
+                    b.HasIndex("ServiceId", "FinancialYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_budgets_service_id_financial_year");
+
+                    b.ToTable("service_budgets");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
@@ -1813,6 +1900,16 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_gaps_services_service_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Reporting.ServiceBudget", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_budgets_services_service_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>

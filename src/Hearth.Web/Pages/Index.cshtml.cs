@@ -1,3 +1,4 @@
+using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
@@ -5,15 +6,27 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages;
 
 /// <summary>The home page: what this role does in Hearth and where to start.</summary>
-public sealed class IndexModel(IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard dashboard) : HearthPageModel
 {
     public sealed record Card(string Title, string Href, string Description);
 
     public string RoleDescription { get; private set; } = "";
     public List<Card> Cards { get; } = [];
+    public IReadOnlyList<Headline> Headlines { get; private set; } = [];
+    public ManagerDashboard? Team { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        // Managers see their teams' headlines, capacity and follow-ups; council-wide report readers see the service headlines.
+        if (User.HearthRole() == Role.Manager)
+        {
+            Team = await dashboard.ManagerAsync(Actor, ct);
+            Headlines = Team.Headlines;
+        }
+        else if (User.Has(Permission.ViewReports))
+        {
+            Headlines = await dashboard.ServiceHeadlinesAsync(Actor, ct);
+        }
         var role = User.HearthRole();
         RoleDescription = role switch
         {

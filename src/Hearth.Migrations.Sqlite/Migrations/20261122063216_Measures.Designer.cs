@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hearth.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HearthDbContext))]
-    [Migration("20261122054426_Measures")]
+    [Migration("20261122063216_Measures")]
     partial class Measures
     {
         /// <inheritdoc />
@@ -1207,6 +1207,53 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("waiting_list_entries");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Reporting.PopulationFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Characteristic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("characteristic");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_population_figures");
+
+                    b.HasIndex("Year", "Characteristic", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_population_figures_year_characteristic_category");
+
+                    b.ToTable("population_figures");
+                });
+
             modelBuilder.Entity("Hearth.Core.Reporting.ReportGap", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1250,6 +1297,46 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_report_gaps_service_id_figure");
 
                     b.ToTable("report_gaps");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Reporting.ServiceBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_budgets");
+
+                    b.HasIndex("ServiceId", "FinancialYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_budgets_service_id_financial_year");
+
+                    b.ToTable("service_budgets");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
@@ -1806,6 +1893,16 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_gaps_services_service_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Reporting.ServiceBudget", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_budgets_services_service_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>

@@ -1,0 +1,108 @@
+using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
+using Hearth.Core.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Reporting;
+
+/// <summary>
+/// Caseloads against capacity, the waiting list over time, waits and time to allocation, and throughput per FTE
+/// (the Welsh evaluation's allocation by capacity and waiting lists). Medians and 90th percentiles use the
+/// nearest-rank method: the value at position ceil(p x n) of the sorted waits, picked by the database.
+/// </summary>
+public sealed class CapacityReport : ReportDefinition
+{
+    public override string Name => "capacity";
+    public override string Title => "Capacity and demand";
+    public override string Description => "Open episodes per worker against capacity; waiting list length and waits; days from referral to allocation; episodes accepted per FTE.";
+    public override string Source => "Welsh Government IFSS evaluation (2014), sections 3-4";
+    public override ReportChart Chart => new("waiting", "month", ["waiting"]);
+
+    public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var teams = scope.TeamIds;
+        var (from, to) = (filter.Period.From, filter.Period.To);
+
+        var workers = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive)
+            .OrderBy(w => w.Team!.Name).ThenBy(w => w.Name)
+            .Select(w => new
+            {
+                w.Name,
+                Team = w.Team!.Name,
+                w.Fte,
+                w.MaxIntensiveCases,
+                // Allocations current at the end of the period, to episodes still open then.
+                Open = db.Set<Allocation>().Count(a => a.WorkerId == w.Id && a.From <= to && (a.To == null || a.To >= to)
+                    && db.Set<Episode>().Any(e => e.Id == a.EpisodeId && e.OpenedOn <= to && (e.ClosedOn == null || e.ClosedOn > to))),
+                IntensiveNow = db.Set<Allocation>().Count(a => a.WorkerId == w.Id && a.To == null
+                    && db.Set<Episode>().Any(e => e.Id == a.EpisodeId && e.ClosedOn == null && e.IsIntensive)),
+            }).ToListAsync(ct);
+        var workerRows = workers.Select(w => (IReadOnlyList<object?>)[w.Name, w.Team, (double)w.Fte, (long)w.MaxIntensiveCases, (long)w.Open, (long)w.IntensiveNow,
+            (long)Math.Max(0, w.MaxIntensiveCases - w.IntensiveNow)]).ToList();
+
+        var waiting = db.Set<WaitingListEntry>().AsNoTracking().Where(e => teams.Contains(e.TeamId));
+        var monthRows = new List<IReadOnlyList<object?>>();
+        for (var monthEnd = new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1); monthEnd <= to.AddMonths(1); monthEnd = new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(2).AddDays(-1))
+        {
+            var at = monthEnd > to ? to : monthEnd;
+            if (at < from)
+            {
+                continue;
+            }
+            monthRows.Add([at.ToString("yyyy-MM-dd"), await waiting.LongCountAsync(e => e.Since <= at && (e.RemovedOn == null || e.RemovedOn > at), ct)]);
+            if (at == to)
+            {
+                break;
+            }
+        }
+
+        var waits = waiting.Where(e => e.RemovedOn != null && e.RemovedOn >= from && e.RemovedOn <= to).Select(e => e.RemovedOn!.Value.DayNumber - e.Since.DayNumber);
+        var firstAllocation = db.Set<Referral>().AsNoTracking()
+            .Where(r => teams.Contains(r.TeamId) && r.EpisodeId != null && r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .Select(r => db.Set<Allocation>().Where(a => a.EpisodeId == r.EpisodeId).Min(a => (int?)a.From.DayNumber) - r.ReceivedOn.DayNumber)
+            .Where(d => d != null)
+            .Select(d => d!.Value);
+        var waitStats = await StatsAsync(waits, ct);
+        var allocationStats = await StatsAsync(firstAllocation, ct);
+
+        long accepted = await db.Set<Episode>().AsNoTracking().LongCountAsync(e => teams.Contains(e.TeamId) && e.OpenedOn >= from && e.OpenedOn <= to, ct);
+        var fte = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive && w.MaxIntensiveCases > 0).SumAsync(w => (double?)w.Fte, ct) ?? 0;
+
+        return
+        [
+            new ReportTable("workers", "Caseloads against capacity",
+                [new("worker", "Worker", ColumnKind.Text), new("team", "Team", ColumnKind.Text), new("fte", "FTE", ColumnKind.Number), new("max", "Maximum intensive cases", ColumnKind.Count),
+                 new("open", "Open episodes at end of period", ColumnKind.Count), new("intensive", "Intensive episodes now", ColumnKind.Count), new("free", "Free intensive places now", ColumnKind.Count)],
+                workerRows),
+            new ReportTable("waiting", "Families on the waiting list at each month end",
+                [new("month", "At", ColumnKind.Text), new("waiting", "Waiting", ColumnKind.Count)], monthRows),
+            new ReportTable("waits", "Waiting times in days",
+                [new("measure", "Measure", ColumnKind.Text), new("count", "Families", ColumnKind.Count), new("median", "Median days", ColumnKind.Count), new("p90", "90th percentile days", ColumnKind.Count)],
+                [
+                    ["Left the waiting list in the period", waitStats.Count, waitStats.Median, waitStats.P90],
+                    ["Referral to first allocation", allocationStats.Count, allocationStats.Median, allocationStats.P90],
+                ]),
+            new ReportTable("throughput", "Throughput",
+                [new("measure", "Measure", ColumnKind.Text), new("value", "Value", ColumnKind.Number)],
+                [
+                    ["Episodes opened", (double)accepted],
+                    ["Case-holding FTE", Math.Round(fte, 1, MidpointRounding.AwayFromZero)],
+                    ["Episodes opened per FTE", fte == 0 ? null : Math.Round(accepted / fte, 1, MidpointRounding.AwayFromZero)],
+                ]),
+        ];
+    }
+
+    private sealed record Stats(long Count, long? Median, long? P90);
+
+    private static async Task<Stats> StatsAsync(IQueryable<int> days, CancellationToken ct)
+    {
+        var n = await days.LongCountAsync(ct);
+        if (n == 0)
+        {
+            return new Stats(0, null, null);
+        }
+        async Task<long> Rank(double p) => await days.OrderBy(d => d).Skip((int)Math.Ceiling(p * n) - 1).Take(1).SingleAsync(ct);
+        return new Stats(n, await Rank(0.5), await Rank(0.9));
+    }
+}

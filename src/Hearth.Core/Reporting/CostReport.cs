@@ -1,0 +1,64 @@
+using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Reporting;
+
+/// <summary>
+/// Cost per family, per child and per successful closure, from each service's budget (Newcastle's IFIT cost
+/// £447,890 a year for 10 staff). A period that is not a whole financial year takes the budget in proportion to its
+/// days in each financial year it covers.
+/// </summary>
+public sealed class CostReport : ReportDefinition
+{
+    private static readonly ClosureReason[] Successful = [ClosureReason.GoalsAchieved, ClosureReason.SteppedDownEarlyHelp, ClosureReason.SteppedDownUniversal];
+
+    public override string Name => "cost";
+    public override string Title => "Cost";
+    public override string Description => "Each service's budget for the period against the families and children worked with and successful closures.";
+    public override string Source => "Newcastle IFIT impact assessment (2023)";
+
+    public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var period = filter.Period;
+        var services = await db.Set<Service>().AsNoTracking().Where(s => s.Teams.Any(t => scope.TeamIds.Contains(t.Id))).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        var firstYear = ReportPeriod.FinancialYearOf(period.From);
+        var lastYear = ReportPeriod.FinancialYearOf(period.To);
+        var budgets = await db.Set<ServiceBudget>().AsNoTracking().Where(b => b.FinancialYear >= firstYear && b.FinancialYear <= lastYear).ToListAsync(ct);
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var service in services)
+        {
+            var teams = scope.TeamIds;
+            var episodes = WorkedWith.Episodes(db, teams, period).Where(e => e.ServiceId == service.Id);
+            long families = await episodes.Select(e => e.FamilyId).Distinct().LongCountAsync(ct);
+            long children = await WorkedWith.Children(db, episodes).LongCountAsync(ct);
+            long successes = await episodes.LongCountAsync(e => e.ClosedOn != null && e.ClosedOn <= period.To && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value), ct);
+            decimal? budget = null;
+            for (var year = firstYear; year <= lastYear; year++)
+            {
+                if (budgets.FirstOrDefault(b => b.ServiceId == service.Id && b.FinancialYear == year) is not { } b)
+                {
+                    // Any year without a budget makes the whole period's cost unknown rather than understated.
+                    budget = null;
+                    break;
+                }
+                var fy = ReportPeriod.FinancialYear(year);
+                var from = fy.From > period.From ? fy.From : period.From;
+                var to = fy.To < period.To ? fy.To : period.To;
+                var share = (decimal)(to.DayNumber - from.DayNumber + 1) / (fy.To.DayNumber - fy.From.DayNumber + 1);
+                budget = (budget ?? 0) + Math.Round(b.Amount * share, 2, MidpointRounding.AwayFromZero);
+            }
+            decimal? Per(long n) => budget is { } m && n > 0 ? Math.Round(m / n, 2, MidpointRounding.AwayFromZero) : null;
+            rows.Add([service.Name, budget, families, children, successes, Per(families), Per(children), Per(successes)]);
+        }
+        return
+        [
+            new ReportTable("cost", $"Cost, {period.Label}",
+                [new("service", "Service", ColumnKind.Text), new("budget", "Budget for the period (£)", ColumnKind.Money), new("families", "Families worked with", ColumnKind.Count),
+                 new("children", "Children worked with", ColumnKind.Count), new("successes", "Successful closures", ColumnKind.Count),
+                 new("per_family", "Cost per family (£)", ColumnKind.Money), new("per_child", "Cost per child (£)", ColumnKind.Money), new("per_success", "Cost per successful closure (£)", ColumnKind.Money)],
+                rows, "A budget not entered for any financial year in the period shows as n/a."),
+        ];
+    }
+}

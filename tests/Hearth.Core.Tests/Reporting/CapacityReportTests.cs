@@ -1,0 +1,67 @@
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Referrals;
+using Hearth.Core.Reporting;
+using Hearth.Core.Security;
+using Hearth.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Tests.Reporting;
+
+public sealed class CapacityReportTests : JourneyTestBase
+{
+    private Task<ReportResult> RunAsync(ActorContext actor, ReportPeriod period) =>
+        InScope(s => Get<ReportService>(s).RunAsync(actor, "capacity", new ReportFilter(period)));
+
+    [Fact]
+    public async Task Caseloads_waits_and_time_to_allocation_are_counted_by_the_database()
+    {
+        var sian = await WorkerAsync("Sian", TeamA, max: 2);
+        await WorkerAsync("Owen", TeamA, max: 2);
+        // Two episodes opened 1 and 11 March 2026, allocated to Sian 4 and 21 days after referral.
+        var first = await AcceptedEpisodeAsync("CAP-1", new DateOnly(2026, 3, 1));
+        var second = await AcceptedEpisodeAsync("CAP-2", new DateOnly(2026, 3, 11));
+        await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(first.Id, sian.Id, new DateOnly(2026, 3, 5))));
+        await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(second.Id, sian.Id, new DateOnly(2026, 4, 1))));
+        // Three families waited: 10, 20 and 40 days; one still waits.
+        foreach (var (reference, received, leaves) in new[] { ("W-1", new DateOnly(2026, 4, 1), (DateOnly?)new DateOnly(2026, 4, 11)), ("W-2", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 21)), ("W-3", new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 11)), ("W-4", new DateOnly(2026, 4, 15), null) })
+        {
+            var (family, child) = await FamilyWithChildAsync(reference);
+            var referral = await RecordAsync(Referral(family, child.Id, received));
+            await TriageAsync(referral.Id, new TriageDecision(TriageOutcome.WaitingList, received, "No capacity", Priority: WaitingPriority.Medium));
+            if (leaves is { } on)
+            {
+                await InScope(async s =>
+                {
+                    var entry = await Get<HearthDbContext>(s).Set<WaitingListEntry>().SingleAsync(e => e.ReferralId == referral.Id);
+                    await Get<ReferralService>(s).RemoveFromWaitingListAsync(Manager, entry.Id, entry.Version, WaitingOutcome.Withdrawn, on, "Family moved on");
+                });
+            }
+        }
+
+        var result = await RunAsync(Manager, new ReportPeriod(new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31)));
+
+        var workers = result.Tables[0].Rows.ToDictionary(r => (string)r[0]!);
+        Assert.Equal(2L, workers["Sian"][4]);
+        Assert.Equal(0L, workers["Owen"][4]);
+        var waiting = result.Tables[1].Rows;
+        Assert.Equal([["2026-03-31", 0L], ["2026-04-30", 2L], ["2026-05-31", 1L]], waiting);
+        var waits = result.Tables[2].Rows;
+        // Nearest rank: of 10, 20, 40 the median is the 2nd (20) and the 90th percentile the 3rd (40).
+        Assert.Equal(["Left the waiting list in the period", 3L, 20L, 40L], waits[0]);
+        // Of 4 and 21 days: median is the 1st (4), 90th percentile the 2nd (21).
+        Assert.Equal(["Referral to first allocation", 2L, 4L, 21L], waits[1]);
+        // 2 episodes opened over 2.0 FTE of case-holding workers.
+        Assert.Equal(["Episodes opened per FTE", 1.0], result.Tables[3].Rows[2]);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_only_their_teams_workers()
+    {
+        await WorkerAsync("Sian", TeamA);
+        await WorkerAsync("Bryn", TeamB);
+        var result = await RunAsync(Manager, new ReportPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)));
+        Assert.Equal(["Sian"], result.Tables[0].Rows.Select(r => (string)r[0]!));
+        Assert.Equal("Your teams", result.Scope);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Hearth.Core.Reporting;
+using Hearth.Core.Security;
+using Hearth.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hearth.Web.Tests.Reports;
+
+public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
+{
+    // The demo journeys run over the three years before the seed date; 2025-26 has referrals in every demo service.
+    private const string Query = "period=2025-26";
+
+    [Fact]
+    public async Task The_funnel_page_shows_a_table_an_accessible_chart_and_downloads()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/funnel?{Query}"));
+        Assert.Equal("Referral funnel", page.QuerySelector("h1")!.TextContent);
+        var svg = page.QuerySelector("figure svg[role=img]");
+        Assert.NotNull(svg);
+        Assert.Equal("chart-title", svg.GetAttribute("aria-labelledby"));
+        Assert.Contains("table below", page.QuerySelector("figcaption")!.TextContent);
+        var headers = page.QuerySelectorAll("table thead th").Select(h => h.TextContent).ToList();
+        Assert.Contains("Progressed to assessment", headers);
+        Assert.NotEmpty(page.QuerySelectorAll("table tbody tr"));
+        Assert.Equal(3, page.QuerySelectorAll("a[href*='handler=Download']").Length);
+    }
+
+    [Fact]
+    public async Task The_page_the_csv_the_excel_file_and_the_api_give_the_same_numbers()
+    {
+        ReportResult expected;
+        using (var scope = app.Services.CreateScope())
+        {
+            expected = await scope.ServiceProvider.GetRequiredService<ReportService>().RunAsync(ActorContext.System("test"), "funnel",
+                new ReportFilter(ReportPeriod.FinancialYear(2025)));
+        }
+        var counts = expected.Tables[0].Rows.Select(r => (string)r[0]! + ":" + r[1]).ToList();
+        Assert.Contains(expected.Tables[0].Rows, r => (long)r[1]! > 0);
+
+        var client = await app.SignedInClientAsync("Performance");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/funnel?{Query}"));
+        Assert.Equal(counts, page.QuerySelectorAll("table tbody tr").Select(r => r.Children[0].TextContent + ":" + r.Children[1].TextContent.Replace(",", "")).ToList());
+
+        var csv = await client.GetStringAsync($"/reports/funnel?handler=Download&format=csv&{Query}");
+        Assert.Equal(counts, csv.Trim().Split('\n').Skip(1).Select(l => string.Join(':', l.TrimEnd('\r').Split(',').Take(2))).ToList());
+
+        var xlsx = await client.GetByteArrayAsync($"/reports/funnel?handler=Download&format=xlsx&{Query}");
+        using var book = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Skip(1)
+            .Select(r => string.Join(':', r.Elements<Cell>().Take(2).Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text))).ToList();
+        Assert.Equal(counts, rows);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var token = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(ActorContext.System("test"), HearthWebFactory.EmailFor("Performance"), "reports", null);
+            var api = app.NewClient();
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+            var json = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/reports/funnel?{Query}"));
+            Assert.Equal(counts, json.RootElement.GetProperty("tables")[0].GetProperty("rows").EnumerateArray()
+                .Select(r => r.GetProperty("service").GetString() + ":" + r.GetProperty("referrals").GetInt64()).ToList());
+            var list = JsonDocument.Parse(await api.GetStringAsync("/api/v1/reports"));
+            Assert.Equal(["capacity", "cin-activity", "cost", "equality", "funnel", "outcomes"], list.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_period_is_named_in_the_error_summary()
+    {
+        var client = await app.SignedInClientAsync("Manager");
+        var response = await client.GetAsync("/reports/cin-activity?period=2025-27");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = (await HearthWebFactory.HtmlAsync(response)).QuerySelector("main > .govuk-error-summary a");
+        Assert.Equal("#period", summary!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_manager_report_covers_only_their_teams()
+    {
+        var client = await app.SignedInClientAsync("Manager");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/funnel?{Query}"));
+        Assert.Equal("Your teams", page.QuerySelector(".govuk-caption-l")!.TextContent);
+        // The demo manager runs IFSS Sites 1 and 2; no other service appears.
+        Assert.Equal(["IFSS Site 1", "IFSS Site 2"], page.QuerySelectorAll("table tbody tr").Select(r => r.Children[0].TextContent));
+    }
+
+    [Fact]
+    public async Task Every_report_renders_for_the_demo_data()
+    {
+        var client = await app.SignedInClientAsync("ServiceManager");
+        foreach (var name in new[] { "funnel", "cin-activity", "outcomes", "capacity", "cost", "equality" })
+        {
+            var response = await client.GetAsync($"/reports/{name}?{Query}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {response.StatusCode}");
+            var doc = await HearthWebFactory.HtmlAsync(response);
+            Assert.Null(doc.QuerySelector(".govuk-error-summary"));
+            Assert.NotEmpty(doc.QuerySelectorAll("table.govuk-table"));
+        }
+    }
+
+    [Fact]
+    public async Task The_service_managers_home_page_shows_each_reports_headline_and_links_to_it()
+    {
+        var client = await app.SignedInClientAsync("ServiceManager");
+        var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
+        var cards = home.QuerySelectorAll(".hearth-card").Where(c => c.QuerySelector(".govuk-heading-l") is not null).ToList();
+        Assert.Equal(["Referrals this quarter", "Closures this quarter", "Children worked with this year", "Closed successfully or stepped down", "Re-referred within 12 months", "Waiting now"],
+            cards.Select(c => c.QuerySelector("a")!.TextContent));
+        // The headline is the report's own figure.
+        var link = cards[0].QuerySelector("a")!.GetAttribute("href")!;
+        var report = await HearthWebFactory.HtmlAsync(await client.GetAsync(link));
+        var firstQuarter = report.QuerySelectorAll("table")[0].QuerySelector("tbody tr")!;
+        Assert.Equal(firstQuarter.Children[1].TextContent, cards[0].QuerySelector(".govuk-heading-l")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_managers_home_page_shows_their_teams_capacity()
+    {
+        var client = await app.SignedInClientAsync("Manager");
+        var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
+        var capacity = home.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent == "Capacity now");
+        var teams = capacity.QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent).Distinct().Order().ToList();
+        Assert.Equal(["IFSS Site 1 team", "IFSS Site 2 team"], teams);
+    }
+}
