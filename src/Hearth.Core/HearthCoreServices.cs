@@ -55,6 +55,7 @@ public static class HearthCoreServices
         services.AddScoped<TokenService>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<Returns.Census.CensusExport>();
         services.AddScoped<Programmes.ProgrammeService>();
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Episodes.EpisodeService>();

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Hearth.Core.Data;
 using Hearth.Core.Returns.Census;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Cli.Commands;
 
@@ -12,6 +14,7 @@ internal static class CensusCommands
     {
         var census = new Command("census", "The DfE Children in Need census: validate any census file.");
         census.Subcommands.Add(Validate(env));
+        census.Subcommands.Add(Export(env));
         return census;
     }
 
@@ -59,6 +62,61 @@ internal static class CensusCommands
             return result.HasErrors ? CliEnvironment.Failed : CliEnvironment.Ok;
         }));
         return validate;
+    }
+
+    private static Command Export(CliEnvironment env)
+    {
+        var referenceDate = new Option<string>("--reference-date") { Description = "The census reference date, YYYY-MM-DD (31 March); the collection year is the one whose census period contains it.", Required = true };
+        var laCode = new Option<string>("--la-code") { Description = "The local authority's 3-digit code (the header's LEA).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "The census XML file to write.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Write the file even when the validator finds errors (the exit status is still 1)." };
+        var export = new Command("export",
+            "Build the census from Hearth's records, validate it with the year's schema and rules, and write it. " +
+            "The issue report goes to standard output. Exit status 0: written, no errors; 1: errors (written only with --force).")
+            { referenceDate, laCode, output, force };
+        export.SetAction((parse, ct) => env.RunAsync(async () =>
+        {
+            if (!DateOnly.TryParseExact(parse.GetValue(referenceDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new ValidationFailedException("--reference-date", "Enter the reference date as YYYY-MM-DD, for example 2026-03-31");
+            }
+            await using var services = env.CreateServices();
+            using var scope = services.CreateScope();
+            if (!await env.EnsureMigratedAsync(scope.ServiceProvider))
+            {
+                return CliEnvironment.CannotRun;
+            }
+            var result = await scope.ServiceProvider.GetRequiredService<CensusExport>().ExportAsync(env.Actor, date, parse.GetValue(laCode), ct);
+            var validation = result.Validation;
+            if (validation.Issues.Count > 0)
+            {
+                CensusReportWriter.WriteCsv(env.Out, validation);
+                await env.Out.FlushAsync(ct);
+            }
+            var target = parse.GetValue(output)!;
+            var write = !validation.HasErrors || parse.GetValue(force);
+            if (write)
+            {
+                // Written beside the target and moved into place, so a failure never leaves half a census file.
+                var temp = Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Guid.NewGuid():N}.partial");
+                try
+                {
+                    await File.WriteAllBytesAsync(temp, result.Xml, ct);
+                    File.Move(temp, target.FullName, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    File.Delete(temp);
+                    await env.Error.WriteLineAsync($"error: cannot write {target.FullName}: {e.Message}");
+                    return CliEnvironment.CannotRun;
+                }
+            }
+            var outcome = write ? $"Wrote {target.FullName}." : "Not written: fix the errors, or pass --force to write it anyway.";
+            await env.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"CIN census {result.Year.Name}, {validation.ChildCount} children: {validation.ErrorCount} error(s), {validation.QueryCount} query(ies). {outcome}"));
+            return validation.HasErrors ? CliEnvironment.Failed : CliEnvironment.Ok;
+        }));
+        return export;
     }
 
     private static CensusReaderOptions ReaderOptions(CliEnvironment env)

@@ -82,6 +82,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Audit", Policies.For(Permission.ViewAuditTrail));
                 o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
                 o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
+                o.Conventions.AuthorizeFolder("/Census", Policies.For(Permission.ManageReturns));
                 o.Conventions.Add(new LowercaseRoutes());
             })
             .AddViewLocalization()

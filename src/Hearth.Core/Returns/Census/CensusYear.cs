@@ -49,6 +49,26 @@ public sealed class CensusYear
     /// <summary>The collection year whose census period contains <paramref name="date"/>.</summary>
     public static CensusYear? Containing(DateOnly date) => All.FirstOrDefault(y => date >= y.CensusStart && date <= y.ReferenceDate);
 
+    /// <summary>True for a year made by <see cref="CurrentOrProvisional"/> whose own rules are not yet published.</summary>
+    public bool IsProvisional { get; private init; }
+
+    /// <summary>
+    /// The collection year containing <paramref name="date"/> for checking records as they are worked on. When that year is
+    /// not defined yet (its rules are unpublished), the latest defined year's schema and rules are carried forward over the
+    /// new year's census period, so that in-app checks keep working between the new year starting and its rules arriving.
+    /// Files are never read or exported against a provisional year.
+    /// </summary>
+    public static CensusYear CurrentOrProvisional(DateOnly date)
+    {
+        if (Containing(date) is { } known)
+        {
+            return known;
+        }
+        var latest = All[^1];
+        var endYear = date.Month > 3 ? date.Year + 1 : date.Year;
+        return new CensusYear($"{endYear - 1}-{endYear % 100:D2} (provisional: {latest.Name} rules)", endYear, latest.ChildSchema, latest.Rules) { IsProvisional = true };
+    }
+
     /// <summary>
     /// The year a header belongs to: from its ReferenceDate when that falls in a known census period,
     /// otherwise from its Year element (the calendar year in which the collection ends).

@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Programmes;
+using Hearth.Core.Referrals;
+using Hearth.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Returns.Census;
+
+/// <summary>One child of a census built from Hearth's records, with where the record lives (for links and grouping).</summary>
+public sealed record CensusChildRecord(Guid PersonId, Guid? FamilyId, string? FamilyReference, Guid? TeamId, string TeamName, CensusChild Child);
+
+/// <summary>A census built from the records: the file model and, in the same order, the child each Child came from.</summary>
+public sealed record CensusBuild(CensusFile File, IReadOnlyList<CensusChildRecord> Children);
+
+/// <summary>An exported census: the XML as it will be written, and the validator's report on that XML.</summary>
+public sealed record CensusExportResult(CensusYear Year, byte[] Xml, CensusValidationResult Validation, string FileName);
+
+/// <summary>The census issues of one child.</summary>
+public sealed record ChildCensusIssues(CensusChildRecord Child, IReadOnlyList<CensusIssue> Issues);
+
+/// <summary>Every child of the current collection year in the actor's scope that has at least one issue.</summary>
+public sealed record CensusReadiness(CensusYear Year, int ChildCount, IReadOnlyList<ChildCensusIssues> Children)
+{
+    public int ErrorCount => Children.Sum(c => c.Issues.Count(i => i.Severity == CensusSeverity.Error));
+    public int QueryCount => Children.Sum(c => c.Issues.Count(i => i.Severity == CensusSeverity.Query));
+}
+
+/// <summary>
+/// Builds the Children in Need census from Hearth's records (docs/census.md, "Export"): a child is anyone named on a
+/// referral whose CIN episode is open at some point in the census period; one CINdetails per episode (or per referral that
+/// did not open one). Hearth does not yet record primary need, section 47 enquiries, child protection plans, CIN plan dates
+/// or dates of death, so those are never written. The same build, for one child or for everyone in scope, feeds the
+/// readiness checks, so what practitioners see is what the return will say.
+/// </summary>
+public sealed partial class CensusExport(HearthDbContext db)
+{
+    public const string SoftwareCode = "Hearth";
+
+    /// <summary>Builds, writes and validates the census for the collection year containing <paramref name="referenceDate"/>.</summary>
+    public async Task<CensusExportResult> ExportAsync(ActorContext actor, DateOnly referenceDate, string? laCode, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ManageReturns);
+        var year = CensusYear.Containing(referenceDate);
+        var check = new Validator();
+        if (year is null)
+        {
+            check.Add("ReferenceDate", $"No census year with published rules contains {referenceDate:yyyy-MM-dd}; Hearth knows {string.Join(", ", CensusYear.All.Select(y => y.Name))}");
+        }
+        if (laCode is null || !LaCodePattern().IsMatch(laCode.Trim()))
+        {
+            check.Add("LaCode", "Enter the local authority code: 3 digits, for example 808");
+        }
+        if (check.Errors.Count > 0)
+        {
+            throw new ValidationFailedException(check.Errors);
+        }
+        var build = await BuildAsync(actor, year!, laCode!.Trim(), null, ct);
+        using var buffer = new MemoryStream();
+        CensusXmlWriter.Write(build.File, buffer);
+        var xml = buffer.ToArray();
+        // The report is on the XML itself, read back through the safe reader, so the schema check covers what is written.
+        var read = CensusReader.Read(new MemoryStream(xml, writable: false), year!.Name);
+        return new CensusExportResult(year, xml, CensusValidator.Validate(read), $"CIN_Census_{year.EndYear}_{laCode.Trim()}.xml");
+    }
+
+    /// <summary>The census issues of every child in the actor's scope for the current collection year.</summary>
+    public async Task<CensusReadiness> ReadinessAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        DemandReadiness(actor);
+        var year = CensusYear.CurrentOrProvisional(db.Today());
+        var build = await BuildAsync(actor, year, "000", null, ct);
+        return new CensusReadiness(year, build.Children.Count, IssuesByChild(build).Where(c => c.Issues.Count > 0).ToList());
+    }
+
+    /// <summary>
+    /// One child's census issues for the current collection year; null when the child is not in the census or not in scope.
+    /// Records the read, since it shows one person's record.
+    /// </summary>
+    public async Task<ChildCensusIssues?> ForChildAsync(ActorContext actor, Guid personId, CancellationToken ct = default)
+    {
+        DemandReadiness(actor);
+        var year = CensusYear.CurrentOrProvisional(db.Today());
+        var build = await BuildAsync(actor, year, "000", personId, ct);
+        var found = IssuesByChild(build).FirstOrDefault(c => c.Child.PersonId == personId);
+        if (found is not null)
+        {
+            await db.RecordReadAsync(actor, nameof(Person), personId, ct);
+        }
+        return found;
+    }
+
+    private static void DemandReadiness(ActorContext actor)
+    {
+        if (!actor.Has(Permission.ManageReturns) && !actor.Has(Permission.ViewFamilies))
+        {
+            throw new AccessDeniedException($"{actor.Name} may not see census issues.");
+        }
+    }
+
+    private static List<ChildCensusIssues> IssuesByChild(CensusBuild build)
+    {
+        var result = CensusValidator.Validate(build.File);
+        var byNumber = new List<CensusIssue>[build.Children.Count];
+        for (var i = 0; i < byNumber.Length; i++)
+        {
+            byNumber[i] = [];
+        }
+        foreach (var issue in result.Issues)
+        {
+            // File-level issues (header, LA-wide counts) belong to no child and are left to the export's report.
+            if (issue.Path is { } path && ChildPathPattern().Match(path) is { Success: true } m
+                && int.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= byNumber.Length)
+            {
+                byNumber[n - 1].Add(issue);
+            }
+        }
+        return build.Children.Select((c, i) => new ChildCensusIssues(c, byNumber[i])).ToList();
+    }
+
+    /// <summary>
+    /// Builds the census model from the records for <paramref name="year"/>: every child in the actor's scope (by the
+    /// family holding the child's record), or only <paramref name="personId"/>.
+    /// </summary>
+    public async Task<CensusBuild> BuildAsync(ActorContext actor, CensusYear year, string laCode, Guid? personId, CancellationToken ct = default)
+    {
+        var reference = year.ReferenceDate;
+        var start = year.CensusStart;
+
+        var referralQuery = db.Set<Referral>().AsNoTracking().Include(r => r.Children).Where(r => r.ReceivedOn <= reference);
+        if (personId is { } only)
+        {
+            referralQuery = referralQuery.Where(r => r.Children.Any(c => c.PersonId == only));
+        }
+        var referrals = await referralQuery.ToListAsync(ct);
+        var episodeIds = referrals.Where(r => r.EpisodeId is not null).Select(r => r.EpisodeId!.Value).Distinct().ToList();
+        var episodes = await db.Set<Episode>().AsNoTracking().Include(e => e.Phases)
+            .Where(e => episodeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var programmes = await db.Set<ProgrammeVersion>().AsNoTracking().ToDictionaryAsync(v => v.Id, ct);
+
+        var personIds = referrals.SelectMany(r => r.Children).Select(c => c.PersonId).Where(id => personId is null || id == personId).Distinct().ToList();
+        var people = await db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id) && p.MergedIntoId == null).ToListAsync(ct);
+        var familyIds = people.Select(p => p.FamilyId).OfType<Guid>().Concat(referrals.Select(r => r.FamilyId)).Distinct().ToList();
+        var families = await db.Set<Family>().AsNoTracking().InScope(actor).Where(f => familyIds.Contains(f.Id))
+            .Select(f => new { f.Id, f.Reference, f.TeamId }).ToDictionaryAsync(f => f.Id, ct);
+        var teams = await db.Set<Team>().AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+
+        var referralsByChild = referrals.SelectMany(r => r.Children.Select(c => (c.PersonId, Referral: r))).ToLookup(x => x.PersonId, x => x.Referral);
+        var records = new List<CensusChildRecord>();
+        foreach (var person in people.OrderBy(p => p.CouncilChildId, StringComparer.Ordinal).ThenBy(p => p.Id))
+        {
+            var childReferrals = referralsByChild[person.Id].ToList();
+            var familyId = person.FamilyId ?? childReferrals.OrderByDescending(r => r.ReceivedOn).First().FamilyId;
+            if (!families.TryGetValue(familyId, out var family))
+            {
+                continue;
+            }
+            var details = Episodes(childReferrals, episodes, programmes, start, reference);
+            if (details.Count == 0)
+            {
+                continue;
+            }
+            var child = ToChild(person, year, details);
+            child.Number = records.Count + 1;
+            records.Add(new CensusChildRecord(person.Id, family.Id, family.Reference, family.TeamId, teams.GetValueOrDefault(family.TeamId, ""), child));
+        }
+
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        var file = new CensusFile
+        {
+            Year = year,
+            Header = new CensusHeader
+            {
+                Collection = "CIN",
+                Year = year.EndYear.ToString(CultureInfo.InvariantCulture),
+                ReferenceDate = reference,
+                ReferenceDateText = reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SourceLevel = "L",
+                LEA = laCode,
+                SoftwareCode = SoftwareCode,
+                Release = typeof(CensusExport).Assembly.GetName().Version?.ToString(2) ?? "1.0",
+                SerialNo = "1",
+                DateTime = now.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            },
+            Children = records.Select(r => r.Child).ToList(),
+        };
+        return new CensusBuild(file, records);
+    }
+
+    private static CensusChild ToChild(Person person, CensusYear year, List<CinDetails> details) => new()
+    {
+        LAchildID = Blank(person.CouncilChildId),
+        UPN = Blank(person.Upn),
+        FormerUPN = Blank(person.FormerUpn),
+        PersonBirthDate = person.DateOfBirth,
+        // Written as recorded: a child with both dates is a real problem (8525) for someone to fix on the record.
+        ExpectedPersonBirthDate = person.ExpectedDateOfBirth,
+        Sex = year.UsesSex ? person.Sex switch { Sex.Male => "M", Sex.Female => "F", _ => "U" } : null,
+        GenderCurrent = year.UsesSex ? null : person.Sex switch { Sex.Male => "1", Sex.Female => "2", _ => "0" },
+        Ethnicity = Blank(person.EthnicityCode),
+        Disabilities = person.DisabilityCodes.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => (string?)d.Trim()).ToList(),
+        CINdetails = details,
+    };
+
+    /// <summary>
+    /// The child's CIN episodes touching the census period: one per Hearth episode (a reopened episode's referrals are one
+    /// episode, dated from the first), and one per referral that opened none.
+    /// </summary>
+    private static List<CinDetails> Episodes(List<Referral> referrals, Dictionary<Guid, Episode> episodes,
+        Dictionary<Guid, ProgrammeVersion> programmes, DateOnly start, DateOnly reference)
+    {
+        var result = new List<(DateOnly Date, CinDetails Details)>();
+        foreach (var group in referrals.Where(r => r.EpisodeId is not null && episodes.ContainsKey(r.EpisodeId.Value)).GroupBy(r => r.EpisodeId!.Value))
+        {
+            var episode = episodes[group.Key];
+            var first = group.OrderBy(r => r.ReceivedOn).ThenBy(r => r.Reference, StringComparer.Ordinal).First();
+            if (!InPeriod(episode.ClosedOn, start))
+            {
+                continue;
+            }
+            var closedInPeriod = episode.ClosedOn <= reference;
+            var definition = programmes.TryGetValue(episode.ProgrammeVersionId, out var version) ? version.Definition : null;
+            var details = new CinDetails
+            {
+                CINreferralDate = first.ReceivedOn,
+                ReferralSource = Blank(first.Source),
+                CINclosureDate = closedInPeriod ? episode.ClosedOn : null,
+                ReasonForClosure = closedInPeriod ? Blank(episode.DfeReasonForClosure) : null,
+                ReferralNFAText = "false",
+                Assessments = definition is null ? [] : Assessments(episode, definition, group.SelectMany(r => r.PresentingNeeds), start, reference),
+            };
+            result.Add((first.ReceivedOn, details));
+        }
+        foreach (var referral in referrals.Where(r => r.EpisodeId is null || !episodes.ContainsKey(r.EpisodeId.Value)))
+        {
+            if (referral.Status is ReferralStatus.Advice or ReferralStatus.Inappropriate or ReferralStatus.ReferredOn)
+            {
+                // A referral with no further action closes on its referral date with RC8 (docs/census.md, "Export").
+                if (!InPeriod(referral.ReceivedOn, start))
+                {
+                    continue;
+                }
+                result.Add((referral.ReceivedOn, new CinDetails
+                {
+                    CINreferralDate = referral.ReceivedOn,
+                    ReferralSource = Blank(referral.Source),
+                    CINclosureDate = referral.ReceivedOn,
+                    ReasonForClosure = "RC8",
+                    ReferralNFAText = "true",
+                }));
+            }
+            else
+            {
+                // Received, waiting or accepted without an episode yet: open, and further action is expected.
+                result.Add((referral.ReceivedOn, new CinDetails
+                {
+                    CINreferralDate = referral.ReceivedOn,
+                    ReferralSource = Blank(referral.Source),
+                    ReferralNFAText = "false",
+                }));
+            }
+        }
+        return result.OrderBy(x => x.Date).Select(x => x.Details).ToList();
+    }
+
+    /// <summary>Open at some point in the census period: not closed before it starts.</summary>
+    private static bool InPeriod(DateOnly? closedOn, DateOnly start) => closedOn is null || closedOn >= start;
+
+    /// <summary>
+    /// Each stay in the programme's assessment phase is an assessment: it starts when the phase starts and is authorised when
+    /// the phase ends (or the assessment decision is recorded). Factors are the referral's presenting needs that the
+    /// programme maps to DfE factors, written only for an authorised assessment (DfE rule 8614).
+    /// </summary>
+    private static List<Assessment> Assessments(Episode episode, ProgrammeDefinition definition, IEnumerable<string> needs, DateOnly start, DateOnly reference)
+    {
+        if (definition.AssessmentPhase is not { } phase)
+        {
+            return [];
+        }
+        var factorOf = definition.PresentingNeeds.Where(n => n.DfeAssessmentFactor is not null).ToDictionary(n => n.Key, n => n.DfeAssessmentFactor!, StringComparer.Ordinal);
+        var factors = needs.Distinct(StringComparer.Ordinal).Select(n => factorOf.GetValueOrDefault(n)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => (string?)f).ToList();
+        var stays = episode.Phases.Where(p => p.PhaseKey == phase.Key).OrderBy(p => p.StartedOn).ToList();
+        var result = new List<Assessment>();
+        for (var i = 0; i < stays.Count; i++)
+        {
+            var stay = stays[i];
+            var authorised = stay.EndedOn
+                ?? (i == stays.Count - 1 && episode.AssessmentDecidedOn >= stay.StartedOn ? episode.AssessmentDecidedOn : null);
+            if (stay.StartedOn > reference || authorised < start)
+            {
+                continue;
+            }
+            if (authorised > reference)
+            {
+                authorised = null;
+            }
+            result.Add(new Assessment
+            {
+                AssessmentActualStartDate = stay.StartedOn,
+                AssessmentAuthorisationDate = authorised,
+                AssessmentFactors = authorised is null ? [] : [.. factors],
+            });
+        }
+        return result;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[0-9]{3}$")]
+    private static partial Regex LaCodePattern();
+
+    [GeneratedRegex(@"^Message/Children/Child\[([0-9]+)\]")]
+    private static partial Regex ChildPathPattern();
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Hearth.Core.Data;
+using Hearth.Core.Returns.Census;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Census;
+
+/// <summary>Exports the census as a download: straight away when it has no errors, otherwise only when asked again.</summary>
+public sealed class ExportModel(CensusExport census, TimeProvider time, IConfiguration configuration) : HearthPageModel
+{
+    [BindProperty] public string? ReferenceDate { get; set; }
+    [BindProperty] public string? LaCode { get; set; }
+    [BindProperty] public bool Force { get; set; }
+
+    public CensusExportResult? Result { get; private set; }
+
+    public void OnGet()
+    {
+        // The latest collection year that has ended, and the council's code when it is configured.
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var year = CensusYear.All.LastOrDefault(y => y.ReferenceDate <= today) ?? CensusYear.All[0];
+        ReferenceDate = year.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        LaCode = configuration["Census:LaCode"];
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(ReferenceDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Errors.Add(new FieldError(nameof(ReferenceDate), "Enter the reference date as YYYY-MM-DD, for example 2026-03-31"));
+            return Page();
+        }
+        try
+        {
+            var result = await census.ExportAsync(Actor, date, LaCode, ct);
+            if (result.Validation.HasErrors && !Force)
+            {
+                Result = result;
+                return Page();
+            }
+            return File(result.Xml, "application/xml", result.FileName);
+        }
+        catch (ValidationFailedException e)
+        {
+            AddErrors(e);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using Hearth.Core.Auditing;
+using Hearth.Core.Data;
+using Hearth.Core.People;
+using Hearth.Core.Referrals;
+using Hearth.Core.Returns.Census;
+using Hearth.Core.Security;
+using Hearth.Core.Tests.Referrals;
+using Hearth.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Tests.Census;
+
+/// <summary>
+/// The census built from imported journeys (the JourneyImport fixture: nine referrals of eight children in Team A), on the
+/// database under test. Expected children and codes are worked out by hand from the fixture in each test.
+/// </summary>
+public sealed class CensusExportTests : JourneyTestBase
+{
+    private async Task ImportFixtureAsync()
+    {
+        var (rows, errors) = JourneyImport.Read(new StringReader(JourneyImportTests.Fixture));
+        Assert.Empty(errors);
+        var result = await InScope(s => Get<JourneyImport>(s).ImportAsync(ActorContext.System("test import"), rows, new JourneyImportOptions()));
+        Assert.True(result.Succeeded);
+        await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            // R4 (C4 and C5): domestic abuse maps to DfE factor 3B; housing has no DfE factor in the standard list.
+            var r4 = await db.Set<Referral>().SingleAsync(r => r.Reference == "R4");
+            r4.PresentingNeeds = ["housing", "domestic_abuse"];
+            var c1 = await db.Set<Person>().SingleAsync(p => p.CouncilChildId == "C1");
+            c1.EthnicityCode = "WBRI";
+            c1.DisabilityCodes = ["NONE"];
+            c1.Upn = "J201000000000";
+            c1.Sex = Sex.Female;
+            await db.SaveChangesAsync(ActorContext.System("test"));
+        });
+    }
+
+    private Task<CensusExportResult> ExportAsync(DateOnly reference, ActorContext? actor = null) =>
+        InScope(s => Get<CensusExport>(s).ExportAsync(actor ?? Admin, reference, "808"));
+
+    private static CensusFile ReadBack(CensusExportResult result) => CensusReader.Read(new MemoryStream(result.Xml), result.Year.Name);
+
+    [Fact]
+    public async Task The_2025_26_export_holds_the_children_in_the_census_period_with_their_codes_and_passes_the_schema()
+    {
+        await ImportFixtureAsync();
+        var result = await ExportAsync(new DateOnly(2026, 3, 31));
+
+        Assert.Equal(CensusYear.Y2025_26, result.Year);
+        Assert.Equal("CIN_Census_2026_808.xml", result.FileName);
+        Assert.DoesNotContain(result.Validation.Issues, i => i.Code == CensusIssue.SchemaCode);
+        var file = ReadBack(result);
+        Assert.Equal("808", file.Header.LEA);
+        Assert.Equal(new DateOnly(2026, 3, 31), file.Header.ReferenceDate);
+        // C3's only episode closed on 2025-03-06, before the period; C2's R2 (NFA, 2025-02-01) is outside it too.
+        Assert.Equal(["C1", "C2", "C4", "C5", "C6", "C7", "C8"], file.Children.Select(c => c.LAchildID!).ToArray());
+        var byId = file.Children.ToDictionary(c => c.LAchildID!);
+
+        var c1 = byId["C1"];
+        Assert.Equal("J201000000000", c1.UPN);
+        Assert.Equal("F", c1.Sex);
+        Assert.Equal(new DateOnly(2016, 3, 1), c1.PersonBirthDate);
+        Assert.Equal("WBRI", c1.Ethnicity);
+        Assert.Equal(["NONE"], c1.Disabilities);
+        // R1 closed 2025-08-20 after both phases (RC7); R5 (2025-10-01) is still open.
+        Assert.Equal([new DateOnly(2025, 1, 10), new DateOnly(2025, 10, 1)], c1.CINdetails.Select(d => d.CINreferralDate!.Value).ToArray());
+        Assert.Equal(["5A", "5D"], c1.CINdetails.Select(d => d.ReferralSource!).ToArray());
+        Assert.Equal(new DateOnly(2025, 8, 20), c1.CINdetails[0].CINclosureDate);
+        Assert.Equal("RC7", c1.CINdetails[0].ReasonForClosure);
+        Assert.Null(c1.CINdetails[1].CINclosureDate);
+        Assert.All(c1.CINdetails, d => Assert.False(d.ReferralNFA));
+        // R1's assessment was authorised (2025-01-16) before the period began, so only R5's is returned.
+        Assert.Empty(c1.CINdetails[0].Assessments);
+        var r5Assessment = Assert.Single(c1.CINdetails[1].Assessments);
+        Assert.Equal(new DateOnly(2025, 10, 3), r5Assessment.AssessmentActualStartDate);
+        Assert.Equal(new DateOnly(2025, 10, 6), r5Assessment.AssessmentAuthorisationDate);
+
+        // R8: referred on, so a referral with no further action closed on its referral date.
+        var c2 = Assert.Single(byId["C2"].CINdetails);
+        Assert.Equal((new DateOnly(2026, 1, 15), new DateOnly(2026, 1, 15), "RC8", true, "2A"),
+            (c2.CINreferralDate, c2.CINclosureDate, c2.ReasonForClosure, c2.ReferralNFA, c2.ReferralSource));
+        Assert.Empty(c2.Assessments);
+
+        // R4: both children, closed 2025-04-20 (disengaged: RC7), assessment 2025-04-03 to 2025-04-06 with factor 3B only.
+        foreach (var id in new[] { "C4", "C5" })
+        {
+            var d = Assert.Single(byId[id].CINdetails);
+            Assert.Equal((new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 20), "RC7", "6"), (d.CINreferralDate, d.CINclosureDate, d.ReasonForClosure, d.ReferralSource));
+            var a = Assert.Single(d.Assessments);
+            Assert.Equal((new DateOnly(2025, 4, 3), new DateOnly(2025, 4, 6)), (a.AssessmentActualStartDate, a.AssessmentAuthorisationDate));
+            Assert.Equal(["3B"], a.AssessmentFactors);
+        }
+        Assert.Equal((true, "RC8"), (byId["C6"].CINdetails[0].ReferralNFA!.Value, byId["C6"].CINdetails[0].ReasonForClosure));
+        // Waiting and accepted-without-assessment referrals are open episodes that are not NFA.
+        Assert.Equal((false, (DateOnly?)null), (byId["C7"].CINdetails[0].ReferralNFA!.Value, byId["C7"].CINdetails[0].CINclosureDate));
+        Assert.Equal(("10", false), (byId["C8"].CINdetails[0].ReferralSource, byId["C8"].CINdetails[0].ReferralNFA!.Value));
+        Assert.Empty(byId["C8"].CINdetails[0].Assessments);
+        // Hearth does not record these yet, so none is exported.
+        Assert.All(file.Children.SelectMany(c => c.CINdetails), d =>
+        {
+            Assert.Null(d.PrimaryNeedCode);
+            Assert.Empty(d.Section47);
+            Assert.Empty(d.ChildProtectionPlans);
+            Assert.Empty(d.CINPlanDates);
+        });
+
+        // The validator's report is on the written XML: no primary need gives 8610 on every open or worked episode,
+        // and C2 has no ethnicity recorded (4220) while C1 has.
+        Assert.True(result.Validation.HasErrors);
+        Assert.Contains(result.Validation.Issues, i => i.LAchildID == "C8" && i.Code == "8610");
+        Assert.Contains(result.Validation.Issues, i => i.LAchildID == "C2" && i.Code == "4220");
+        Assert.DoesNotContain(result.Validation.Issues, i => i.LAchildID == "C1" && i.Code is "4220" or "8540");
+    }
+
+    [Fact]
+    public async Task The_2024_25_export_uses_its_own_period_and_closure_codes()
+    {
+        await ImportFixtureAsync();
+        var result = await ExportAsync(new DateOnly(2025, 3, 31));
+        Assert.Equal(CensusYear.Y2024_25, result.Year);
+        Assert.DoesNotContain(result.Validation.Issues, i => i.Code == CensusIssue.SchemaCode);
+        var file = ReadBack(result);
+        // Received up to 2025-03-31: R1 (C1), R2 (C2, NFA on 2025-02-01) and R3 (C3).
+        Assert.Equal(["C1", "C2", "C3"], file.Children.Select(c => c.LAchildID!).ToArray());
+        var c3 = Assert.Single(file.Children.Single(c => c.LAchildID == "C3").CINdetails);
+        // Closed straight after the assessment and stepped down to early help: RC9.
+        Assert.Equal((new DateOnly(2025, 3, 6), "RC9"), (c3.CINclosureDate, c3.ReasonForClosure));
+        // R1 was open on the reference date: its closure (2025-08-20) is after it and is not returned.
+        var c1 = Assert.Single(file.Children.Single(c => c.LAchildID == "C1").CINdetails);
+        Assert.Null(c1.CINclosureDate);
+        Assert.Null(c1.ReasonForClosure);
+    }
+
+    [Fact]
+    public async Task Export_refuses_an_unknown_year_or_a_bad_LA_code_and_needs_ManageReturns()
+    {
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            InScope(s => Get<CensusExport>(s).ExportAsync(Admin, new DateOnly(2031, 3, 31), "80")));
+        Assert.Equal(["ReferenceDate", "LaCode"], e.Errors.Select(x => x.Field).ToArray());
+        await Assert.ThrowsAsync<AccessDeniedException>(() => ExportAsync(new DateOnly(2026, 3, 31), Manager));
+    }
+
+    [Fact]
+    public async Task Readiness_finds_a_planted_problem_on_the_child_and_only_within_scope()
+    {
+        await ImportFixtureAsync();
+        await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            var c7 = await db.Set<Person>().SingleAsync(p => p.CouncilChildId == "C7");
+            c7.EthnicityCode = "XXXX";
+            await db.SaveChangesAsync(ActorContext.System("test"));
+        });
+        var c7Id = await InScope(s => Get<HearthDbContext>(s).Set<Person>().Where(p => p.CouncilChildId == "C7").Select(p => p.Id).SingleAsync());
+
+        // Today is 2026-11-02: 2026-27 has no published rules, so 2025-26's are carried forward over its period.
+        var readiness = await InScope(s => Get<CensusExport>(s).ReadinessAsync(Admin));
+        Assert.True(readiness.Year.IsProvisional);
+        Assert.Equal(new DateOnly(2027, 3, 31), readiness.Year.ReferenceDate);
+        var c7 = Assert.Single(readiness.Children, c => c.Child.Child.LAchildID == "C7");
+        Assert.Equal("Team A", c7.Child.TeamName);
+        Assert.Equal("F6", c7.Child.FamilyReference);
+        var planted = Assert.Single(c7.Issues, i => i.Code == "4220");
+        Assert.Contains(planted.Fields, f => f.Field == "Ethnicity" && f.Value == "XXXX");
+
+        var mine = await InScope(s => Get<CensusExport>(s).ForChildAsync(Practitioner, c7Id));
+        Assert.NotNull(mine);
+        Assert.Contains(mine.Issues, i => i.Code == "4220");
+        var read = await InScope(s => Get<HearthDbContext>(s).AuditEvents.CountAsync(a => a.Action == AuditAction.Read && a.EntityId == c7Id.ToString() && a.ActorName == Practitioner.Name));
+        Assert.Equal(1, read);
+
+        // A practitioner in another team neither sees the child nor its issues.
+        Assert.Null(await InScope(s => Get<CensusExport>(s).ForChildAsync(Outsider, c7Id)));
+        Assert.Empty((await InScope(s => Get<CensusExport>(s).ReadinessAsync(Outsider))).Children);
+    }
+}
