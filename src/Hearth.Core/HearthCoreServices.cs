@@ -66,6 +66,13 @@ public static class HearthCoreServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ReportService>();
         services.AddScoped<Dashboard>();
+        services.AddScoped<Measures.MeasureService>();
+        services.AddScoped<Measures.MeasuresDueQuery>();
+        services.AddScoped<Measures.MeasureChangeQuery>();
+        // Item wording is licensed: shown only when a council points Measures:LabelsFile at its own labels.
+        services.AddSingleton(_ => configuration["Measures:LabelsFile"] is { Length: > 0 } labels
+            ? Measures.ItemLabels.Parse(File.ReadAllText(labels), Measures.InstrumentCatalog.All)
+            : Measures.ItemLabels.None);
         ReportCatalogue.Register(services);
         return services;
     }

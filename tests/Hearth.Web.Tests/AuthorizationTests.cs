@@ -18,6 +18,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
     private static readonly (string Path, Permission Permission)[] Pages =
     [
         ("/families", Permission.ViewFamilies),
+        ("/measures", Permission.ViewFamilies),
         ("/admin/users", Permission.Administer),
         ("/admin/users/create", Permission.Administer),
         ("/audit", Permission.ViewAuditTrail),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
 
 namespace Hearth.Core.Programmes;
 
@@ -24,6 +25,8 @@ public sealed record ProgrammeDefinition
     public IReadOnlyList<int> FollowUpMonths { get; init; } = [6, 12, 24];
     /// <summary>The programme's assessment: its name and the questions it asks beyond the shared core.</summary>
     public Casework.AssessmentDefinition Assessment { get; init; } = Casework.AssessmentDefinition.Default;
+    /// <summary>Which outcome measures are due when, and for whom (see docs/measures.md).</summary>
+    public IReadOnlyList<MeasureSchedule> Measures { get; init; } = [];
 
     public PhaseDefinition? Phase(string key) => Phases.FirstOrDefault(p => p.Key == key);
 
@@ -88,6 +91,10 @@ public sealed record ProgrammeDefinition
         if (ClosureReasons.Count == 0 || Destinations.Count == 0)
         {
             yield return "A programme needs at least one closure reason and one destination";
+        }
+        foreach (var problem in Measures.SelectMany(m => m.Problems()))
+        {
+            yield return problem;
         }
     }
 

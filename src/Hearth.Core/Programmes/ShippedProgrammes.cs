@@ -1,4 +1,5 @@
 using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
 
 namespace Hearth.Core.Programmes;
 
@@ -21,6 +22,25 @@ public static class ShippedProgrammes
         new("child_at_risk_of_care", "Is a child at risk of becoming looked after?"),
         new("family_consents", "Has the family agreed to work with the service?"),
     ];
+
+    // The Welsh evaluation's measures (seeds/002, 6.10-6.22): SDQ for children, WEMWBS for adults, GAS at reviews.
+    private static readonly MeasureSchedule SdqChildren = new()
+    {
+        Instrument = "sdq-parent", Respondent = Respondent.Parent, MinAgeYears = 4, MaxAgeYears = 17, AtBaseline = true, AtReviews = true, AtClosure = true,
+    };
+
+    private static readonly MeasureSchedule WemwbsAdults = new()
+    {
+        Instrument = "wemwbs", Respondent = Respondent.Parent, MinAgeYears = 16, AtBaseline = true, AtReviews = true, AtClosure = true,
+    };
+
+    private static readonly MeasureSchedule GasAtReviews = new() { Instrument = "gas", Respondent = Respondent.Worker, MinAgeYears = 18, AtReviews = true };
+
+    // FACT22 (seeds/004, 6.2): Family Star Plus at the start, every three months and at closure.
+    private static readonly MeasureSchedule FamilyStar = new()
+    {
+        Instrument = "family-star-plus", Respondent = Respondent.Worker, MinAgeYears = 18, AtBaseline = true, EveryMonths = 3, AtClosure = true,
+    };
 
     public static readonly IReadOnlyList<(string Code, string Name, ProgrammeDefinition Definition)> All =
     [
@@ -47,6 +67,7 @@ public static class ShippedProgrammes
             MaxBoosterSessions = 3,
             ReopenWindowDays = 90,
             Assessment = Casework.AssessmentDefinition.Ifss,
+            Measures = [SdqChildren, WemwbsAdults, GasAtReviews],
         }),
         (Ifit, "Intensive Family Intervention Team (edge of care)", new ProgrammeDefinition
         {
@@ -59,6 +80,7 @@ public static class ShippedProgrammes
             Eligibility = EdgeOfCare,
             Modes = ["planned", "emergency"],
             ReopenWindowDays = 28,
+            Measures = [SdqChildren, WemwbsAdults, GasAtReviews],
         }),
         (TroubledFamilies, "Troubled Families / Supporting Families", new ProgrammeDefinition
         {
@@ -78,6 +100,7 @@ public static class ShippedProgrammes
             ],
             ReopenWindowDays = 60,
             Assessment = Casework.AssessmentDefinition.FamilyCaf,
+            Measures = [SdqChildren, WemwbsAdults],
         }),
         (CinPod, "Children in need family practitioner pod", new ProgrammeDefinition
         {
@@ -92,6 +115,7 @@ public static class ShippedProgrammes
             ],
             Eligibility = [new("child_in_need", "Has the child been assessed as a child in need?")],
             ReopenWindowDays = 90,
+            Measures = [FamilyStar, SdqChildren],
         }),
     ];
 }

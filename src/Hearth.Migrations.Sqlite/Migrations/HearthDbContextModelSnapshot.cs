@@ -1354,6 +1354,159 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("outcome_events");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Measures.MeasureAdministration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_years");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instrument_id");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instrument_version");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_complete");
+
+                    b.Property<bool>("IsViable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_viable");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<double?>("PrimaryScore")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("primary_score");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent");
+
+                    b.Property<string>("ResponsesJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responses_json");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TimePoint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_point");
+
+                    b.Property<int?>("TimePointNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_point_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WeightsJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weights_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_administrations");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_measure_administrations_family_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_measure_administrations_person_id");
+
+                    b.HasIndex("EpisodeId", "PersonId", "InstrumentId")
+                        .HasDatabaseName("ix_measure_administrations_episode_id_person_id_instrument_id");
+
+                    b.HasIndex("TeamId", "InstrumentId", "CompletedOn")
+                        .HasDatabaseName("ix_measure_administrations_team_id_instrument_id_completed_on");
+
+                    b.ToTable("measure_administrations");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Measures.MeasureScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdministrationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("administration_id");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("band");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<double?>("Value")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_scores");
+
+                    b.HasIndex("AdministrationId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_scores_administration_id_key");
+
+                    b.ToTable("measure_scores");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2743,6 +2896,47 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_outcome_events_team_team_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Measures.MeasureAdministration", b =>
+                {
+                    b.HasOne("Hearth.Core.Episodes.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_administrations_episodes_episode_id");
+
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_administrations_family_family_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_administrations_person_person_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_administrations_team_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Measures.MeasureScore", b =>
+                {
+                    b.HasOne("Hearth.Core.Measures.MeasureAdministration", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_scores_measure_administrations_administration_id");
+                });
+
             modelBuilder.Entity("Hearth.Core.Organisation.Team", b =>
                 {
                     b.HasOne("Hearth.Core.Organisation.Service", "Service")
@@ -2992,6 +3186,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.Navigation("Allocations");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Measures.MeasureAdministration", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Hearth.Core.Organisation.Service", b =>

@@ -80,6 +80,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Referrals", Policies.For(Permission.RecordCasework));
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Casework", Policies.For(Permission.RecordCasework));
+                o.Conventions.AuthorizeFolder("/Measures", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
                 o.Conventions.AuthorizeFolder("/Audit", Policies.For(Permission.ViewAuditTrail));
                 o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
+using Hearth.Core.People;
+using Hearth.Core.Programmes;
+using Hearth.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Demo;
+
+/// <summary>
+/// Believable measures for the demo episodes: at the baseline and at closure (or the latest review of an open
+/// episode) of each programme's schedule, most forms returned, most families improving a little. Seeded, so every
+/// demo database holds the same forms; scored by the engine, as a worker's entry would be.
+/// </summary>
+internal static class DemoMeasures
+{
+    public static async Task SeedAsync(HearthDbContext db, ActorContext actor, int seed, DateOnly today, CancellationToken ct)
+    {
+        var random = new Random(seed);
+        var episodes = await db.Set<Episode>().AsNoTracking().Include(e => e.Phases).OrderBy(e => e.OpenedOn).ThenBy(e => e.Id).ToListAsync(ct);
+        var programmes = await db.Set<ProgrammeVersion>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Definition, ct);
+        var members = (await (
+                from m in db.Set<FamilyMembership>()
+                join p in db.Set<Person>() on m.PersonId equals p.Id
+                where p.DateOfBirth != null
+                orderby p.CouncilChildId, p.Id
+                select new { m.FamilyId, p.Id, p.DateOfBirth }).ToListAsync(ct))
+            .ToLookup(m => m.FamilyId);
+        foreach (var episode in episodes)
+        {
+            var definition = programmes[episode.ProgrammeVersionId];
+            var points = MeasuresDueQuery.TimePoints(episode, definition, today).Where(p => p.DueOn <= today).ToList();
+            // Two points per episode are enough to show change without making the demo slow to build.
+            var chosen = points.Where(p => p.Point == TimePoint.Baseline).Take(1)
+                .Concat(points.Where(p => p.Point == TimePoint.Closure).DefaultIfEmpty(points.LastOrDefault(p => p.Point is TimePoint.Review or TimePoint.Interval)).Take(1))
+                .Where(p => p != default).Distinct().ToList();
+            foreach (var person in members[episode.FamilyId].GroupBy(m => m.Id).Select(g => g.First()))
+            {
+                // How troubled at the start (0 none .. 2 severe) and how much better each time point (negative: worse).
+                var severity = 0.5 + random.NextDouble();
+                var gain = random.NextDouble() < 0.75 ? 0.1 + random.NextDouble() * 0.35 : -0.15 * random.NextDouble();
+                for (var k = 0; k < chosen.Count; k++)
+                {
+                    var (point, number, dueOn) = chosen[k];
+                    if (random.NextDouble() > (k == 0 ? 0.85 : 0.7))
+                    {
+                        continue;
+                    }
+                    var completedOn = dueOn.AddDays(-random.Next(0, 8));
+                    completedOn = completedOn < episode.OpenedOn ? episode.OpenedOn : completedOn;
+                    var level = Math.Clamp(severity - gain * k, 0, 2);
+                    foreach (var schedule in definition.Measures.Where(s => s.At(point)))
+                    {
+                        var age = MeasureEntry.AgeOn(person.DateOfBirth, dueOn);
+                        if (age is not { } years || !schedule.Covers(years) || InstrumentCatalog.Find(schedule.Instrument) is not { } instrument)
+                        {
+                            continue;
+                        }
+                        var responses = Responses(instrument, level, random);
+                        var sheet = MeasureEntry.Score(instrument, responses, null, MeasureEntry.AgeOn(person.DateOfBirth, completedOn));
+                        if (!sheet.IsValid)
+                        {
+                            continue;
+                        }
+                        db.Add(MeasureService.Build(episode, person.Id, instrument, point, number, schedule.Respondent, completedOn,
+                            MeasureEntry.AgeOn(person.DateOfBirth, completedOn), responses, null, sheet, actor.Name));
+                    }
+                }
+            }
+        }
+        await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>Answers around a difficulty level: problem items near it, strengths and reverse-scored items away from it.</summary>
+    private static string?[] Responses(Instrument instrument, double level, Random random)
+    {
+        if (instrument is not ItemInstrument items)
+        {
+            // GAS: three goals, attainment rising as difficulty falls.
+            return Enumerable.Range(0, 3).Select(_ => Math.Clamp((int)Math.Round(1 - level + random.NextDouble() - 0.5), -2, 2).ToString(CultureInfo.InvariantCulture)).ToArray();
+        }
+        var primary = items.Scale(items.Definition.PrimaryScale);
+        var strengths = items.Definition.Scales.Where(s => s.Direction == Direction.HigherIsBetter && s.Key != primary.Key).SelectMany(s => s.Items).ToHashSet();
+        return items.Definition.Items.Select(item =>
+        {
+            if (item.Optional)
+            {
+                return null;
+            }
+            var span = item.Max - item.Min;
+            // Share of the way up the item's range: high for a problem item when things are hard.
+            var share = level / 2;
+            var good = primary.Direction == Direction.HigherIsBetter || strengths.Contains(item.Key);
+            if (good != item.Reverse)
+            {
+                share = 1 - share;
+            }
+            var value = item.Min + (int)Math.Floor(share * span + random.NextDouble());
+            return Math.Clamp(value, item.Min, item.Max).ToString(CultureInfo.InvariantCulture);
+        }).ToArray();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Hearth.Core.Data;
+using Hearth.Core.Measures;
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using RespondentKind = Hearth.Core.Measures.Respondent;
+using TimePointKind = Hearth.Core.Measures.TimePoint;
+
+namespace Hearth.Web.Pages.Measures;
+
+/// <summary>
+/// Keys a paper form for a person in an episode: one numbered box per item, in the form's order, so a worker can type
+/// the answers straight down the page. Invalid entries are refused per item and nothing is saved.
+/// </summary>
+public sealed class RecordModel(MeasureService measures, ItemLabels labels, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Episode { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Instrument { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? TimePoint { get; set; }
+    [BindProperty(SupportsGet = true)] public string? TimePointNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Respondent { get; set; }
+    [BindProperty] public DateParts CompletedOn { get; set; } = new();
+
+    public sealed class DateParts
+    {
+        public string? Day { get; set; }
+        public string? Month { get; set; }
+        public string? Year { get; set; }
+    }
+
+    /// <summary>One entry box: its form name, its label and the values it accepts.</summary>
+    public sealed record EntryField(string Name, string Label, string? Value, string Hint, string? Error);
+
+    public Instrument? Chosen { get; private set; }
+    public IReadOnlyList<Choice> PersonChoices { get; private set; } = [];
+    public IReadOnlyList<Choice> TimePointChoices { get; private set; } = [];
+    public IReadOnlyList<Choice> RespondentChoices { get; private set; } = [];
+    public IReadOnlyList<EntryField> Fields { get; private set; } = [];
+    public IReadOnlyList<EntryField> WeightFields { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Actor.Has(Permission.RecordCasework))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        try
+        {
+            await LoadAsync(ct);
+        }
+        catch (AccessDeniedException)
+        {
+            return NotFound();
+        }
+        if (Chosen is not null && CompletedOn.Day is null)
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            CompletedOn = new DateParts { Day = today.Day.ToString(CultureInfo.InvariantCulture), Month = today.Month.ToString(CultureInfo.InvariantCulture), Year = today.Year.ToString(CultureInfo.InvariantCulture) };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!Actor.Has(Permission.RecordCasework))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        try
+        {
+            await LoadAsync(ct);
+            if (Chosen is null)
+            {
+                return NotFound();
+            }
+            var v = new Validator();
+            var date = ReadDate(v);
+            if (PersonId is null)
+            {
+                v.Add(nameof(PersonId), t["Choose who the form is about"]);
+            }
+            if (!Enum.TryParse<TimePointKind>(TimePoint, out var point))
+            {
+                v.Add(nameof(TimePoint), t["Choose when in the work the form was completed"]);
+            }
+            if (!Enum.TryParse<RespondentKind>(Respondent, out var respondent))
+            {
+                v.Add(nameof(Respondent), t["Choose who completed the form"]);
+            }
+            int? number = null;
+            if (!string.IsNullOrWhiteSpace(TimePointNumber))
+            {
+                if (int.TryParse(TimePointNumber.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    number = n;
+                }
+                else
+                {
+                    v.Add(nameof(TimePointNumber), t["The number must be a whole number, like 1"]);
+                }
+            }
+            v.ThrowIfAny();
+            var keys = MeasureEntry.ItemKeys(Chosen);
+            var responses = keys.Select(k => (string?)Request.Form[MeasureEntry.Field(Chosen, k)].ToString()).ToArray();
+            var weights = Chosen is GoalAttainmentScaling ? keys.Select(k => (string?)Request.Form[$"weight{k}"].ToString()).ToArray() : null;
+            await measures.RecordAsync(Actor, new NewAdministration(Episode, PersonId!.Value, Chosen.Id, point, number, respondent, date!.Value, responses, weights), ct);
+            return Redirect($"/measures/person?id={PersonId}&recorded={Uri.EscapeDataString(Chosen.Id)}");
+        }
+        catch (ValidationFailedException e)
+        {
+            AddErrors(e);
+            BuildFields();
+            return Page();
+        }
+        catch (AccessDeniedException)
+        {
+            return NotFound();
+        }
+    }
+
+    private DateOnly? ReadDate(Validator v)
+    {
+        if (int.TryParse(CompletedOn.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && int.TryParse(CompletedOn.Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(CompletedOn.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        {
+            return new DateOnly(y, m, d);
+        }
+        v.Add(nameof(CompletedOn), t["Enter the date the form was completed, for example 27 3 2026"]);
+        return null;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var members = await measures.MembersAsync(Actor, Episode, ct);
+        PersonChoices = members.Select(m => new Choice(m.PersonId.ToString(), m.Name,
+            m.DateOfBirth is { } dob ? string.Format(CultureInfo.InvariantCulture, t["Born {0}"], dob.ToString("d MMMM yyyy", WebSetup.Culture)) : null)).ToList();
+        TimePointChoices = Enum.GetValues<TimePointKind>().Select(p => new Choice(p.ToString(), t[p switch
+        {
+            TimePointKind.Baseline => "Baseline",
+            TimePointKind.Review => "Review",
+            TimePointKind.Interval => "Regular interval",
+            TimePointKind.Closure => "Closure",
+            _ => "Follow-up after closure",
+        }])).ToList();
+        RespondentChoices = Enum.GetValues<RespondentKind>().Select(r => new Choice(r.ToString(), t[r.ToString()])).ToList();
+        Chosen = Instrument is null ? null : InstrumentCatalog.Find(Instrument);
+        BuildFields();
+    }
+
+    private void BuildFields()
+    {
+        if (Chosen is null)
+        {
+            return;
+        }
+        var keys = MeasureEntry.ItemKeys(Chosen);
+        Fields = keys.Select((k, i) =>
+        {
+            var name = MeasureEntry.Field(Chosen, k);
+            string label;
+            string hint;
+            if (Chosen is ItemInstrument items)
+            {
+                var item = items.Definition.Items[i];
+                label = labels.Item(Chosen.Id, k) is { } text ? $"{k}. {text}" : string.Format(CultureInfo.InvariantCulture, t["Item {0}"], k);
+                hint = string.Format(CultureInfo.InvariantCulture, t["{0} to {1}"], item.Min, item.Max) + (item.Optional ? " " + t["(optional)"] : "");
+            }
+            else
+            {
+                label = string.Format(CultureInfo.InvariantCulture, t["Goal {0} level"], k);
+                hint = t["-2 to 2"];
+            }
+            return new EntryField(name, label, Posted(name), hint, ErrorFor(name));
+        }).ToList();
+        WeightFields = Chosen is GoalAttainmentScaling
+            ? keys.Select(k => new EntryField($"weight{k}", string.Format(CultureInfo.InvariantCulture, t["Goal {0} weight"], k), Posted($"weight{k}"), t["Blank for 1"], ErrorFor($"weight{k}"))).ToList()
+            : [];
+    }
+
+    private string? Posted(string name) => Request.HasFormContentType ? Request.Form[name].ToString() : null;
+}
