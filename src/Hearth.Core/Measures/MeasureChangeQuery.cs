@@ -74,7 +74,7 @@ public sealed class MeasureChangeQuery(HearthDbContext db)
         return result;
     }
 
-    private static (string Name, Direction Direction, decimal Min, decimal Max, ChangeNorms? Norms, decimal? Meaningful) PrimaryOf(Instrument instrument)
+    internal static (string Name, Direction Direction, decimal Min, decimal Max, ChangeNorms? Norms, decimal? Meaningful) PrimaryOf(Instrument instrument)
     {
         if (instrument is ItemInstrument items)
         {

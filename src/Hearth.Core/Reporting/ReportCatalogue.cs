@@ -13,5 +13,7 @@ public static class ReportCatalogue
         services.AddSingleton<ReportDefinition, CapacityReport>();
         services.AddSingleton<ReportDefinition, CostReport>();
         services.AddSingleton<ReportDefinition, EqualityReport>();
+        services.AddSingleton<ReportDefinition, MeasuresReport>();
+        services.AddSingleton<ReportDefinition, TimeUseReport>();
     }
 }

@@ -1,0 +1,91 @@
+using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
+using Hearth.Core.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Core.Reporting;
+
+/// <summary>
+/// Outcome measures (the Welsh evaluation's Table 6-1 and Figure 6-3): forms viable and discounted per instrument and
+/// service; each person's baseline against their latest form with paired statistics and reliable change; the mean
+/// GAS T-score at each review. A person's pair is their first viable form and their last viable form, when the last
+/// was completed in the period and after the first. The database finds each pair's two scores; the tests on the pairs
+/// (<see cref="PairedStatistics"/>) and reliable change (<see cref="ReliableChange"/>) run on those few numbers.
+/// </summary>
+public sealed class MeasuresReport : ReportDefinition
+{
+    public override string Name => "measures";
+    public override string Title => "Outcome measures";
+    public override string Description => "Forms viable and discounted; baseline against latest with paired statistics and reliable change; GAS T-score by review.";
+    public override string Source => "Welsh Government IFSS evaluation (2014), Table 6-1 and Figure 6-3";
+
+    public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var teams = scope.TeamIds;
+        var (from, to) = (filter.Period.From, filter.Period.To);
+        var forms = db.Set<MeasureAdministration>().AsNoTracking().Where(a => teams.Contains(a.TeamId));
+
+        var counts = await forms.Where(a => a.CompletedOn >= from && a.CompletedOn <= to)
+            .Join(db.Set<Episode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a.InstrumentId, e.ServiceId, a.IsViable })
+            .Join(db.Set<Service>(), x => x.ServiceId, s => s.Id, (x, s) => new { x.InstrumentId, Service = s.Name, x.IsViable })
+            .GroupBy(x => new { x.InstrumentId, x.Service })
+            .Select(g => new { g.Key.InstrumentId, g.Key.Service, Forms = g.LongCount(), Viable = g.LongCount(x => x.IsViable) })
+            .OrderBy(g => g.InstrumentId).ThenBy(g => g.Service)
+            .ToListAsync(ct);
+        var formRows = counts.Select(c => (IReadOnlyList<object?>)[InstrumentCatalog.Find(c.InstrumentId)?.Name ?? c.InstrumentId, c.Service, c.Forms, c.Viable, c.Forms - c.Viable, ReportMath.Percent(c.Viable, c.Forms)]).ToList();
+
+        var viable = forms.Where(a => a.IsViable && a.PrimaryScore != null && a.CompletedOn <= to);
+        var spans = viable.GroupBy(a => new { a.PersonId, a.InstrumentId })
+            .Select(g => new { g.Key.PersonId, g.Key.InstrumentId, First = g.Min(a => a.CompletedOn), Last = g.Max(a => a.CompletedOn) })
+            .Where(s => s.Last >= from && s.Last > s.First);
+        var pairs = await spans.Select(s => new
+        {
+            s.InstrumentId,
+            Before = viable.Where(a => a.PersonId == s.PersonId && a.InstrumentId == s.InstrumentId && a.CompletedOn == s.First).Min(a => a.PrimaryScore),
+            After = viable.Where(a => a.PersonId == s.PersonId && a.InstrumentId == s.InstrumentId && a.CompletedOn == s.Last).Max(a => a.PrimaryScore),
+        }).ToListAsync(ct);
+        var changeRows = new List<IReadOnlyList<object?>>();
+        foreach (var group in pairs.Where(p => p.Before is not null && p.After is not null).GroupBy(p => p.InstrumentId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var instrument = InstrumentCatalog.Find(group.Key);
+            if (instrument is null)
+            {
+                continue;
+            }
+            var primary = MeasureChangeQuery.PrimaryOf(instrument);
+            var list = group.Select(p => (Before: p.Before!.Value, After: p.After!.Value)).ToList();
+            var stats = PairedStatistics.Compute(list.Select(p => ((double)p.Before, (double)p.After)).ToList());
+            var verdicts = list.Select(p => ReliableChange.Assess(p.Before, p.After, primary.Direction, primary.Norms, primary.Meaningful).Reliable).ToList();
+            var available = verdicts.Any(v => v != ChangeVerdict.NotAvailable);
+            changeRows.Add([
+                instrument.Name, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference), Round(stats.CiLower), Round(stats.CiUpper),
+                Round(stats.TTestP, 4), Round(stats.WilcoxonP, 4), Round(stats.EffectSize),
+                available ? ReportMath.Percent(verdicts.LongCount(v => v == ChangeVerdict.Improved), verdicts.Count) : null,
+                available ? ReportMath.Percent(verdicts.LongCount(v => v == ChangeVerdict.Deteriorated), verdicts.Count) : null,
+            ]);
+        }
+
+        var gas = await forms.Where(a => a.InstrumentId == "gas" && a.IsViable && a.PrimaryScore != null && a.CompletedOn >= from && a.CompletedOn <= to)
+            .GroupBy(a => new { a.TimePoint, a.TimePointNumber })
+            .Select(g => new { g.Key.TimePoint, g.Key.TimePointNumber, Forms = g.LongCount(), Mean = g.Average(a => (double)a.PrimaryScore!.Value) })
+            .ToListAsync(ct);
+        var gasRows = gas.OrderBy(g => g.TimePoint).ThenBy(g => g.TimePointNumber)
+            .Select(g => (IReadOnlyList<object?>)[MeasureLabels.TimePoint(g.TimePoint, g.TimePointNumber), g.Forms, Round(g.Mean)]).ToList();
+
+        return
+        [
+            new ReportTable("forms", "Forms completed in the period", [new("instrument", "Instrument", ColumnKind.Text), new("service", "Service", ColumnKind.Text),
+                new("forms", "Forms", ColumnKind.Count), new("viable", "Viable", ColumnKind.Count), new("discounted", "Discounted", ColumnKind.Count), new("viable_pct", "Viable %", ColumnKind.Percent)], formRows),
+            new ReportTable("change", "Baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("pairs", "People", ColumnKind.Count),
+                new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
+                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.Number),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number), new("effect", "Effect size (d_z)", ColumnKind.Number),
+                new("improved_pct", "Reliable improvement %", ColumnKind.Percent), new("deteriorated_pct", "Reliable deterioration %", ColumnKind.Percent)], changeRows,
+                "Reliable change is n/a where the instrument has no published reliability and standard deviation."),
+            new ReportTable("gas", "Goal Attainment Scaling: mean T-score by time point", [new("point", "Time point", ColumnKind.Text), new("forms", "Forms", ColumnKind.Count), new("mean", "Mean T-score", ColumnKind.Number)], gasRows),
+        ];
+    }
+
+    private static double? Round(double? value, int places = 2) => value is { } v && !double.IsNaN(v) ? Math.Round(v, places, MidpointRounding.AwayFromZero) : null;
+}
