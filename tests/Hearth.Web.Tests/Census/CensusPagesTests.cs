@@ -213,3 +213,19 @@ public sealed class CensusUploadLimitTests(SmallCensusLimitFactory app) : IClass
         Assert.Contains("2,000", summary);
     }
 }
+
+public sealed class CensusOnTheFamilyRecordTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
+{
+    [Fact]
+    public async Task A_readiness_fix_link_opens_the_family_record_which_shows_the_childs_census_issues()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var readiness = await HearthWebFactory.HtmlAsync(await client.GetAsync("/census/readiness"));
+        var fix = readiness.QuerySelectorAll("main a.govuk-link").Select(a => a.GetAttribute("href")!).First(h => h.StartsWith("/families/", StringComparison.Ordinal));
+
+        var family = await HearthWebFactory.HtmlAsync(await client.GetAsync(fix));
+
+        var cards = family.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent).ToList();
+        Assert.Contains(cards, c => c.StartsWith("Census issues for", StringComparison.Ordinal));
+    }
+}

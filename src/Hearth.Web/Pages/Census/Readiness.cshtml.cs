@@ -14,5 +14,5 @@ public sealed class ReadinessModel(CensusExport census) : HearthPageModel
     /// Where an issue is fixed. Hearth has no single-family page yet, so this is the families list; when
     /// /families/{id} exists, return it here.
     /// </summary>
-    public static string FamilyHref(Guid? familyId) => "/families";
+    public static string FamilyHref(Guid? familyId) => familyId is { } id ? $"/families/{id}" : "/families";
 }
