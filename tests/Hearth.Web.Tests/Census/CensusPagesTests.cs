@@ -39,7 +39,7 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
     public async Task Readiness_lists_a_planted_problem_under_the_childs_team_with_a_link_to_fix_it()
     {
         // Plant an invalid UPN (wrong check letter) on a child whose episode is open now, so it is in this year's census.
-        var (childId, teamName) = await WithDbAsync(async db =>
+        var (childId, teamName, familyId) = await WithDbAsync(async db =>
         {
             var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).FirstAsync();
             var personId = await db.Set<Referral>().Where(r => r.EpisodeId == open.Id).SelectMany(r => r.Children).Select(c => c.PersonId).FirstAsync();
@@ -48,7 +48,7 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
             await db.SaveChangesAsync(ActorContext.System("test"));
             var family = await db.Set<Family>().SingleAsync(f => f.Id == person.FamilyId);
             var team = await db.Set<Hearth.Core.Organisation.Team>().SingleAsync(t => t.Id == family.TeamId);
-            return (person.CouncilChildId!, team.Name);
+            return (person.CouncilChildId!, team.Name, family.Id);
         });
 
         var client = await app.SignedInClientAsync("Performance");
@@ -56,7 +56,7 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
         var table = doc.QuerySelectorAll("table.govuk-table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith(teamName + ":", StringComparison.Ordinal));
         var row = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == childId && r.QuerySelectorAll("td")[1].TextContent == "1510");
         Assert.Contains("check letter", row.TextContent);
-        Assert.Equal("/families", row.QuerySelector("a.govuk-link")!.GetAttribute("href"));
+        Assert.Equal($"/families/{familyId}", row.QuerySelector("a.govuk-link")!.GetAttribute("href"));
         // Nobody else in the demo has a UPN, so the rule appears once in the whole council.
         Assert.Single(doc.QuerySelectorAll("tbody tr"), r => r.QuerySelectorAll("td")[1].TextContent == "1510");
     }
