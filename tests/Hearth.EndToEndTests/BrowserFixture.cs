@@ -33,6 +33,9 @@ public sealed class BrowserFixture : HearthWebFactory
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        // CI runs every test project at once on a small machine; Playwright's 30-second default is too short there.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 
