@@ -11,17 +11,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Core.Casework;
 
 /// <summary>
-/// The kinds of chronology entry, in the order things happen within one day (a referral is triaged, the episode
-/// moves phase, is allocated...); entries of the same day are listed newest first, so in the reverse of this order.
+/// The kinds of chronology entry, in the order things happen within one day (a referral is triaged, an assessment is
+/// decided, the episode moves phase and is allocated...); entries of the same day are listed newest first, so in the reverse of this order.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ChronologyKind>))]
 public enum ChronologyKind
 {
     Referral,
     Triage,
+    Assessment,
     Phase,
     Allocation,
-    Assessment,
     Plan,
     Goal,
     Session,
