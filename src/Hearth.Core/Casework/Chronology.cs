@@ -91,7 +91,7 @@ public sealed class Chronology(HearthDbContext db)
                 var children = r.Children.Select(c => c.PersonId).ToList();
                 var service = services.GetValueOrDefault(r.ServiceId, "a service");
                 entries.Add(new(r.ReceivedOn, ChronologyKind.Referral, r.EpisodeId, r.Id,
-                    $"Referral to {service} from {r.ReferrerAgency ?? r.Source} about {string.Join(", ", children.Select(Name))}{(r.IsReReferral ? " (re-referral)" : "")}", children));
+                    $"Referral to {service} received from {r.ReferrerAgency ?? r.Source} about {string.Join(", ", children.Select(Name))}{(r.IsReReferral ? " (re-referral)" : "")}", children));
                 if (r.DecidedOn is { } decided)
                 {
                     entries.Add(new(decided, ChronologyKind.Triage, r.EpisodeId, r.Id,

@@ -20,7 +20,7 @@ public sealed class CaseworkWebFactory : HearthWebFactory
     public CaseworkWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
 }
 
-public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<CaseworkWebFactory>
+public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<CaseworkWebFactory>
 {
     private static readonly DateOnly Today = new(2026, 11, 2);
     private static readonly ActorContext System = ActorContext.System("casework page tests");

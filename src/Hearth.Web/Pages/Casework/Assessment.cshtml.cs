@@ -81,7 +81,9 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
         var members = Summary.Members.Select(m => m.Id.ToString())
             .Where(k => !string.IsNullOrWhiteSpace(Needs.GetValueOrDefault(k)) || !string.IsNullOrWhiteSpace(Strengths.GetValueOrDefault(k)) || !string.IsNullOrWhiteSpace(Risks.GetValueOrDefault(k)))
             .Select(k => new MemberAssessmentInput(Guid.Parse(k), Needs.GetValueOrDefault(k), Strengths.GetValueOrDefault(k), Risks.GetValueOrDefault(k))).ToList();
-        var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, Answers);
+        // Only the programme's questions: with no Answers[...] field posted, model binding falls back to every form field.
+        var answers = Answers.Where(kv => Summary.Programme.Assessment.Questions.Any(q => q.Key == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, answers);
         try
         {
             var complete = action == "complete";
