@@ -160,6 +160,24 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         return (v, team, family, children, reference);
     }
 
+    /// <summary>One referral of the actor's teams, with the children it concerns, for the triage and confirmation pages.</summary>
+    public async Task<Referral> ReadAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        return await db.Set<Referral>().AsNoTracking().InScope(actor).Include(r => r.Children)
+            .SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw NotFound();
+    }
+
+    /// <summary>One entry still on a waiting list of the actor's teams.</summary>
+    public async Task<WaitingListRow> ReadWaitingEntryAsync(ActorContext actor, Guid entryId, DateOnly asOf, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var teamId = await db.Set<WaitingListEntry>().AsNoTracking().InScope(actor).Where(w => w.Id == entryId && w.RemovedOn == null)
+            .Select(w => (Guid?)w.TeamId).SingleOrDefaultAsync(ct)
+            ?? throw new AccessDeniedException("That waiting list entry does not exist or is not in your teams.");
+        return (await WaitingListAsync(actor, teamId, asOf, ct)).Single(w => w.EntryId == entryId);
+    }
+
     /// <summary>Earlier referrals of the same children to the same service within the re-referral window.</summary>
     public async Task<IReadOnlyList<EarlierReferral>> EarlierReferralsAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
     {
