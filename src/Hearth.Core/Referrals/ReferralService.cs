@@ -31,7 +31,7 @@ public sealed record TriageDecision(TriageOutcome Outcome, DateOnly DecidedOn, s
 
 public sealed record EarlierReferral(Guid ReferralId, string? Reference, DateOnly ReceivedOn, ReferralStatus Status);
 
-public sealed record WaitingListRow(Guid EntryId, Guid ReferralId, string? ReferralReference, Guid FamilyId, string FamilyReference, DateOnly Since, WaitingPriority Priority, string Reason, int Position, int DaysWaited, int Version);
+public sealed record WaitingListRow(Guid EntryId, Guid ReferralId, string? ReferralReference, Guid FamilyId, string FamilyReference, DateOnly Since, WaitingPriority Priority, string Reason, int Position, int DaysWaited, int Version, Guid TeamId);
 
 public sealed record PanelReferral(Guid ReferralId, Guid TeamId, string FamilyReference, DateOnly ReceivedOn, ReferralStatus Status, Guid? EpisodeId, WaitingPriority? Priority, DateOnly? WaitingSince);
 
@@ -332,7 +332,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             .OrderBy(w => w.Position).ThenBy(w => w.Since)
             .Join(db.Set<Family>(), w => w.Referral!.FamilyId, f => f.Id, (w, f) => new { w, w.Referral!.Reference, f.Id, FamilyReference = f.Reference })
             .ToListAsync(ct);
-        return rows.Select(r => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, r.w.Position, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version)).ToList();
+        return rows.Select(r => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, r.w.Position, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version, r.w.TeamId)).ToList();
     }
 
     /// <summary>Moves an entry to a new place in its team's list (1 = first), with a reason for the audit trail.</summary>
