@@ -31,9 +31,9 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         .. Enum.GetValues<OutcomeKind>().Select(k => new Choice(k.ToString(), t[JourneyLabels.Of(k)]))];
     public IReadOnlyList<Choice> Children => View.Children.Select(c => new Choice(c.PersonId.ToString(), c.Name)).ToList();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid followUpId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid followup, CancellationToken ct)
     {
-        if (!await LoadAsync(id, followUpId, ct))
+        if (!await LoadAsync(id, followup, ct))
         {
             return NotFound();
         }
@@ -42,9 +42,9 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid followUpId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid followup, CancellationToken ct)
     {
-        if (!await LoadAsync(id, followUpId, ct))
+        if (!await LoadAsync(id, followup, ct))
         {
             return NotFound();
         }
@@ -79,7 +79,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
                 outcomes.Add(new NewOutcomeEvent(person, id, kind.Value, occurred.Value, Note));
             }
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.CompleteFollowUpAsync(Actor, followUpId, Version, on!.Value, Note, outcomes, ct), nameof(CompletedOn)))
+        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.CompleteFollowUpAsync(Actor, followup, Version, on!.Value, Note, outcomes, ct), nameof(CompletedOn)))
         {
             return Redirect($"/episodes/{id}?saved=follow-up");
         }
@@ -87,10 +87,10 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, Guid followUpId, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid id, Guid followup, CancellationToken ct)
     {
         View = await episodes.ViewAsync(Actor, id, ct);
-        FollowUp = View.FollowUps.SingleOrDefault(f => f.Id == followUpId)!;
+        FollowUp = View.FollowUps.SingleOrDefault(f => f.Id == followup)!;
         return FollowUp is not null;
     }
 }
