@@ -73,7 +73,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.Locator("#received-on-day").FillAsync(received.Day.ToString());
         await page.Locator("#received-on-month").FillAsync(received.Month.ToString());
         await page.Locator("#received-on-year").FillAsync(received.Year.ToString());
-        await page.GetByLabel("Phone").CheckAsync();
+        await page.GetByLabel("Phone", new() { Exact = true }).CheckAsync();
         await page.Locator("input[name=Source][value='3B']").CheckAsync();
         await page.GetByLabel("Referrer’s agency").FillAsync("Health visiting");
         await ContinueAsync(page, "Continue", "Needs and eligibility");
@@ -122,7 +122,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
         Assert.Contains("RC7", closed);
 
         // After closure: the follow-ups, an outcome for the child and reopening are each a click away.
-        await ClickAsync(page, "Record the follow-up", "Record the follow-up");
+        await ClickAsync(page, "Record the follow-up at 6 months", "Record the follow-up");
         await page.GoBackAsync();
         await ClickAsync(page, "Record an outcome for a child", "Record an outcome for a child");
         await page.GoBackAsync();
