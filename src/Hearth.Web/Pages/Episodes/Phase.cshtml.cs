@@ -55,6 +55,6 @@ public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStri
         View = await episodes.ViewAsync(Actor, id, ct);
         var current = View.Programme.IndexOf(View.Episode.CurrentPhase);
         Choices = View.Programme.Phases.Skip(current + 1).Select(p => new Choice(p.Key, p.Name,
-            p.ExpectedMaxDays > 0 ? t["Expected to last {0} to {1} days{2}", p.ExpectedMinDays, p.ExpectedMaxDays, p.Intensive ? ", intensive" : ""].Value : null)).ToList();
+            p.ExpectedMaxDays > 0 ? t["Expected to last {0} to {1} days{2}", p.ExpectedMinDays, p.ExpectedMaxDays, p.Intensive ? t[", intensive"].Value : ""].Value : null)).ToList();
     }
 }
