@@ -79,6 +79,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Families", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Referrals", Policies.For(Permission.RecordCasework));
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.For(Permission.ViewFamilies));
+                o.Conventions.AuthorizeFolder("/Episodes", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Casework", Policies.For(Permission.RecordCasework));
                 o.Conventions.AuthorizeFolder("/Measures", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
