@@ -84,11 +84,11 @@ public sealed class EvidenceImport(HearthDbContext db)
             }
         }
         // Within the file: one fact per source reference, and one birth date per person.
-        foreach (var g in parsed.GroupBy(p => (p.Fact.Input.Source.ToLowerInvariant(), p.Fact.Input.SourceRef)).Where(g => g.Count() > 1))
+        foreach (var g in rows.Where(r => r.Input.SourceRef.Length > 0).GroupBy(r => (r.Input.Source.Trim().ToLowerInvariant(), r.Input.SourceRef.Trim())).Where(g => g.Count() > 1))
         {
-            foreach (var p in g.Skip(1))
+            foreach (var r in g.Skip(1))
             {
-                errors.Add(new ImportError(p.Row.Row, "evidence_ref", $"{p.Fact.Input.Source} reference {p.Fact.Input.SourceRef} appears more than once (first on row {g.First().Row.Row})"));
+                errors.Add(new ImportError(r.Row, "evidence_ref", $"{r.Input.Source.Trim()} reference {r.Input.SourceRef.Trim()} appears more than once (first on row {g.First().Row})"));
             }
         }
         var births = new Dictionary<string, (DateOnly Date, int Row)>(StringComparer.Ordinal);
