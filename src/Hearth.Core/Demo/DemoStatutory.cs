@@ -90,9 +90,10 @@ internal sealed class DemoStatutory(HearthDbContext db, int seed)
             }
         }
 
-        // Section 47: IFIT's edge-of-care families; the conference within 15 working days, a plan from it for most.
+        // Section 47: IFIT's edge-of-care families referred about ten months ago (so that the last census year has some);
+        // the conference within 15 working days, a plan from it for most.
         var protectedEpisodes = episodes.Values.Where(e => services[e.ServiceId] == "ifit" && firstReferral.ContainsKey(e.Id))
-            .OrderByDescending(e => e.OpenedOn).ThenBy(e => e.Id).Take(Section47Episodes).ToList();
+            .OrderBy(e => Math.Abs(e.OpenedOn.DayNumber - today.AddDays(-300).DayNumber)).ThenBy(e => e.Id).Take(Section47Episodes).ToList();
         foreach (var (episode, index) in protectedEpisodes.Select((e, i) => (e, i)))
         {
             var referral = firstReferral[episode.Id];
