@@ -86,6 +86,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
                 o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
                 o.Conventions.AuthorizeFolder("/Census", Policies.For(Permission.ManageReturns));
+                o.Conventions.AuthorizeFolder("/Statutory", Policies.For(Permission.ViewFamilies));
                 o.Conventions.Add(new LowercaseRoutes());
             })
             .AddViewLocalization()
