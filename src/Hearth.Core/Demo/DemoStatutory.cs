@@ -67,7 +67,7 @@ internal sealed class DemoStatutory(HearthDbContext db, int seed)
             foreach (var child in referral.Children)
             {
                 var factors = Factors(disabled.Contains(child.PersonId));
-                await statutory.SetNeedAsync(actor, referral.Id, child.PersonId, 0, new NeedInput(Needs[_random.Next(Needs.Length)], factors), ct);
+                await statutory.SetNeedAsync(actor, referral.Id, child.PersonId, null, new NeedInput(Needs[_random.Next(Needs.Length)], factors), ct);
                 db.ChangeTracker.Clear();
             }
         }

@@ -108,9 +108,10 @@ public sealed class StatutoryService(HearthDbContext db)
 
     /// <summary>
     /// Records the child's primary need and the factors identified at assessment. <paramref name="version"/> is the
-    /// record's version as read, or 0 when there was no record yet.
+    /// record's version as read, or null when there was no record yet (so a record started by someone else in between
+    /// is a conflict, not overwritten).
     /// </summary>
-    public async Task<ChildInNeedRecord> SetNeedAsync(ActorContext actor, Guid referralId, Guid personId, int version, NeedInput input, CancellationToken ct = default)
+    public async Task<ChildInNeedRecord> SetNeedAsync(ActorContext actor, Guid referralId, Guid personId, int? version, NeedInput input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
         var context = await ContextAsync(actor, referralId, personId, ct);
@@ -140,18 +141,18 @@ public sealed class StatutoryService(HearthDbContext db)
         }
         v.ThrowIfAny();
         var record = context.Record;
+        if (record is null != version is null)
+        {
+            throw new ConcurrencyConflictException("child in need record");
+        }
         if (record is null)
         {
-            if (version != 0)
-            {
-                throw new ConcurrencyConflictException("child in need record", null);
-            }
             record = context.NewRecord();
             db.Add(record);
         }
         else
         {
-            record.Version = version;
+            record.Version = version!.Value;
         }
         record.PrimaryNeedCode = need;
         record.AssessmentFactors = factors.Distinct().Order(StringComparer.Ordinal).ToList();

@@ -11,7 +11,7 @@ namespace Hearth.Web.Api;
 /// </summary>
 public static class StatutoryApi
 {
-    public sealed record NeedRequest(int Version, string? PrimaryNeedCode, IReadOnlyList<string>? AssessmentFactors);
+    public sealed record NeedRequest(int? Version, string? PrimaryNeedCode, IReadOnlyList<string>? AssessmentFactors);
     public sealed record Versioned<T>(int Version, T Record);
 
     public static void MapStatutoryApi(this RouteGroupBuilder v1)
@@ -24,7 +24,7 @@ public static class StatutoryApi
         var child = v1.MapGroup("/referrals/{referralId:guid}/children/{personId:guid}").RequireAuthorization(Policies.For(Permission.RecordCasework));
         child.MapPut("/need", async (HttpContext http, StatutoryService s, Guid referralId, Guid personId, NeedRequest body, CancellationToken ct) =>
             TypedResults.Ok(await s.SetNeedAsync(http.User.ToActor(), referralId, personId, body.Version, new NeedInput(body.PrimaryNeedCode, body.AssessmentFactors ?? []), ct)))
-            .WithName("SetPrimaryNeed").WithSummary("Records the child's primary need (N1-N9) and factors at assessment; version 0 when there is no record yet.");
+            .WithName("SetPrimaryNeed").WithSummary("Records the child's primary need (N1-N9) and factors at assessment; no version when there is no record yet.");
         child.MapPost("/cin-plans", async (HttpContext http, StatutoryService s, Guid referralId, Guid personId, CinPlanInput body, CancellationToken ct) =>
             TypedResults.Ok(await s.AddCinPlanAsync(http.User.ToActor(), referralId, personId, body, ct))).WithName("AddCinPlan");
         child.MapPost("/section-47", async (HttpContext http, StatutoryService s, Guid referralId, Guid personId, Section47Input body, CancellationToken ct) =>

@@ -129,7 +129,7 @@ public sealed class CensusExportTests : JourneyTestBase
         await InScope(async s =>
         {
             var statutory = Get<StatutoryService>(s);
-            await statutory.SetNeedAsync(Practitioner, r5, c1, 0, new NeedInput("N1", ["4B", "3B"]));
+            await statutory.SetNeedAsync(Practitioner, r5, c1, null, new NeedInput("N1", ["4B", "3B"]));
             await statutory.AddSection47Async(Practitioner, r5, c1, new Section47Input(new DateOnly(2025, 10, 2), new DateOnly(2025, 10, 23), new DateOnly(2025, 10, 16), false));
             // Ends after the reference date, and one of its reviews is after it too.
             await statutory.AddProtectionPlanAsync(Practitioner, r5, c1, new ProtectionPlanInput(new DateOnly(2025, 10, 16), new DateOnly(2026, 5, 20), "NEG", "EMO", 1,
@@ -137,7 +137,7 @@ public sealed class CensusExportTests : JourneyTestBase
             // Starts after the reference date: next year's.
             await statutory.AddCinPlanAsync(Practitioner, r5, c1, new CinPlanInput(new DateOnly(2026, 5, 20), null));
             // C7's referral is still waiting: its primary need is returned all the same.
-            await statutory.SetNeedAsync(Practitioner, r7, c7, 0, new NeedInput("N5", []));
+            await statutory.SetNeedAsync(Practitioner, r7, c7, null, new NeedInput("N5", []));
         });
 
         var result = await ExportAsync(new DateOnly(2026, 3, 31));

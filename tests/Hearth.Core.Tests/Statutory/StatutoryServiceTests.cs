@@ -53,7 +53,7 @@ public sealed class StatutoryServiceTests : JourneyTestBase
     {
         await ImportAsync();
         var (r5, c1) = await Ids("R5", "C1");
-        var record = await Statutory(s => s.SetNeedAsync(Practitioner, r5, c1, 0, new NeedInput("n1", ["4b", "3B"])));
+        var record = await Statutory(s => s.SetNeedAsync(Practitioner, r5, c1, null, new NeedInput("n1", ["4b", "3B"])));
         Assert.Equal("N1", record.PrimaryNeedCode);
         Assert.Equal(["3B", "4B"], record.AssessmentFactors);
 
@@ -69,8 +69,8 @@ public sealed class StatutoryServiceTests : JourneyTestBase
 
         // The practitioner's form still holds the first version: a conflict, and the manager's N5 stays.
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Statutory(s => s.SetNeedAsync(Practitioner, r5, c1, record.Version, new NeedInput("N2", []))));
-        // A second "new record" for the same child and referral is a conflict too, not a second row.
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Statutory(s => s.SetNeedAsync(Practitioner, r5, c1, 0, new NeedInput("N2", []))));
+        // A form opened before the record existed is a conflict too, not a second row or an overwrite.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Statutory(s => s.SetNeedAsync(Practitioner, r5, c1, null, new NeedInput("N2", []))));
         var stored = await InScope(s => Get<HearthDbContext>(s).Set<ChildInNeedRecord>().AsNoTracking().SingleAsync());
         Assert.Equal("N5", stored.PrimaryNeedCode);
         Assert.Equal(["3B"], stored.AssessmentFactors);
@@ -89,7 +89,7 @@ public sealed class StatutoryServiceTests : JourneyTestBase
     {
         await ImportAsync();
         var (r5, c1) = await Ids("R5", "C1");
-        var e = await Refused(s => s.SetNeedAsync(Practitioner, r5, c1, 0, new NeedInput(need, factors)));
+        var e = await Refused(s => s.SetNeedAsync(Practitioner, r5, c1, null, new NeedInput(need, factors)));
         var error = Assert.Single(e.Errors);
         Assert.Equal(field, error.Field);
         Assert.Contains(message, error.Message);
@@ -102,13 +102,13 @@ public sealed class StatutoryServiceTests : JourneyTestBase
         await ImportAsync();
         var (r5, c1) = await Ids("R5", "C1");
         var (_, c2) = await Ids("R2", "C2");
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.SetNeedAsync(Outsider, r5, c1, 0, new NeedInput("N1", []))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.SetNeedAsync(Outsider, r5, c1, null, new NeedInput("N1", []))));
         var performance = ActorContext.ForUser(Guid.CreateVersion7(), "Pat Performance", Role.Performance, []);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.SetNeedAsync(performance, r5, c1, 0, new NeedInput("N1", []))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.SetNeedAsync(performance, r5, c1, null, new NeedInput("N1", []))));
         var partner = ActorContext.ForUser(Guid.CreateVersion7(), "Parker Partner", Role.Partner, []);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.ForFamilyAsync(partner, Guid.Empty)));
         // A child the referral does not name.
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.SetNeedAsync(Practitioner, r5, c2, 0, new NeedInput("N1", []))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Statutory(s => s.SetNeedAsync(Practitioner, r5, c2, null, new NeedInput("N1", []))));
         Assert.Equal(0, await CountAsync<ChildInNeedRecord>());
 
         // Performance may read the family's records (council-wide), and the read is recorded.

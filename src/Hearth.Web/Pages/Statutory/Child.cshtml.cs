@@ -9,7 +9,7 @@ public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public string? PrimaryNeedCode { get; set; }
     [BindProperty] public List<string> AssessmentFactors { get; set; } = [];
-    [BindProperty] public int Version { get; set; }
+    [BindProperty] public int? Version { get; set; }
 
     public IReadOnlyList<Choice> NeedChoices { get; } =
         StatutoryService.PrimaryNeeds.Select(n => new Choice(n, $"{StatutoryCodes.PrimaryNeed[n]} ({n})")).ToList();
@@ -17,9 +17,9 @@ public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
     public IReadOnlyList<Choice> FactorChoices { get; } =
         StatutoryService.Factors.Select(f => new Choice(f, $"{StatutoryCodes.Factor[f]} ({f})")).ToList();
 
-    public async Task<IActionResult> OnGetAsync(Guid referralId, Guid personId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid referral, Guid person, CancellationToken ct)
     {
-        await LoadAsync(statutory, referralId, personId, ct);
+        await LoadAsync(statutory, referral, person, ct);
         if (Child.Record is { } r)
         {
             (PrimaryNeedCode, AssessmentFactors, Version) = (r.PrimaryNeedCode, r.AssessmentFactors.ToList(), r.Version);
@@ -27,10 +27,10 @@ public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid referralId, Guid personId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid referral, Guid person, CancellationToken ct)
     {
-        await LoadAsync(statutory, referralId, personId, ct);
-        return await SaveAsync(() => statutory.SetNeedAsync(Actor, referralId, personId, Version, new NeedInput(PrimaryNeedCode, AssessmentFactors), ct),
+        await LoadAsync(statutory, referral, person, ct);
+        return await SaveAsync(() => statutory.SetNeedAsync(Actor, referral, person, Version, new NeedInput(PrimaryNeedCode, AssessmentFactors), ct),
             nameof(PrimaryNeedCode), Page);
     }
 }

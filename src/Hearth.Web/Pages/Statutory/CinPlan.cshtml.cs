@@ -12,9 +12,9 @@ public sealed class CinPlanModel(StatutoryService statutory) : StatutoryPageMode
 
     public CinPlanPeriod? Current { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid referralId, Guid personId, Guid? planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
-        if (!await FindAsync(referralId, personId, planId, ct))
+        if (!await FindAsync(referral, person, plan, ct))
         {
             return NotFound();
         }
@@ -25,9 +25,9 @@ public sealed class CinPlanModel(StatutoryService statutory) : StatutoryPageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid referralId, Guid personId, Guid? planId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
-        if (!await FindAsync(referralId, personId, planId, ct))
+        if (!await FindAsync(referral, person, plan, ct))
         {
             return NotFound();
         }
@@ -39,14 +39,14 @@ public sealed class CinPlanModel(StatutoryService statutory) : StatutoryPageMode
         }
         var input = new CinPlanInput(start!.Value, end);
         return await SaveAsync(() => Current is null
-            ? statutory.AddCinPlanAsync(Actor, referralId, personId, input, ct)
+            ? statutory.AddCinPlanAsync(Actor, referral, person, input, ct)
             : statutory.UpdateCinPlanAsync(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
     }
 
-    private async Task<bool> FindAsync(Guid referralId, Guid personId, Guid? planId, CancellationToken ct)
+    private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
-        await LoadAsync(statutory, referralId, personId, ct);
-        Current = planId is { } id ? Child.Record?.CinPlans.FirstOrDefault(p => p.Id == id) : null;
-        return planId is null || Current is not null;
+        await LoadAsync(statutory, referral, person, ct);
+        Current = plan is { } id ? Child.Record?.CinPlans.FirstOrDefault(p => p.Id == id) : null;
+        return plan is null || Current is not null;
     }
 }

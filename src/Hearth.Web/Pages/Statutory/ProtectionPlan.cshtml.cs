@@ -21,9 +21,9 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
 
     public IReadOnlyList<Choice> Categories { get; } = StatutoryCodes.CategoryOfAbuse.Select(c => new Choice(c.Key, $"{c.Value} ({c.Key})")).ToList();
 
-    public async Task<IActionResult> OnGetAsync(Guid referralId, Guid personId, Guid? planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
-        if (!await FindAsync(referralId, personId, planId, ct))
+        if (!await FindAsync(referral, person, plan, ct))
         {
             return NotFound();
         }
@@ -36,9 +36,9 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid referralId, Guid personId, Guid? planId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
-        if (!await FindAsync(referralId, personId, planId, ct))
+        if (!await FindAsync(referral, person, plan, ct))
         {
             return NotFound();
         }
@@ -76,14 +76,14 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         }
         var input = new ProtectionPlanInput(start!.Value, end, InitialCategory, LatestCategory, previous, reviews);
         return await SaveAsync(() => Current is null
-            ? statutory.AddProtectionPlanAsync(Actor, referralId, personId, input, ct)
+            ? statutory.AddProtectionPlanAsync(Actor, referral, person, input, ct)
             : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
     }
 
-    private async Task<bool> FindAsync(Guid referralId, Guid personId, Guid? planId, CancellationToken ct)
+    private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
-        await LoadAsync(statutory, referralId, personId, ct);
-        Current = planId is { } id ? Child.Record?.ProtectionPlans.FirstOrDefault(p => p.Id == id) : null;
-        return planId is null || Current is not null;
+        await LoadAsync(statutory, referral, person, ct);
+        Current = plan is { } id ? Child.Record?.ProtectionPlans.FirstOrDefault(p => p.Id == id) : null;
+        return plan is null || Current is not null;
     }
 }

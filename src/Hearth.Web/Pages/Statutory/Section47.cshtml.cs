@@ -14,9 +14,9 @@ public sealed class Section47Model(StatutoryService statutory) : StatutoryPageMo
 
     public Section47Enquiry? Current { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid referralId, Guid personId, Guid? enquiryId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid referral, Guid person, Guid? enquiry, CancellationToken ct)
     {
-        if (!await FindAsync(referralId, personId, enquiryId, ct))
+        if (!await FindAsync(referral, person, enquiry, ct))
         {
             return NotFound();
         }
@@ -28,9 +28,9 @@ public sealed class Section47Model(StatutoryService statutory) : StatutoryPageMo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid referralId, Guid personId, Guid? enquiryId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid referral, Guid person, Guid? enquiry, CancellationToken ct)
     {
-        if (!await FindAsync(referralId, personId, enquiryId, ct))
+        if (!await FindAsync(referral, person, enquiry, ct))
         {
             return NotFound();
         }
@@ -43,14 +43,14 @@ public sealed class Section47Model(StatutoryService statutory) : StatutoryPageMo
         }
         var input = new Section47Input(start!.Value, target, held, ConferenceNotRequired);
         return await SaveAsync(() => Current is null
-            ? statutory.AddSection47Async(Actor, referralId, personId, input, ct)
+            ? statutory.AddSection47Async(Actor, referral, person, input, ct)
             : statutory.UpdateSection47Async(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
     }
 
-    private async Task<bool> FindAsync(Guid referralId, Guid personId, Guid? enquiryId, CancellationToken ct)
+    private async Task<bool> FindAsync(Guid referral, Guid person, Guid? enquiry, CancellationToken ct)
     {
-        await LoadAsync(statutory, referralId, personId, ct);
-        Current = enquiryId is { } id ? Child.Record?.Section47Enquiries.FirstOrDefault(s => s.Id == id) : null;
-        return enquiryId is null || Current is not null;
+        await LoadAsync(statutory, referral, person, ct);
+        Current = enquiry is { } id ? Child.Record?.Section47Enquiries.FirstOrDefault(s => s.Id == id) : null;
+        return enquiry is null || Current is not null;
     }
 }
