@@ -45,7 +45,7 @@ public sealed class ShowModel(FamilyRecordService records) : HearthPageModel
                 [Display.Date(e.OpenedOn), e.ClosedOn is null ? e.CurrentPhase : "", e.ClosedOn is null ? Display.Date(e.CurrentPhaseStartedOn) : "", Display.Date(e.ClosedOn),
                  e.ClosureReason is { } reason ? $"{ClosureCodes.Code(reason)}, {e.ClosureDestination} ({e.DfeReasonForClosure}){(e.UnmetNeed ? ", unmet need" : "")}" : ""]).ToList());
         Chronology = new TableModel("Chronology", ["Date", "What", "Detail"],
-            Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), c.Kind, c.Text]).ToList());
+            Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), c.KindLabel, c.Summary]).ToList());
         return Page();
     }
 }
