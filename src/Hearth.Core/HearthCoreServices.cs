@@ -56,6 +56,7 @@ public static class HearthCoreServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
         services.AddScoped<Returns.Census.CensusExport>();
+        services.AddScoped<Statutory.StatutoryService>();
         services.AddScoped<Programmes.ProgrammeService>();
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Episodes.EpisodeService>();

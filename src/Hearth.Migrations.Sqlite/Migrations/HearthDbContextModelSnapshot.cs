@@ -3059,6 +3059,233 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("user_teams");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Statutory.ChildInNeedRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("AssessmentFactors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_factors");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PrimaryNeedCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_need_code");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_in_need_records");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_child_in_need_records_family_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_child_in_need_records_person_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_child_in_need_records_team_id");
+
+                    b.HasIndex("ReferralId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_in_need_records_referral_id_person_id");
+
+                    b.ToTable("child_in_need_records");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.CinPlanPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cin_plan_periods");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_cin_plan_periods_person_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_cin_plan_periods_record_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_cin_plan_periods_team_id");
+
+                    b.ToTable("cin_plan_periods");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.ProtectionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("InitialCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initial_category");
+
+                    b.Property<string>("LatestCategory")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_category");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("PreviousPlans")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_plans");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.PrimitiveCollection<string>("ReviewDates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_dates");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protection_plans");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_protection_plans_person_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_protection_plans_record_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_protection_plans_team_id");
+
+                    b.ToTable("protection_plans");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.Section47Enquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ConferenceNotRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conference_not_required");
+
+                    b.Property<DateOnly?>("ConferenceOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conference_on");
+
+                    b.Property<DateOnly?>("ConferenceTargetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conference_target_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_section47_enquiries");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_section47_enquiries_person_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_section47_enquiries_record_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_section47_enquiries_team_id");
+
+                    b.ToTable("section47_enquiries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -3803,6 +4030,88 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_user_teams_users_user_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Statutory.ChildInNeedRecord", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_in_need_records_families_family_id");
+
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_in_need_records_people_person_id");
+
+                    b.HasOne("Hearth.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_in_need_records_referrals_referral_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_in_need_records_teams_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.CinPlanPeriod", b =>
+                {
+                    b.HasOne("Hearth.Core.Statutory.ChildInNeedRecord", null)
+                        .WithMany("CinPlans")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cin_plan_periods_child_in_need_records_record_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cin_plan_periods_teams_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.ProtectionPlan", b =>
+                {
+                    b.HasOne("Hearth.Core.Statutory.ChildInNeedRecord", null)
+                        .WithMany("ProtectionPlans")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protection_plans_child_in_need_records_record_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protection_plans_teams_team_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.Section47Enquiry", b =>
+                {
+                    b.HasOne("Hearth.Core.Statutory.ChildInNeedRecord", null)
+                        .WithMany("Section47Enquiries")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_section47_enquiries_child_in_need_records_record_id");
+
+                    b.HasOne("Hearth.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_section47_enquiries_teams_team_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Hearth.Core.Security.HearthUser", null)
@@ -3897,6 +4206,15 @@ namespace Hearth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Hearth.Core.Security.HearthUser", b =>
                 {
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Statutory.ChildInNeedRecord", b =>
+                {
+                    b.Navigation("CinPlans");
+
+                    b.Navigation("ProtectionPlans");
+
+                    b.Navigation("Section47Enquiries");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,7 @@ using Hearth.Core.People;
 using Hearth.Core.Referrals;
 using Hearth.Core.Returns.Census;
 using Hearth.Core.Security;
+using Hearth.Core.Statutory;
 using Hearth.Core.Tests.Referrals;
 using Hearth.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -97,7 +98,7 @@ public sealed class CensusExportTests : JourneyTestBase
         Assert.Equal((false, (DateOnly?)null), (byId["C7"].CINdetails[0].ReferralNFA!.Value, byId["C7"].CINdetails[0].CINclosureDate));
         Assert.Equal(("10", false), (byId["C8"].CINdetails[0].ReferralSource, byId["C8"].CINdetails[0].ReferralNFA!.Value));
         Assert.Empty(byId["C8"].CINdetails[0].Assessments);
-        // Hearth does not record these yet, so none is exported.
+        // No statutory records in this fixture, so none is exported.
         Assert.All(file.Children.SelectMany(c => c.CINdetails), d =>
         {
             Assert.Null(d.PrimaryNeedCode);
@@ -106,12 +107,68 @@ public sealed class CensusExportTests : JourneyTestBase
             Assert.Empty(d.CINPlanDates);
         });
 
-        // The validator's report is on the written XML: no primary need gives 8610 on every open or worked episode,
+        // The validator's report is on the written XML: no primary need recorded gives 8610 on every open or worked episode,
         // and C2 has no ethnicity recorded (4220) while C1 has.
         Assert.True(result.Validation.HasErrors);
         Assert.Contains(result.Validation.Issues, i => i.LAchildID == "C8" && i.Code == "8610");
         Assert.Contains(result.Validation.Issues, i => i.LAchildID == "C2" && i.Code == "4220");
         Assert.DoesNotContain(result.Validation.Issues, i => i.LAchildID == "C1" && i.Code is "4220" or "8540");
+    }
+
+    [Fact]
+    public async Task Statutory_records_are_exported_as_they_stood_on_the_reference_date()
+    {
+        await ImportFixtureAsync();
+        var (r5, r7, c1, c7) = await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            Guid Referral(string r) => db.Set<Referral>().Single(x => x.Reference == r).Id;
+            Guid Child(string c) => db.Set<Person>().Single(x => x.CouncilChildId == c).Id;
+            return await Task.FromResult((Referral("R5"), Referral("R7"), Child("C1"), Child("C7")));
+        });
+        await InScope(async s =>
+        {
+            var statutory = Get<StatutoryService>(s);
+            await statutory.SetNeedAsync(Practitioner, r5, c1, null, new NeedInput("N1", ["4B", "3B"]));
+            await statutory.AddSection47Async(Practitioner, r5, c1, new Section47Input(new DateOnly(2025, 10, 2), new DateOnly(2025, 10, 23), new DateOnly(2025, 10, 16), false));
+            // Ends after the reference date, and one of its reviews is after it too.
+            await statutory.AddProtectionPlanAsync(Practitioner, r5, c1, new ProtectionPlanInput(new DateOnly(2025, 10, 16), new DateOnly(2026, 5, 20), "NEG", "EMO", 1,
+                [new DateOnly(2026, 1, 15), new DateOnly(2026, 4, 16)]));
+            // Starts after the reference date: next year's.
+            await statutory.AddCinPlanAsync(Practitioner, r5, c1, new CinPlanInput(new DateOnly(2026, 5, 20), null));
+            // C7's referral is still waiting: its primary need is returned all the same.
+            await statutory.SetNeedAsync(Practitioner, r7, c7, null, new NeedInput("N5", []));
+        });
+
+        var result = await ExportAsync(new DateOnly(2026, 3, 31));
+        var byId = ReadBack(result).Children.ToDictionary(c => c.LAchildID!);
+        var c1Details = byId["C1"].CINdetails;
+        Assert.Null(c1Details[0].PrimaryNeedCode);
+        var r5Details = c1Details[1];
+        Assert.Equal("N1", r5Details.PrimaryNeedCode);
+        // Recorded factors replace the (absent) presenting-need mapping on the authorised assessment.
+        Assert.Equal(["3B", "4B"], Assert.Single(r5Details.Assessments).AssessmentFactors);
+        var s47 = Assert.Single(r5Details.Section47);
+        Assert.Equal((new DateOnly(2025, 10, 2), new DateOnly(2025, 10, 23), new DateOnly(2025, 10, 16), false),
+            (s47.S47ActualStartDate, s47.InitialCPCtarget, s47.DateOfInitialCPC, s47.ICPCnotRequired));
+        Assert.Null(r5Details.DateOfInitialCPC);
+        var cpp = Assert.Single(r5Details.ChildProtectionPlans);
+        Assert.Equal((new DateOnly(2025, 10, 16), (DateOnly?)null, "NEG", "EMO", 1), (cpp.CPPstartDate, cpp.CPPendDate, cpp.InitialCategoryOfAbuse, cpp.LatestCategoryOfAbuse, cpp.NumberOfPreviousCPP));
+        Assert.Equal([new DateOnly(2026, 1, 15)], cpp.CPPreviewDates);
+        Assert.Empty(r5Details.CINPlanDates);
+        Assert.Equal("N5", byId["C7"].CINdetails[0].PrimaryNeedCode);
+        Assert.DoesNotContain(result.Validation.Issues, i => i.Code == CensusIssue.SchemaCode);
+        Assert.DoesNotContain(result.Validation.Issues, i => i.LAchildID is "C1" or "C7" && i.Severity == CensusSeverity.Error && i.Path!.Contains("CINdetails[2]") || i.LAchildID == "C7" && i.Code == "8610");
+
+        // A year later the protection plan has ended and the CIN plan has begun (today is 2026-11-02).
+        var provisional = await InScope(s => Get<CensusExport>(s).BuildAsync(Admin, CensusYear.CurrentOrProvisional(Today), "808", c1));
+        // R1 closed before that period: R5 is the only episode.
+        var later = Assert.Single(provisional.File.Children.Single().CINdetails);
+        Assert.Equal(new DateOnly(2026, 5, 20), Assert.Single(later.ChildProtectionPlans).CPPendDate);
+        Assert.Equal([new DateOnly(2026, 4, 16)], later.ChildProtectionPlans[0].CPPreviewDates);
+        Assert.Equal((new DateOnly(2026, 5, 20), (DateOnly?)null), (Assert.Single(later.CINPlanDates).CINPlanStartDate, later.CINPlanDates[0].CINPlanEndDate));
+        // The enquiry concluded in the previous year, so it is not returned again.
+        Assert.Empty(later.Section47);
     }
 
     [Fact]

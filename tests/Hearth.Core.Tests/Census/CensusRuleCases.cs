@@ -111,6 +111,8 @@ internal static class CensusRuleCases
         One(Y22, "8568", Nothing, (c, y) => c.Cin().ReferralNFAText = "maybe"),
         One(Y22, "8600", Nothing, (c, y) => c.Cin().CINreferralDate = null),
         One(Y22, "8555", (c, y) => c.PersonDeathDate = c.Referral().AddDays(1), (c, y) => c.PersonDeathDate = c.Referral().AddDays(-1)),
+        One(Y22, "8585Q", (c, y) => (c.PersonDeathDate, c.Cin().CINclosureDate, c.Cin().ReasonForClosure) = (c.Referral().AddDays(30), c.Referral().AddDays(30), "RC2"),
+            (c, y) => (c.Cin().CINclosureDate, c.Cin().ReasonForClosure) = (c.Referral().AddDays(30), "RC2")),
         One(Y22, "8606", Nothing, (c, y) => c.Cin().CINreferralDate = c.PersonBirthDate!.Value.AddDays(-281)),
         One(Y22, "8610", Nothing, (c, y) => c.Cin().PrimaryNeedCode = null),
         One(Y22, "8650", Nothing, (c, y) => c.Cin().PrimaryNeedCode = "N10"),

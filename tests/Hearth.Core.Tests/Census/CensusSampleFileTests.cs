@@ -154,9 +154,11 @@ public sealed class CensusSampleFileTests
         Assert.DoesNotContain(result.Issues, i => i.Code == "schema");
         // Header ReferenceDate 2022-07-21 is not 31 March 2023.
         Assert.Contains(result.Issues, i => i.Code == "100" && i.LAchildID is null);
-        // First child: UPN check letter should be G; closed 2021-06-11; an NFA referral with a conference,
-        // referred long before the census year yet flagged NFA.
-        Assert.Equal(["1510", "8569", "8620", "8831"], Codes(result, "RND000215205141"));
+        // First child: UPN check letter should be G; closed 2021-06-11 with RC2 (died) but no date of death; an NFA
+        // referral with a conference, referred long before the census year yet flagged NFA.
+        Assert.Equal(["1510", "8569", "8585Q", "8620", "8831"], Codes(result, "RND000215205141"));
+        // 35 episodes in the file close with RC2 and not one child has a date of death.
+        Assert.Equal(35, result.Issues.Count(i => i.Code == "8585Q"));
         // Second child: UPN LA code 141 is not an LA; two NFA episodes each with a conference.
         Assert.Equal(["1510", "1530", "8569", "8569", "8620", "8831", "8831"], Codes(result, "RND000824303014"));
     }

@@ -67,6 +67,15 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
         var client = await app.SignedInClientAsync("Admin");
         var form = await client.GetAsync("/census/export");
         Assert.Equal("2026-03-31", (await HearthWebFactory.HtmlAsync(form)).QuerySelector("#reference-date")!.GetAttribute("value"));
+        // The demo's census is clean (CensusExportDownloadTests); lose one 2025-26 child's ethnicity to give it an error.
+        var childId = await WithDbAsync(async db =>
+        {
+            var person = await db.Set<Person>().Where(p => db.Set<Referral>().Any(r => r.ReceivedOn >= new DateOnly(2025, 4, 1) && r.ReceivedOn <= new DateOnly(2026, 3, 31)
+                && r.Children.Any(c => c.PersonId == p.Id))).OrderBy(p => p.CouncilChildId).FirstAsync();
+            person.EthnicityCode = null;
+            await db.SaveChangesAsync(ActorContext.System("test"));
+            return person.CouncilChildId!;
+        });
 
         var fields = new Dictionary<string, string> { ["ReferenceDate"] = "2026-03-31", ["LaCode"] = "808" };
         var first = await HearthWebFactory.PostFormAsync(client, "/census/export", fields);
@@ -74,7 +83,7 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
         Assert.Equal("text/html", first.Content.Headers.ContentType!.MediaType);
         var page = await HearthWebFactory.HtmlAsync(first);
         Assert.Contains("errors", page.QuerySelector(".govuk-warning-text")!.TextContent);
-        Assert.Contains(page.QuerySelectorAll("table tbody tr td"), td => td.TextContent == "8610");
+        Assert.Contains(page.QuerySelectorAll("table tbody tr"), tr => tr.TextContent.Contains(childId) && tr.TextContent.Contains("4220"));
 
         var forced = await HearthWebFactory.PostFormAsync(client, "/census/export", fields.Append(new("Force", "true")));
         Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
@@ -227,5 +236,24 @@ public sealed class CensusOnTheFamilyRecordTests(HearthWebFactory app) : IClassF
 
         var cards = family.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent).ToList();
         Assert.Contains(cards, c => c.StartsWith("Census issues for", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The export page on a fresh demo council, whose records make a census with no errors.</summary>
+public sealed class CensusExportDownloadTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
+{
+    [Fact]
+    public async Task A_census_with_no_errors_downloads_straight_away_and_validates_clean()
+    {
+        var client = await app.SignedInClientAsync("Admin");
+        var response = await HearthWebFactory.PostFormAsync(client, "/census/export", new Dictionary<string, string> { ["ReferenceDate"] = "2026-03-31", ["LaCode"] = "808" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("CIN_Census_2026_808.xml", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        var file = CensusReader.Read(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var result = CensusValidator.Validate(file);
+        Assert.False(result.HasErrors, string.Join("; ", result.Issues.Where(i => i.Severity == CensusSeverity.Error).Take(5).Select(i => $"{i.LAchildID} {i.Code}")));
+        Assert.Contains(file.Children.SelectMany(c => c.CINdetails), d => d.ChildProtectionPlans.Count > 0 || d.CINPlanDates.Count > 0);
     }
 }

@@ -7,6 +7,7 @@ using Hearth.Core.People;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Core.Security;
+using Hearth.Core.Statutory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Returns.Census;
@@ -33,8 +34,8 @@ public sealed record CensusReadiness(CensusYear Year, int ChildCount, IReadOnlyL
 /// <summary>
 /// Builds the Children in Need census from Hearth's records (docs/census.md, "Export"): a child is anyone named on a
 /// referral whose CIN episode is open at some point in the census period; one CINdetails per episode (or per referral that
-/// did not open one). Hearth does not yet record primary need, section 47 enquiries, child protection plans, CIN plan dates
-/// or dates of death, so those are never written. The same build, for one child or for everyone in scope, feeds the
+/// did not open one), with each child's statutory records (primary need, factors, CIN plans, section 47 enquiries and child
+/// protection plans) from the referrals it groups. Hearth does not record dates of death, so those are never written. The same build, for one child or for everyone in scope, feeds the
 /// readiness checks, so what practitioners see is what the return will say.
 /// </summary>
 public sealed partial class CensusExport(HearthDbContext db)
@@ -141,6 +142,10 @@ public sealed partial class CensusExport(HearthDbContext db)
         var episodes = await db.Set<Episode>().AsNoTracking().Include(e => e.Phases)
             .Where(e => episodeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var programmes = await db.Set<ProgrammeVersion>().AsNoTracking().ToDictionaryAsync(v => v.Id, ct);
+        var recordQuery = db.Set<ChildInNeedRecord>().AsNoTracking().AsSplitQuery()
+            .Include(r => r.CinPlans).Include(r => r.Section47Enquiries).Include(r => r.ProtectionPlans);
+        var recordOf = await (personId is { } one ? recordQuery.Where(r => r.PersonId == one) : recordQuery)
+            .ToDictionaryAsync(r => (r.ReferralId, r.PersonId), ct);
 
         var personIds = referrals.SelectMany(r => r.Children).Select(c => c.PersonId).Where(id => personId is null || id == personId).Distinct().ToList();
         var people = await db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id) && p.MergedIntoId == null).ToListAsync(ct);
@@ -159,7 +164,7 @@ public sealed partial class CensusExport(HearthDbContext db)
             {
                 continue;
             }
-            var details = Episodes(childReferrals, episodes, programmes, start, reference);
+            var details = Episodes(childReferrals, episodes, programmes, id => recordOf.GetValueOrDefault((id, person.Id)), start, reference);
             if (details.Count == 0)
             {
                 continue;
@@ -211,7 +216,7 @@ public sealed partial class CensusExport(HearthDbContext db)
     /// episode, dated from the first), and one per referral that opened none.
     /// </summary>
     private static List<CinDetails> Episodes(List<Referral> referrals, Dictionary<Guid, Episode> episodes,
-        Dictionary<Guid, ProgrammeVersion> programmes, DateOnly start, DateOnly reference)
+        Dictionary<Guid, ProgrammeVersion> programmes, Func<Guid, ChildInNeedRecord?> recordOf, DateOnly start, DateOnly reference)
     {
         var result = new List<(DateOnly Date, CinDetails Details)>();
         foreach (var group in referrals.Where(r => r.EpisodeId is not null && episodes.ContainsKey(r.EpisodeId.Value)).GroupBy(r => r.EpisodeId!.Value))
@@ -224,15 +229,20 @@ public sealed partial class CensusExport(HearthDbContext db)
             }
             var closedInPeriod = episode.ClosedOn <= reference;
             var definition = programmes.TryGetValue(episode.ProgrammeVersionId, out var version) ? version.Definition : null;
+            var records = group.OrderBy(r => r.ReceivedOn).Select(r => recordOf(r.Id)).OfType<ChildInNeedRecord>().ToList();
+            // Factors recorded for the child at assessment (the latest referral's) replace those mapped from presenting needs.
+            var recorded = records.LastOrDefault(r => r.AssessmentFactors.Count > 0)?.AssessmentFactors;
             var details = new CinDetails
             {
                 CINreferralDate = first.ReceivedOn,
                 ReferralSource = Blank(first.Source),
+                PrimaryNeedCode = records.Select(r => r.PrimaryNeedCode).FirstOrDefault(n => n is not null),
                 CINclosureDate = closedInPeriod ? episode.ClosedOn : null,
                 ReasonForClosure = closedInPeriod ? Blank(episode.DfeReasonForClosure) : null,
                 ReferralNFAText = "false",
-                Assessments = definition is null ? [] : Assessments(episode, definition, group.SelectMany(r => r.PresentingNeeds), start, reference),
+                Assessments = definition is null ? [] : Assessments(episode, definition, group.SelectMany(r => r.PresentingNeeds), recorded, start, reference),
             };
+            AddStatutory(details, records, start, reference);
             result.Add((first.ReceivedOn, details));
         }
         foreach (var referral in referrals.Where(r => r.EpisodeId is null || !episodes.ContainsKey(r.EpisodeId.Value)))
@@ -248,6 +258,7 @@ public sealed partial class CensusExport(HearthDbContext db)
                 {
                     CINreferralDate = referral.ReceivedOn,
                     ReferralSource = Blank(referral.Source),
+                    PrimaryNeedCode = recordOf(referral.Id)?.PrimaryNeedCode,
                     CINclosureDate = referral.ReceivedOn,
                     ReasonForClosure = "RC8",
                     ReferralNFAText = "true",
@@ -256,15 +267,57 @@ public sealed partial class CensusExport(HearthDbContext db)
             else
             {
                 // Received, waiting or accepted without an episode yet: open, and further action is expected.
-                result.Add((referral.ReceivedOn, new CinDetails
+                var record = recordOf(referral.Id);
+                var details = new CinDetails
                 {
                     CINreferralDate = referral.ReceivedOn,
                     ReferralSource = Blank(referral.Source),
+                    PrimaryNeedCode = record?.PrimaryNeedCode,
                     ReferralNFAText = "false",
-                }));
+                };
+                AddStatutory(details, record is null ? [] : [record], start, reference);
+                result.Add((referral.ReceivedOn, details));
             }
         }
         return result.OrderBy(x => x.Date).Select(x => x.Details).ToList();
+    }
+
+    /// <summary>
+    /// The child's CIN plans, section 47 enquiries and child protection plans that touch the census period. An end (or a
+    /// conference) after the reference date had not happened at the reference date, so it is left out; reviews are those
+    /// held in the period.
+    /// </summary>
+    private static void AddStatutory(CinDetails details, IReadOnlyList<ChildInNeedRecord> records, DateOnly start, DateOnly reference)
+    {
+        DateOnly? ByReference(DateOnly? date) => date <= reference ? date : null;
+        foreach (var plan in records.SelectMany(r => r.CinPlans).Where(p => p.StartedOn <= reference && !(p.EndedOn < start)).OrderBy(p => p.StartedOn))
+        {
+            details.CINPlanDates.Add(new CinPlan { CINPlanStartDate = plan.StartedOn, CINPlanEndDate = ByReference(plan.EndedOn) });
+        }
+        // An enquiry concluded before the period (its conference held, or no conference needed) is last year's.
+        foreach (var s47 in records.SelectMany(r => r.Section47Enquiries)
+            .Where(s => s.StartedOn <= reference && !(s.ConferenceOn < start) && !(s.ConferenceNotRequired && s.StartedOn < start)).OrderBy(s => s.StartedOn))
+        {
+            details.Section47.Add(new Section47
+            {
+                S47ActualStartDate = s47.StartedOn,
+                InitialCPCtarget = s47.ConferenceTargetOn,
+                DateOfInitialCPC = ByReference(s47.ConferenceOn),
+                ICPCnotRequiredText = s47.ConferenceNotRequired ? "true" : "false",
+            });
+        }
+        foreach (var plan in records.SelectMany(r => r.ProtectionPlans).Where(p => p.StartedOn <= reference && !(p.EndedOn < start)).OrderBy(p => p.StartedOn))
+        {
+            details.ChildProtectionPlans.Add(new ChildProtectionPlan
+            {
+                CPPstartDate = plan.StartedOn,
+                CPPendDate = ByReference(plan.EndedOn),
+                InitialCategoryOfAbuse = plan.InitialCategory,
+                LatestCategoryOfAbuse = plan.LatestCategory,
+                NumberOfPreviousCPPText = plan.PreviousPlans.ToString(CultureInfo.InvariantCulture),
+                CPPreviewDates = plan.ReviewDates.Where(d => d >= start && d <= reference).Order().Select(d => (DateOnly?)d).ToList(),
+            });
+        }
     }
 
     /// <summary>Open at some point in the census period: not closed before it starts.</summary>
@@ -272,17 +325,18 @@ public sealed partial class CensusExport(HearthDbContext db)
 
     /// <summary>
     /// Each stay in the programme's assessment phase is an assessment: it starts when the phase starts and is authorised when
-    /// the phase ends (or the assessment decision is recorded). Factors are the referral's presenting needs that the
-    /// programme maps to DfE factors, written only for an authorised assessment (DfE rule 8614).
+    /// the phase ends (or the assessment decision is recorded). Factors are those recorded for the child at assessment, or
+    /// else the referral's presenting needs that the programme maps to DfE factors, written only for an authorised
+    /// assessment (DfE rule 8614).
     /// </summary>
-    private static List<Assessment> Assessments(Episode episode, ProgrammeDefinition definition, IEnumerable<string> needs, DateOnly start, DateOnly reference)
+    private static List<Assessment> Assessments(Episode episode, ProgrammeDefinition definition, IEnumerable<string> needs, IReadOnlyList<string>? recorded, DateOnly start, DateOnly reference)
     {
         if (definition.AssessmentPhase is not { } phase)
         {
             return [];
         }
         var factorOf = definition.PresentingNeeds.Where(n => n.DfeAssessmentFactor is not null).ToDictionary(n => n.Key, n => n.DfeAssessmentFactor!, StringComparer.Ordinal);
-        var factors = needs.Distinct(StringComparer.Ordinal).Select(n => factorOf.GetValueOrDefault(n)).OfType<string>()
+        var factors = (recorded ?? needs.Distinct(StringComparer.Ordinal).Select(n => factorOf.GetValueOrDefault(n)).OfType<string>())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => (string?)f).ToList();
         var stays = episode.Phases.Where(p => p.PhaseKey == phase.Key).OrderBy(p => p.StartedOn).ToList();
         var result = new List<Assessment>();

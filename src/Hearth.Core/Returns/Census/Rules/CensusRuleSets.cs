@@ -18,7 +18,7 @@ public static class CensusRuleSets
             // Child characteristics
             new Rule4220(), new Rule8540(), new Rule8790(), new Rule8794(),
             // CIN details
-            new Rule8568(), new Rule8600(), new Rule8555(), new Rule8606(), new Rule8610(), new Rule8650(), new Rule8620(),
+            new Rule8568(), new Rule8600(), new Rule8555(), new Rule8585Q(), new Rule8606(), new Rule8610(), new Rule8650(), new Rule8620(),
             new Rule8630(), new Rule8640(), new Rule8805(), new Rule8810(), new Rule8815(), new Rule8816(), new Rule8820(),
             new Rule8565(), new Rule8569(), new Rule2884(), new Rule2990(), new Rule8825Q(), new Rule2991Q(), new Rule8831(),
             new Rule8866(), new Rule8867(), new Rule8868(), new Rule8873(),

@@ -42,6 +42,24 @@ public sealed class Rule8555() : ChildRule("8555", "Child cannot be referred aft
     }
 }
 
+/// <summary>8585Q: if &lt;ReasonForClosure&gt; is RC2 (died), a valid &lt;PersonDeathDate&gt; must be present.</summary>
+public sealed class Rule8585Q() : ChildRule("8585Q",
+    "Please check and either amend or provide a reason: CIN episode shows Died as the Closure Reason, however child has no recorded Date of Death",
+    "ReasonForClosure", "PersonDeathDate")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        if (child.PersonDeathDate is not null)
+        {
+            return;
+        }
+        foreach (var cin in child.CINdetails.Where(d => d.ReasonForClosure?.Trim() == "RC2"))
+        {
+            issues.Add(this, child, Cin(child, cin), ("ReasonForClosure", cin.ReasonForClosure), ("PersonDeathDate", null));
+        }
+    }
+}
+
 /// <summary>8606: &lt;CINreferralDate&gt; cannot be more than 280 days before &lt;PersonBirthDate&gt; or &lt;ExpectedPersonBirthDate&gt;.</summary>
 public sealed class Rule8606() : ChildRule("8606", "Child referral date is more than 40 weeks before DOB or expected DOB", "CINreferralDate", "PersonBirthDate", "ExpectedPersonBirthDate")
 {

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Hearth.Core.Data;
+using Hearth.Core.Security;
+using Hearth.Core.Statutory;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Hearth.Web.Pages.Statutory;
+
+/// <summary>
+/// Base of the statutory-record pages. A record outside the user's teams answers 404, so a practitioner of another team
+/// cannot tell whether it exists; someone who may read but not record (performance) is refused a change with 403.
+/// </summary>
+public abstract class StatutoryPageModel : HearthPageModel
+{
+    public bool CanRecord => User.Has(Permission.RecordCasework);
+
+    public StatutoryReferral Referral { get; protected set; } = null!;
+    public StatutoryChild Child { get; protected set; } = null!;
+
+    public string ChildHref => ChildPath(Referral.Referral.Id, Child.PersonId);
+
+    public static string ChildPath(Guid referralId, Guid personId) => $"/statutory/referrals/{referralId}/children/{personId}";
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!CanRecord && !HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            context.Result = Forbid();
+            return;
+        }
+        var executed = await next();
+        if (executed.Exception is AccessDeniedException)
+        {
+            executed.Result = new NotFoundResult();
+            executed.ExceptionHandled = true;
+        }
+    }
+
+    protected async Task LoadAsync(StatutoryService statutory, Guid referralId, Guid personId, CancellationToken ct) =>
+        (Referral, Child) = await statutory.ForChildAsync(Actor, referralId, personId, ct);
+
+    /// <summary>Runs a change; a refusal or a conflict is shown on the page against <paramref name="conflictField"/>.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<Task> save, string conflictField, Func<IActionResult> page)
+    {
+        try
+        {
+            await save();
+            return Redirect(ChildHref);
+        }
+        catch (ValidationFailedException e)
+        {
+            AddErrors(e);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            Errors.Add(new FieldError(conflictField, e.Message));
+        }
+        return page();
+    }
+
+    /// <summary>Reads a GOV.UK date input into <paramref name="value"/>, or adds an error naming the field.</summary>
+    protected bool TryDate(DateParts parts, string field, string label, bool required, out DateOnly? value)
+    {
+        value = parts.Value;
+        if (parts.IsEmpty)
+        {
+            if (required)
+            {
+                Errors.Add(new FieldError(field, $"Enter {label}"));
+                return false;
+            }
+            return true;
+        }
+        if (value is null)
+        {
+            Errors.Add(new FieldError(field, $"{char.ToUpperInvariant(label[0])}{label[1..]} must be a real date, for example 27 3 2026"));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A GOV.UK date input's three boxes; empty when nothing was typed.</summary>
+    public sealed class DateParts
+    {
+        public string? Day { get; set; }
+        public string? Month { get; set; }
+        public string? Year { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
+        public DateOnly? Value => int.TryParse(Day, out var d) && int.TryParse(Month, out var m) && int.TryParse(Year, out var y)
+            && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
+
+        public static DateParts Of(DateOnly? date) => new()
+        {
+            Day = date?.Day.ToString(CultureInfo.InvariantCulture), Month = date?.Month.ToString(CultureInfo.InvariantCulture), Year = date?.Year.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+}
