@@ -26,7 +26,6 @@ internal sealed class BulkWriter(HearthDbContext db)
     private readonly Dictionary<Type, TableShape> _shapes = [];
 
     public long RowsWritten { get; private set; }
-    public static TimeSpan Spent;
 
     public async Task WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
@@ -34,7 +33,6 @@ internal sealed class BulkWriter(HearthDbContext db)
         {
             return;
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var shape = Shape(typeof(T));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -65,7 +63,6 @@ internal sealed class BulkWriter(HearthDbContext db)
             }
         }
         RowsWritten += rows.Count;
-        Spent += System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
 
     private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, TableShape shape, int rows)

@@ -153,7 +153,6 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
             progress?.Report(new SyntheticProgress(Math.Min(families, start + ChunkFamilies), families, writer.RowsWritten));
         }
 
-        Console.Error.WriteLine("\nwriting " + BulkWriter.Spent);
         var summary = new SyntheticSummary(families, seed, today, teams.Count, teams.Sum(t => t.Workers.Length), counts, writer.RowsWritten);
         db.AuditEvents.Add(new AuditEvent
         {
