@@ -96,23 +96,33 @@ public sealed class HandWrittenReports(DbConnection connection, bool postgres, I
     {
         var values = string.Join(", ", keys.Select((_, i) => $"(@s{i}, @a{i}, @b{i}, @c{i})"));
         var parameters = keys.SelectMany((k, i) => new (string, object)[] { ($"s{i}", k.Service), ($"a{i}", k.Assessment), ($"b{i}", k.Phase1), ($"c{i}", k.Phase2) }).ToArray();
-        var sql = $"""
+        var referrals = $"""
             WITH keys (service_id, assessment, phase1, phase2) AS (VALUES {values}),
-            r AS (SELECT service_id, status, is_re_referral, episode_id FROM referrals WHERE received_on >= @from AND received_on <= @to AND {InTeams("team_id")}),
-            ph AS (SELECT e.service_id, p.episode_id, p.phase_key, p.started_on, p.ended_on, p.completed
-                   FROM episode_phases p JOIN episodes e ON e.id = p.episode_id WHERE {InTeams("e.team_id")})
-            SELECT
-              (SELECT COUNT(*) FROM r WHERE r.service_id = k.service_id),
-              (SELECT COUNT(*) FROM r WHERE r.service_id = k.service_id AND r.status = 'Inappropriate'),
-              (SELECT COUNT(*) FROM r WHERE r.service_id = k.service_id AND EXISTS (SELECT 1 FROM ph WHERE ph.episode_id = r.episode_id AND ph.phase_key = k.assessment)),
-              (SELECT COUNT(*) FROM r WHERE r.service_id = k.service_id AND r.is_re_referral AND EXISTS (SELECT 1 FROM ph WHERE ph.episode_id = r.episode_id AND ph.phase_key = k.assessment)),
-              (SELECT COUNT(DISTINCT episode_id) FROM ph WHERE ph.service_id = k.service_id AND ph.phase_key = k.phase1 AND ph.started_on >= @from AND ph.started_on <= @to),
-              (SELECT COUNT(DISTINCT episode_id) FROM ph WHERE ph.service_id = k.service_id AND ph.phase_key = k.phase1 AND ph.completed AND ph.ended_on >= @from AND ph.ended_on <= @to),
-              (SELECT COUNT(DISTINCT episode_id) FROM ph WHERE ph.service_id = k.service_id AND ph.phase_key = k.phase2 AND ph.completed AND ph.ended_on >= @from AND ph.ended_on <= @to)
-            FROM keys k
+            r AS (
+              SELECT r.service_id, r.status, r.is_re_referral,
+                     CASE WHEN EXISTS (SELECT 1 FROM episode_phases p WHERE p.episode_id = r.episode_id AND p.phase_key = k.assessment) THEN 1 ELSE 0 END AS assessed
+              FROM referrals r JOIN keys k ON k.service_id = r.service_id
+              WHERE r.received_on >= @from AND r.received_on <= @to AND {InTeams("r.team_id")})
+            SELECT service_id, COUNT(*), SUM(CASE WHEN status = 'Inappropriate' THEN 1 ELSE 0 END), SUM(assessed), SUM(CASE WHEN is_re_referral THEN assessed ELSE 0 END)
+            FROM r GROUP BY service_id
             """;
-        return (await RowsAsync(Command(sql, parameters))).SelectMany(r => r.Select(L)).ToList();
+        var phases = $"""
+            WITH keys (service_id, assessment, phase1, phase2) AS (VALUES {values})
+            SELECT e.service_id,
+              COUNT(DISTINCT CASE WHEN p.phase_key = k.phase1 AND p.started_on >= @from AND p.started_on <= @to THEN p.episode_id END),
+              COUNT(DISTINCT CASE WHEN p.phase_key = k.phase1 AND p.completed AND p.ended_on >= @from AND p.ended_on <= @to THEN p.episode_id END),
+              COUNT(DISTINCT CASE WHEN p.phase_key = k.phase2 AND p.completed AND p.ended_on >= @from AND p.ended_on <= @to THEN p.episode_id END)
+            FROM episode_phases p JOIN episodes e ON e.id = p.episode_id JOIN keys k ON k.service_id = e.service_id
+            WHERE {InTeams("e.team_id")} AND p.phase_key IN (k.phase1, k.phase2)
+              AND (p.started_on >= @from AND p.started_on <= @to OR p.ended_on >= @from AND p.ended_on <= @to)
+            GROUP BY e.service_id
+            """;
+        var byReferrals = (await RowsAsync(Command(referrals, parameters))).ToDictionary(r => Key(r[0]), r => r.Skip(1).Select(L).ToArray());
+        var byPhases = (await RowsAsync(Command(phases, parameters))).ToDictionary(r => Key(r[0]), r => r.Skip(1).Select(L).ToArray());
+        return keys.SelectMany(k => byReferrals.GetValueOrDefault(k.Service, new long[4]).Concat(byPhases.GetValueOrDefault(k.Service, new long[3]))).ToList();
     }
+
+    private static Guid Key(object? value) => value is Guid g ? g : Guid.Parse((string)value!);
 
     private async Task<List<long>> CinActivityAsync()
     {
@@ -154,30 +164,29 @@ public sealed class HandWrittenReports(DbConnection connection, bool postgres, I
     private async Task<List<long>> OutcomesAsync()
     {
         var within = (string e, string start, int n) => $"{e} <= {MonthsLater(start, n)}";
+        var open = $"SELECT id FROM episodes WHERE {InTeams("team_id")} AND opened_on <= @to AND (closed_on IS NULL OR closed_on >= @from)";
+        var childrenOf = "SELECT c.person_id FROM referral_childs c JOIN referrals r ON r.id = c.referral_id WHERE r.episode_id IN";
         var sql = $"""
-            WITH open_e AS (SELECT id, family_id, closed_on, closure_reason FROM episodes WHERE {InTeams("team_id")} AND opened_on <= @to AND (closed_on IS NULL OR closed_on >= @from)),
-            rc AS (SELECT c.person_id, r.episode_id, r.family_id, r.received_on FROM referral_childs c JOIN referrals r ON r.id = c.referral_id),
-            closed_c AS (SELECT DISTINCT rc.person_id, e.closed_on FROM rc JOIN episodes e ON e.id = rc.episode_id
-                         WHERE {InTeams("e.team_id")} AND e.closed_on >= @from AND e.closed_on <= @to)
+            WITH closed_c AS (SELECT DISTINCT c.person_id, e.closed_on FROM referral_childs c JOIN referrals r ON r.id = c.referral_id JOIN episodes e ON e.id = r.episode_id
+                              WHERE {InTeams("e.team_id")} AND e.closed_on >= @from AND e.closed_on <= @to)
             SELECT
-              (SELECT COUNT(DISTINCT person_id) FROM rc WHERE episode_id IN (SELECT id FROM open_e)),
-              (SELECT COUNT(DISTINCT family_id) FROM open_e),
-              (SELECT COUNT(DISTINCT person_id) FROM rc WHERE episode_id IN (SELECT id FROM open_e WHERE closed_on IS NOT NULL AND closure_reason IN {Successful})),
+              (SELECT COUNT(DISTINCT person_id) FROM ({childrenOf} ({open})) x),
+              (SELECT COUNT(DISTINCT family_id) FROM episodes WHERE id IN ({open})),
+              (SELECT COUNT(DISTINCT person_id) FROM ({childrenOf} ({open} AND closed_on IS NOT NULL AND closure_reason IN {Successful})) x),
               (SELECT COUNT(DISTINCT person_id) FROM closed_c),
               (SELECT COUNT(DISTINCT person_id) FROM closed_c c WHERE
-                 EXISTS (SELECT 1 FROM rc WHERE rc.person_id = c.person_id AND rc.received_on > c.closed_on AND {within("rc.received_on", "c.closed_on", 12)})
+                 EXISTS (SELECT 1 FROM referral_childs x JOIN referrals r ON r.id = x.referral_id WHERE x.person_id = c.person_id AND r.received_on > c.closed_on AND {within("r.received_on", "c.closed_on", 12)})
                  OR EXISTS (SELECT 1 FROM outcome_events o WHERE o.person_id = c.person_id AND o.kind = 'ReReferral' AND o.occurred_on > c.closed_on AND {within("o.occurred_on", "c.closed_on", 12)})),
               {string.Join(",\n  ", new[] { "ChildProtectionPlan", "BecameLookedAfter" }.SelectMany(kind => new[] { 6, 12, 24 }.Select(n =>
                 $"(SELECT COUNT(DISTINCT person_id) FROM closed_c c WHERE EXISTS (SELECT 1 FROM outcome_events o WHERE o.person_id = c.person_id AND o.kind = '{kind}' AND o.occurred_on >= c.closed_on AND {within("o.occurred_on", "c.closed_on", n)}))")))}
             """;
         var figures = (await RowsAsync(Command(sql)))[0].Select(L).ToList();
         var interventions = $"""
-            WITH team_e AS (SELECT id, family_id, opened_on, closed_on, closure_reason FROM episodes WHERE {InTeams("team_id")}),
-            c AS (
-              SELECT (SELECT COUNT(*) FROM team_e o WHERE o.family_id = e.family_id AND o.opened_on < e.opened_on) AS earlier,
+            WITH c AS (
+              SELECT (SELECT COUNT(*) FROM episodes o WHERE o.family_id = e.family_id AND o.opened_on < e.opened_on AND {InTeams("o.team_id")}) AS earlier,
                      CASE WHEN e.closure_reason IN {Successful} AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.family_id = e.family_id
                        AND r.received_on > e.closed_on AND {within("r.received_on", "e.closed_on", 12)}) THEN 1 ELSE 0 END AS sustained
-              FROM team_e e WHERE e.closed_on >= @from AND e.closed_on <= @to)
+              FROM episodes e WHERE {InTeams("e.team_id")} AND e.closed_on >= @from AND e.closed_on <= @to)
             SELECT CASE WHEN earlier >= 2 THEN 2 ELSE earlier END AS bucket, COUNT(*), SUM(sustained) FROM c GROUP BY CASE WHEN earlier >= 2 THEN 2 ELSE earlier END
             """;
         var buckets = (await RowsAsync(Command(interventions))).ToDictionary(r => L(r[0]), r => (L(r[1]), L(r[2])));
@@ -254,10 +263,10 @@ public sealed class HandWrittenReports(DbConnection connection, bool postgres, I
             WITH v AS (SELECT person_id, instrument_id, completed_on, primary_score FROM measure_administrations
                        WHERE {InTeams("team_id")} AND is_viable AND primary_score IS NOT NULL AND completed_on <= @to),
             spans AS (SELECT person_id, instrument_id, MIN(completed_on) AS first_on, MAX(completed_on) AS last_on FROM v GROUP BY person_id, instrument_id)
-            SELECT s.instrument_id,
-              (SELECT MIN(primary_score) FROM v WHERE v.person_id = s.person_id AND v.instrument_id = s.instrument_id AND v.completed_on = s.first_on),
-              (SELECT MAX(primary_score) FROM v WHERE v.person_id = s.person_id AND v.instrument_id = s.instrument_id AND v.completed_on = s.last_on)
-            FROM spans s WHERE s.last_on >= @from AND s.last_on > s.first_on
+            SELECT s.instrument_id, MIN(CASE WHEN v.completed_on = s.first_on THEN v.primary_score END), MAX(CASE WHEN v.completed_on = s.last_on THEN v.primary_score END)
+            FROM spans s JOIN v ON v.person_id = s.person_id AND v.instrument_id = s.instrument_id
+            WHERE s.last_on >= @from AND s.last_on > s.first_on
+            GROUP BY s.person_id, s.instrument_id
             """;
         var paired = (await RowsAsync(Command(pairs))).GroupBy(r => (string)r[0]!).OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in paired)

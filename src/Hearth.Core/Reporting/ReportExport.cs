@@ -80,6 +80,8 @@ public static class ReportExport
         {
             if (!first)
             {
+                // An empty record between tables; the writer shows its one empty field as "" so it reads back as a record.
+                csv.WriteField("");
                 csv.EndRecord();
             }
             first = false;

@@ -126,7 +126,7 @@ public sealed class ReportEngineTests
         using var csv = new MemoryStream();
         ReportExport.Write(result, ReportFormat.Csv, csv);
         var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal(["Referrals by team", "Team,Referrals,Share", "North,120,96.0", "South,3,2.4", "West,0,0.0", "East,n/a,n/a", "", "Totals", "Measure", "All"], lines);
+        Assert.Equal(["Referrals by team", "Team,Referrals,Share", "North,120,96.0", "South,3,2.4", "West,0,0.0", "East,n/a,n/a", "\"\"", "Totals", "Measure", "All"], lines);
     }
 
     [Theory]
