@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Hearth.Core.Measures;
 using Hearth.Core.Reporting;
 
 namespace Hearth.Bench;
@@ -27,6 +28,7 @@ public sealed class HandWrittenReports(DbConnection connection, bool postgres, I
             "time-use" => await TimeUseAsync(),
             "cost" => await CostAsync(),
             "equality" => await EqualityAsync(),
+            "cohort-star" => await CohortStarAsync(),
             _ => throw new ArgumentException($"No hand-written SQL for {report}"),
         };
     }
@@ -275,6 +277,11 @@ public sealed class HandWrittenReports(DbConnection connection, bool postgres, I
             PairedStatistics.Compute(list);
             figures.Add(list.Count);
         }
+        foreach (var (_, _, scalePairs) in await ScalePairsAsync("a.instrument_id LIKE 'sdq-%'"))
+        {
+            PairedStatistics.Compute(scalePairs);
+            figures.Add(scalePairs.Count);
+        }
         var gas = $"""
             SELECT time_point, time_point_number, COUNT(*), AVG(CAST(primary_score AS double precision)) FROM measure_administrations
             WHERE {InTeams("team_id")} AND instrument_id = 'gas' AND is_viable AND primary_score IS NOT NULL AND completed_on >= @from AND completed_on <= @to
@@ -283,6 +290,44 @@ public sealed class HandWrittenReports(DbConnection connection, bool postgres, I
         figures.AddRange((await RowsAsync(Command(postgres ? gas : gas.Replace("double precision", "REAL", StringComparison.Ordinal)))).Select(r => L(r[2])));
         return figures;
     }
+
+    /// <summary>Each scale's reading on the first and last viable forms of each person (the measures report's pairs).</summary>
+    private async Task<List<(string Instrument, string Scale, List<(double Before, double After)> Pairs)>> ScalePairsAsync(string instruments)
+    {
+        var sql = $"""
+            WITH v AS (SELECT a.id, a.person_id, a.instrument_id, a.completed_on FROM measure_administrations a
+                       WHERE {InTeams("a.team_id")} AND {instruments} AND a.is_viable AND a.primary_score IS NOT NULL AND a.completed_on <= @to),
+            spans AS (SELECT person_id, instrument_id, MIN(completed_on) AS first_on, MAX(completed_on) AS last_on FROM v GROUP BY person_id, instrument_id)
+            SELECT s.instrument_id, sc.key, MIN(CASE WHEN v.completed_on = s.first_on THEN sc.value END), MAX(CASE WHEN v.completed_on = s.last_on THEN sc.value END)
+            FROM spans s JOIN v ON v.person_id = s.person_id AND v.instrument_id = s.instrument_id AND (v.completed_on = s.first_on OR v.completed_on = s.last_on)
+            JOIN measure_scores sc ON sc.administration_id = v.id
+            WHERE s.last_on >= @from AND s.last_on > s.first_on AND sc.value IS NOT NULL
+            GROUP BY s.person_id, s.instrument_id, sc.key
+            """;
+        var rows = await RowsAsync(Command(sql));
+        var result = new List<(string, string, List<(double, double)>)>();
+        foreach (var instrument in rows.Select(r => (string)r[0]!).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (InstrumentCatalog.Find(instrument) is not ItemInstrument items)
+            {
+                continue;
+            }
+            foreach (var scale in items.Definition.Scales)
+            {
+                var pairs = rows.Where(r => (string)r[0]! == instrument && (string)r[1]! == scale.Key && r[2] is not null && r[3] is not null)
+                    .Select(r => (Convert.ToDouble(r[2], CultureInfo.InvariantCulture), Convert.ToDouble(r[3], CultureInfo.InvariantCulture))).ToList();
+                if (pairs.Count > 0)
+                {
+                    result.Add((instrument, scale.Key, pairs));
+                }
+            }
+        }
+        return result;
+    }
+
+    private async Task<List<long>> CohortStarAsync() =>
+        (await ScalePairsAsync("a.instrument_id = 'family-star-plus'")).Where(x => x.Scale.StartsWith("area", StringComparison.Ordinal))
+            .Select(x => (x.Pairs.Average(p => p.Before), x.Pairs.Average(p => p.After), (long)x.Pairs.Count)).Select(x => x.Item3).ToList();
 
     private async Task<List<long>> TimeUseAsync()
     {

@@ -55,7 +55,7 @@ public class ReportBenchmarks
         (Environment.GetEnvironmentVariable("HEARTH_BENCH_PROVIDERS") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public static IEnumerable<string> Reports() =>
-        (Environment.GetEnvironmentVariable("HEARTH_BENCH_REPORTS") ?? "funnel,cin-activity,outcomes,capacity,measures,time-use,cost,equality").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        (Environment.GetEnvironmentVariable("HEARTH_BENCH_REPORTS") ?? "funnel,cin-activity,outcomes,capacity,measures,time-use,cost,equality,cohort-star").Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
