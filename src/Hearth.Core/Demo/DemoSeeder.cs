@@ -40,6 +40,11 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         "Ffion", "Dylan", "Seren", "Osian", "Aisha", "Mohammed", "Zara", "Yusuf", "Maja", "Jakub", "Chloe", "Tyler", "Ruby", "Kai",
     ];
 
+    private static readonly string[] ParentNames =
+    [
+        "Kim", "Sarah", "Gemma", "Rhian", "Nia", "Emma", "Leanne", "Fatima", "Anna", "Kerry", "Lisa", "Dan", "Craig", "Gareth",
+    ];
+
     private static readonly string[] FamilyNames =
     [
         "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan", "Griffiths", "Smith", "Brown",
@@ -151,6 +156,19 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
                 child.FamilyName = surname;
                 child.Sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
             }
+            // The journeys carry only the referred children; every family also has the parent the work is done with,
+            // so adults' measures (WEMWBS) are due and recorded as for the children.
+            var eldest = children[family.Id].Min(c => c.DateOfBirth) ?? today.AddYears(-8);
+            var parent = new Person
+            {
+                FamilyId = family.Id,
+                GivenName = ParentNames[random.Next(ParentNames.Length)],
+                FamilyName = surname,
+                DateOfBirth = eldest.AddYears(-random.Next(18, 36)).AddDays(-random.Next(0, 365)),
+                Sex = random.NextDouble() < 0.8 ? Sex.Female : Sex.Male,
+            };
+            db.Add(parent);
+            db.Add(new FamilyMembership { FamilyId = family.Id, PersonId = parent.Id, Relationship = Relationship.Parent, From = eldest });
         }
         await db.SaveChangesAsync(actor, ct);
 

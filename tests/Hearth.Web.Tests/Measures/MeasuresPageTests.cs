@@ -230,19 +230,25 @@ public sealed class DemoMeasuresTests(HearthWebFactory app) : IClassFixture<Hear
 
         Assert.True(all.Count > 100, $"only {all.Count} demo administrations");
         Assert.All(all, a => Assert.True(a.IsViable));
-        // SDQ parent for children at baseline and later points, and Family Star Plus needs adults, which the demo has none of.
+        // SDQ parent for the children and WEMWBS for the parents, each only within the ages its schedule covers.
         Assert.Contains(all, a => a.InstrumentId == "sdq-parent" && a.TimePoint == TimePoint.Baseline);
         Assert.Contains(all, a => a.InstrumentId == "sdq-parent" && a.TimePoint == TimePoint.Closure);
-        Assert.All(all, a => Assert.InRange(a.AgeYears!.Value, 4, 17));
+        Assert.Contains(all, a => a.InstrumentId == "wemwbs" && a.TimePoint == TimePoint.Baseline);
+        Assert.Contains(all, a => a.InstrumentId == "family-star-plus");
+        Assert.All(all.Where(a => a.InstrumentId == "sdq-parent"), a => Assert.InRange(a.AgeYears!.Value, 4, 17));
+        Assert.All(all.Where(a => a.InstrumentId == "wemwbs"), a => Assert.True(a.AgeYears >= 16, $"WEMWBS at age {a.AgeYears}"));
         // Every form's stored total is what the engine gives its stored responses.
         var sdq = (ItemInstrument)InstrumentCatalog.Find("sdq-parent")!;
         Assert.All(all.Where(a => a.InstrumentId == "sdq-parent"), a =>
             Assert.Equal(sdq.Score(MeasureService.ResponsesOf(a).Select(r => r is null ? (int?)null : int.Parse(r, CultureInfo.InvariantCulture)).ToArray(), a.AgeYears)["total"], a.PrimaryScore));
-        // Most families improve: the mean change from baseline to closure falls.
-        var pairs = all.GroupBy(a => (a.EpisodeId, a.PersonId))
-            .Select(g => (Baseline: g.FirstOrDefault(a => a.TimePoint == TimePoint.Baseline), Closure: g.FirstOrDefault(a => a.TimePoint == TimePoint.Closure)))
+        // Most families improve: SDQ difficulties fall and WEMWBS wellbeing rises from baseline to closure.
+        var pairs = all.GroupBy(a => (a.EpisodeId, a.PersonId, a.InstrumentId))
+            .Select(g => (g.Key.InstrumentId, Baseline: g.FirstOrDefault(a => a.TimePoint == TimePoint.Baseline), Closure: g.FirstOrDefault(a => a.TimePoint == TimePoint.Closure)))
             .Where(p => p.Baseline is not null && p.Closure is not null).ToList();
-        Assert.True(pairs.Count > 20);
+        Assert.True(pairs.Count(p => p.InstrumentId == "sdq-parent") > 20);
+        Assert.True(pairs.Count(p => p.InstrumentId == "wemwbs") > 20);
+        Assert.True(pairs.Where(p => p.InstrumentId == "wemwbs").Average(p => p.Closure!.PrimaryScore!.Value - p.Baseline!.PrimaryScore!.Value) > 0);
+        pairs = pairs.Where(p => p.InstrumentId == "sdq-parent").ToList();
         Assert.True(pairs.Average(p => p.Closure!.PrimaryScore!.Value - p.Baseline!.PrimaryScore!.Value) < 0);
     }
 }
