@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Episodes;
 
-public sealed record NewAllocation(Guid EpisodeId, Guid WorkerId, DateOnly From, bool IsLead = true, string? OverrideReason = null);
+/// <summary>
+/// An allocation. <paramref name="EpisodeVersion"/> is the episode version the manager read, when they allocate from a page:
+/// if the episode changed since (moved on, closed), the allocation is refused as a concurrency conflict.
+/// </summary>
+public sealed record NewAllocation(Guid EpisodeId, Guid WorkerId, DateOnly From, bool IsLead = true, string? OverrideReason = null, int? EpisodeVersion = null);
 
 /// <summary>A worker's load: open intensive episodes against their maximum.</summary>
 public sealed record WorkerLoad(Guid WorkerId, Guid TeamId, string Name, int MaxIntensiveCases, int OpenIntensive, IReadOnlyList<string> Specialisms, string? Patch)
@@ -33,6 +37,10 @@ public sealed class AllocationService(HearthDbContext db)
         actor.Demand(Permission.ManageCases);
         var episode = await db.Set<Episode>().InScope(actor).SingleOrDefaultAsync(e => e.Id == input.EpisodeId, ct)
             ?? throw new AccessDeniedException("That episode does not exist or is not in your teams.");
+        if (input.EpisodeVersion is { } read && read != episode.Version)
+        {
+            throw new ConcurrencyConflictException("episode");
+        }
         var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == input.WorkerId, ct);
         var v = new Validator();
         if (worker is null || !worker.IsActive)

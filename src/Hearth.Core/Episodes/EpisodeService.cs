@@ -12,6 +12,17 @@ public sealed record OverdueEpisode(Guid EpisodeId, Guid TeamId, Guid FamilyId, 
 
 public sealed record CaseloadRow(Guid EpisodeId, Guid TeamId, Guid FamilyId, string FamilyReference, string Phase, DateOnly PhaseStartedOn, DateOnly? PhaseDueOn, bool Overdue, bool IsIntensive, IReadOnlyList<string> Workers);
 
+public sealed record EpisodeChild(Guid PersonId, string Name);
+
+/// <summary>Everything the episode page shows: the episode with its phases and allocations, its programme and who it concerns.</summary>
+public sealed record EpisodeView(Episode Episode, ProgrammeDefinition Programme, string ServiceName, string FamilyReference, IReadOnlyList<EpisodeChild> Children,
+    IReadOnlyDictionary<Guid, string> WorkerNames, IReadOnlyList<FollowUp> FollowUps, IReadOnlyList<OutcomeEvent> Outcomes)
+{
+    public string PhaseName(string key) => Programme.Phase(key)?.Name ?? key;
+}
+
+public sealed record ClosedEpisode(Guid EpisodeId, Guid FamilyId, string FamilyReference, DateOnly OpenedOn, DateOnly ClosedOn, int DaysOpen, ClosureReason Reason, ClosureDestination Destination, bool UnmetNeed, string DfeReasonForClosure);
+
 public sealed record FollowUpDue(Guid FollowUpId, Guid EpisodeId, Guid FamilyId, string FamilyReference, int MonthsAfterClosure, DateOnly ClosedOn, DateOnly DueOn, int Version);
 
 /// <summary>
@@ -25,6 +36,26 @@ public sealed class EpisodeService(HearthDbContext db)
         actor.Demand(Permission.ViewFamilies);
         return await db.Set<Episode>().AsNoTracking().InScope(actor).Include(e => e.Phases).Include(e => e.Allocations)
             .SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw NotFound();
+    }
+
+    /// <summary>The episode with its programme, children, workers, follow-ups and outcomes. Opening it is an audited read of the family's record.</summary>
+    public async Task<EpisodeView> ViewAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        var episode = await ReadAsync(actor, episodeId, ct);
+        var programme = await db.Set<ProgrammeVersion>().AsNoTracking().SingleAsync(p => p.Id == episode.ProgrammeVersionId, ct);
+        var service = await db.Set<Organisation.Service>().AsNoTracking().Where(s => s.Id == episode.ServiceId).Select(s => s.Name).SingleAsync(ct);
+        var family = await db.Set<People.Family>().AsNoTracking().Where(f => f.Id == episode.FamilyId).Select(f => f.Reference).SingleAsync(ct);
+        var children = await db.Set<ReferralChild>().AsNoTracking()
+            .Where(c => db.Set<Referral>().Any(r => r.Id == c.ReferralId && r.EpisodeId == episodeId))
+            .Join(db.Set<People.Person>(), c => c.PersonId, p => p.Id, (c, p) => new { p.Id, p.GivenName, p.FamilyName })
+            .Distinct().ToListAsync(ct);
+        var workerIds = episode.Allocations.Select(a => a.WorkerId).Distinct().ToList();
+        var workers = await db.Set<Organisation.Worker>().AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+        var outcomes = await db.Set<OutcomeEvent>().AsNoTracking().InScope(actor).Where(o => o.EpisodeId == episodeId).OrderBy(o => o.OccurredOn).ToListAsync(ct);
+        var followUps = await FollowUpsAsync(actor, episodeId, ct);
+        await db.RecordReadAsync(actor, nameof(People.Family), episode.FamilyId, ct);
+        return new EpisodeView(episode, programme.Definition, service, family,
+            children.OrderBy(c => c.GivenName).Select(c => new EpisodeChild(c.Id, $"{c.GivenName} {c.FamilyName}")).ToList(), workers, followUps, outcomes);
     }
 
     public async Task<Episode> RecordAssessmentDecisionAsync(ActorContext actor, Guid episodeId, int version, AssessmentDecision decision, DateOnly decidedOn, CancellationToken ct = default)
@@ -147,11 +178,25 @@ public sealed class EpisodeService(HearthDbContext db)
         actor.Demand(Permission.RecordCasework);
         var episode = await db.Set<Episode>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(e => e.Id == input.EpisodeId, ct) ?? throw NotFound();
         var v = new Validator();
+        var e = await AddOutcomeAsync(episode, input, v, ct);
+        v.ThrowIfAny();
+        await db.SaveChangesAsync(actor, ct);
+        return e!;
+    }
+
+    /// <summary>Checks an outcome event and, when it is valid, adds it to the context without saving.</summary>
+    private async Task<OutcomeEvent?> AddOutcomeAsync(Episode episode, NewOutcomeEvent input, Validator v, CancellationToken ct)
+    {
+        var before = v.Errors.Count;
         var concerned = await db.Set<ReferralChild>().AnyAsync(c => c.PersonId == input.PersonId
             && db.Set<Referral>().Any(r => r.Id == c.ReferralId && r.EpisodeId == episode.Id), ct);
         if (!concerned)
         {
             v.Add("PersonId", "Choose a child the episode's referrals concern");
+        }
+        if (!Enum.IsDefined(input.Kind))
+        {
+            v.Add("Kind", "Choose what happened");
         }
         if (input.OccurredOn > db.Today())
         {
@@ -162,10 +207,12 @@ public sealed class EpisodeService(HearthDbContext db)
             v.Add("OccurredOn", $"The date cannot be before the episode opened on {episode.OpenedOn:yyyy-MM-dd}");
         }
         v.MaxLength("Note", input.Note, 2000, "Note");
-        v.ThrowIfAny();
+        if (v.Errors.Count > before)
+        {
+            return null;
+        }
         var e = new OutcomeEvent { PersonId = input.PersonId, EpisodeId = episode.Id, TeamId = episode.TeamId, Kind = input.Kind, OccurredOn = input.OccurredOn, Note = input.Note?.Trim() };
         db.Add(e);
-        await db.SaveChangesAsync(actor, ct);
         return e;
     }
 
@@ -185,14 +232,52 @@ public sealed class EpisodeService(HearthDbContext db)
         return rows.Select(r => new FollowUpDue(r.Id, r.EpisodeId, r.FamilyId, r.Reference, r.MonthsAfterClosure, r.ClosedOn ?? r.DueOn, r.DueOn, r.Version)).ToList();
     }
 
-    public async Task CompleteFollowUpAsync(ActorContext actor, Guid followUpId, int version, DateOnly on, string? note, CancellationToken ct = default)
+    /// <summary>Every follow-up point of one episode, done or not, for the episode page.</summary>
+    public async Task<IReadOnlyList<FollowUp>> FollowUpsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        return await db.Set<FollowUp>().AsNoTracking().InScope(actor).Where(f => f.EpisodeId == episodeId)
+            .OrderBy(f => f.MonthsAfterClosure).ToListAsync(ct);
+    }
+
+    /// <summary>Episodes of a team closed between two dates, newest first, with their closure reason, destination and DfE code.</summary>
+    public async Task<IReadOnlyList<ClosedEpisode>> ClosuresAsync(ActorContext actor, Guid teamId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var rows = await db.Set<Episode>().AsNoTracking().InScope(actor)
+            .Where(e => e.TeamId == teamId && e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to)
+            .Join(db.Set<People.Family>(), e => e.FamilyId, f => f.Id, (e, f) => new { e, f.Reference })
+            .OrderByDescending(x => x.e.ClosedOn).ThenBy(x => x.Reference)
+            .Select(x => new { x.e.Id, x.e.FamilyId, x.Reference, x.e.OpenedOn, ClosedOn = x.e.ClosedOn!.Value, Reason = x.e.ClosureReason!.Value, x.e.ClosureDestination, x.e.UnmetNeed, x.e.DfeReasonForClosure })
+            .ToListAsync(ct);
+        return rows.Select(r => new ClosedEpisode(r.Id, r.FamilyId, r.Reference, r.OpenedOn, r.ClosedOn, r.ClosedOn.DayNumber - r.OpenedOn.DayNumber, r.Reason,
+            r.ClosureDestination ?? ClosureCodes.DefaultDestination(r.Reason), r.UnmetNeed, r.DfeReasonForClosure ?? "")).ToList();
+    }
+
+    /// <summary>
+    /// Records a follow-up as done, with what was found: <paramref name="outcomes"/> (a child re-referred, entered care...)
+    /// are saved with it in one transaction, or nothing is saved.
+    /// </summary>
+    public async Task CompleteFollowUpAsync(ActorContext actor, Guid followUpId, int version, DateOnly on, string? note, IReadOnlyList<NewOutcomeEvent>? outcomes = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
         var f = await db.Set<FollowUp>().InScope(actor).SingleOrDefaultAsync(x => x.Id == followUpId, ct) ?? throw NotFound();
+        var v = new Validator();
+        if (f.CompletedOn is not null)
+        {
+            v.Add("CompletedOn", $"The follow-up was already recorded on {f.CompletedOn:yyyy-MM-dd}");
+        }
         if (on > db.Today())
         {
-            throw new ValidationFailedException("CompletedOn", "The date must be today or in the past");
+            v.Add("CompletedOn", "The date must be today or in the past");
         }
+        v.MaxLength("Note", note, 2000, "Note");
+        var episode = await db.Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == f.EpisodeId, ct);
+        foreach (var o in outcomes ?? [])
+        {
+            await AddOutcomeAsync(episode, o with { EpisodeId = episode.Id }, v, ct);
+        }
+        v.ThrowIfAny();
         f.Version = version;
         f.CompletedOn = on;
         f.CompletedBy = actor.Name;

@@ -31,7 +31,7 @@ public sealed record TriageDecision(TriageOutcome Outcome, DateOnly DecidedOn, s
 
 public sealed record EarlierReferral(Guid ReferralId, string? Reference, DateOnly ReceivedOn, ReferralStatus Status);
 
-public sealed record WaitingListRow(Guid EntryId, Guid ReferralId, string? ReferralReference, Guid FamilyId, string FamilyReference, DateOnly Since, WaitingPriority Priority, string Reason, int Position, int DaysWaited, int Version);
+public sealed record WaitingListRow(Guid EntryId, Guid ReferralId, string? ReferralReference, Guid FamilyId, string FamilyReference, DateOnly Since, WaitingPriority Priority, string Reason, int Position, int DaysWaited, int Version, Guid TeamId);
 
 public sealed record PanelReferral(Guid ReferralId, Guid TeamId, string FamilyReference, DateOnly ReceivedOn, ReferralStatus Status, Guid? EpisodeId, WaitingPriority? Priority, DateOnly? WaitingSince);
 
@@ -158,6 +158,24 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             }
         }
         return (v, team, family, children, reference);
+    }
+
+    /// <summary>One referral of the actor's teams, with the children it concerns, for the triage and confirmation pages.</summary>
+    public async Task<Referral> ReadAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        return await db.Set<Referral>().AsNoTracking().InScope(actor).Include(r => r.Children)
+            .SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw NotFound();
+    }
+
+    /// <summary>One entry still on a waiting list of the actor's teams.</summary>
+    public async Task<WaitingListRow> ReadWaitingEntryAsync(ActorContext actor, Guid entryId, DateOnly asOf, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var teamId = await db.Set<WaitingListEntry>().AsNoTracking().InScope(actor).Where(w => w.Id == entryId && w.RemovedOn == null)
+            .Select(w => (Guid?)w.TeamId).SingleOrDefaultAsync(ct)
+            ?? throw new AccessDeniedException("That waiting list entry does not exist or is not in your teams.");
+        return (await WaitingListAsync(actor, teamId, asOf, ct)).Single(w => w.EntryId == entryId);
     }
 
     /// <summary>Earlier referrals of the same children to the same service within the re-referral window.</summary>
@@ -314,7 +332,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             .OrderBy(w => w.Position).ThenBy(w => w.Since)
             .Join(db.Set<Family>(), w => w.Referral!.FamilyId, f => f.Id, (w, f) => new { w, w.Referral!.Reference, f.Id, FamilyReference = f.Reference })
             .ToListAsync(ct);
-        return rows.Select(r => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, r.w.Position, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version)).ToList();
+        return rows.Select(r => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, r.w.Position, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version, r.w.TeamId)).ToList();
     }
 
     /// <summary>Moves an entry to a new place in its team's list (1 = first), with a reason for the audit trail.</summary>

@@ -89,7 +89,7 @@ public static class JourneyApi
             .WithName("MoveEpisodeToPhase");
         episodes.MapPost("/{id:guid}/allocations", async (HttpContext http, AllocationService service, Guid id, AllocationRequest body, CancellationToken ct) =>
         {
-            var allocation = await service.AllocateAsync(http.User.ToActor(), new NewAllocation(id, body.WorkerId, body.From, body.IsLead ?? true, body.OverrideReason), ct);
+            var allocation = await service.AllocateAsync(http.User.ToActor(), new NewAllocation(id, body.WorkerId, body.From, body.IsLead ?? true, body.OverrideReason, body.Version), ct);
             return TypedResults.Created($"/api/v1/episodes/{id}", new CreatedResponse(allocation.Id, allocation.Version));
         }).RequireAuthorization(manage).WithName("AllocateEpisode").WithSummary("A worker at their maximum needs overrideReason, else 409.");
         episodes.MapPost("/{id:guid}/closure", async (HttpContext http, EpisodeService service, Guid id, ClosureRequest body, CancellationToken ct) =>
@@ -126,7 +126,8 @@ public static class JourneyApi
     public sealed record TriageRequest(int Version, string? Outcome, DateOnly DecidedOn, string? Reason, string? ReferredOnTo, string? Priority, string? Mode);
     public sealed record AssessmentDecisionRequest(int Version, string? Decision, DateOnly DecidedOn);
     public sealed record TransitionRequest(int Version, string? Phase, DateOnly On);
-    public sealed record AllocationRequest(Guid WorkerId, DateOnly From, bool? IsLead, string? OverrideReason);
+    /// <summary>Version, when given, is the episode version the caller read: a stale one is refused with 409.</summary>
+    public sealed record AllocationRequest(Guid WorkerId, DateOnly From, bool? IsLead, string? OverrideReason, int? Version = null);
     public sealed record ClosureRequest(int Version, DateOnly ClosedOn, string? Reason, string? Destination, bool UnmetNeed);
 
     public sealed record CreatedResponse(Guid Id, int Version);
@@ -148,7 +149,7 @@ public static class JourneyApi
     public sealed record ReferralResponse(Guid Id, int Version, string? Reference, DateOnly ReceivedOn, string Source, string Status, DateOnly? DecidedOn, bool IsReReferral, Guid? EpisodeId, IReadOnlyList<Guid> ChildIds);
 
     public sealed record FamilyRecordResponse(Guid Id, int Version, string Reference, Guid TeamId, string TeamName, IReadOnlyList<MemberResponse> Members,
-        IReadOnlyList<ReferralResponse> Referrals, IReadOnlyList<EpisodeResponse> Episodes, IReadOnlyList<ChronologyEntry> Chronology)
+        IReadOnlyList<ReferralResponse> Referrals, IReadOnlyList<EpisodeResponse> Episodes, IReadOnlyList<Core.Casework.ChronologyEntry> Chronology)
     {
         public static FamilyRecordResponse From(FamilyRecord r) => new(r.Family.Id, r.Family.Version, r.Family.Reference, r.Family.TeamId, r.TeamName,
             r.Members.Select(m => new MemberResponse(m.Person.Id, m.Person.Version, m.Person.GivenName, m.Person.FamilyName, m.Person.DateOfBirth, m.Relationship.ToString(), m.From, m.To)).ToList(),

@@ -79,6 +79,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Families", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Referrals", Policies.For(Permission.RecordCasework));
                 o.Conventions.AuthorizeFolder("/Caseload", Policies.For(Permission.ViewFamilies));
+                o.Conventions.AuthorizeFolder("/Episodes", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Casework", Policies.For(Permission.RecordCasework));
                 o.Conventions.AuthorizeFolder("/Measures", Policies.For(Permission.ViewFamilies));
                 o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
@@ -143,6 +144,14 @@ internal sealed class LowercaseRoutes : Microsoft.AspNetCore.Mvc.ApplicationMode
         }
     }
 
-    private static string Kebab(string template) => string.Concat(template.Select((c, i) =>
-        char.IsUpper(c) ? (i > 0 && template[i - 1] != '/' ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    /// <summary>Hyphenates the literal segments only: a parameter ({goalId}) keeps its name, or it would not bind to the handler's argument.</summary>
+    private static string Kebab(string template)
+    {
+        var depth = 0;
+        return string.Concat(template.Select((c, i) =>
+        {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            return depth == 0 && char.IsUpper(c) ? (i > 0 && template[i - 1] != '/' ? "-" : "") + char.ToLowerInvariant(c) : c.ToString();
+        }));
+    }
 }

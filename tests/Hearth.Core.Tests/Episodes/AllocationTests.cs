@@ -36,6 +36,25 @@ public sealed class AllocationTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task Allocating_from_a_stale_read_of_the_episode_is_a_concurrency_conflict()
+    {
+        var worker = await WorkerAsync("Stale Reader", TeamA);
+        var episode = await AcceptedEpisodeAsync("A-stale", Today.AddDays(-10));
+        var read = episode.Version;
+        await ActAsync(episode.Id, (s, v) => s.MoveToPhaseAsync(Practitioner, episode.Id, v, "assessment", Today.AddDays(-9)));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(episode.Id, worker.Id, Today, EpisodeVersion: read))));
+        Assert.Equal(0, await AllocationCountAsync(episode.Id));
+
+        var current = (await EpisodeAsync(episode.Id)).Version;
+        await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(episode.Id, worker.Id, Today, EpisodeVersion: current)));
+        Assert.Equal(1, await AllocationCountAsync(episode.Id));
+    }
+
+    private Task<int> AllocationCountAsync(Guid episodeId) => InScope(s => Get<HearthDbContext>(s).Set<Allocation>().CountAsync(a => a.EpisodeId == episodeId));
+
+    [Fact]
     public async Task Closed_and_stepped_down_episodes_free_capacity()
     {
         var worker = await WorkerAsync("Owen", TeamA, max: 1);

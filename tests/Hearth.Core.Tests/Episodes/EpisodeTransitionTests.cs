@@ -230,6 +230,33 @@ public sealed class EpisodeTransitionTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task A_follow_up_is_recorded_once_with_its_findings_as_outcome_events_or_not_at_all()
+    {
+        var (family, child) = await FamilyWithChildAsync("F-16b");
+        var referral = await RecordAsync(Referral(family, child.Id, Today.AddDays(-500)));
+        var episodeId = (await TriageAsync(referral.Id, new(TriageOutcome.Accepted, Today.AddDays(-500)))).EpisodeId!.Value;
+        await Close(episodeId, new ClosureInput(Today.AddDays(-400), ClosureReason.GoalsAchieved, ClosureDestination.NoFurtherService, false));
+        var due = (await InScope(s => Get<EpisodeService>(s).FollowUpsDueAsync(Manager, TeamA.Id, Today))).Single(d => d.EpisodeId == episodeId && d.MonthsAfterClosure == 6);
+        var stranger = await FamilyWithChildAsync("F-16c");
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due.FollowUpId, due.Version, Today, null,
+            [new NewOutcomeEvent(child.Id, episodeId, OutcomeKind.ReReferral, Today.AddDays(-30), null), new NewOutcomeEvent(stranger.Child.Id, episodeId, OutcomeKind.BecameLookedAfter, Today.AddDays(-30), null)])));
+        Assert.Equal(["PersonId"], refused.Errors.Select(e => e.Field));
+        Assert.Empty(await InScope(s => Task.FromResult(Get<HearthDbContext>(s).Set<OutcomeEvent>().Where(o => o.EpisodeId == episodeId).ToList())));
+
+        await InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due.FollowUpId, due.Version, Today, "Re-referred by school",
+            [new NewOutcomeEvent(child.Id, Guid.Empty, OutcomeKind.ReReferral, Today.AddDays(-30), null)]));
+
+        var outcome = Assert.Single(await InScope(s => Task.FromResult(Get<HearthDbContext>(s).Set<OutcomeEvent>().Where(o => o.EpisodeId == episodeId).ToList())));
+        Assert.Equal((child.Id, OutcomeKind.ReReferral, Today.AddDays(-30), TeamA.Id), (outcome.PersonId, outcome.Kind, outcome.OccurredOn, outcome.TeamId));
+        var followUps = await InScope(s => Get<EpisodeService>(s).FollowUpsAsync(Practitioner, episodeId));
+        var done = followUps.Single(f => f.Id == due.FollowUpId);
+        Assert.Equal((Today, "Sam Practitioner"), (done.CompletedOn!.Value, done.CompletedBy!));
+        var again = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due.FollowUpId, done.Version, Today, null)));
+        Assert.Equal("CompletedOn", Assert.Single(again.Errors).Field);
+    }
+
+    [Fact]
     public async Task Outcome_events_are_dated_per_child_of_the_episode()
     {
         var (family, child) = await FamilyWithChildAsync("F-17");

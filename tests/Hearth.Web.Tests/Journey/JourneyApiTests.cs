@@ -75,7 +75,9 @@ public sealed class JourneyApiTests(HearthWebFactory app) : IClassFixture<Hearth
         episode = await JsonAsync(await practitioner.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/transitions", new { version = episode.GetProperty("version").GetInt32(), phase = "phase1", on = today.AddDays(-15).ToString("yyyy-MM-dd") }));
         Assert.Equal("phase1", episode.GetProperty("currentPhase").GetString());
 
-        var allocation = await manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocations", new { workerId = worker, from = today.AddDays(-15).ToString("yyyy-MM-dd"), overrideReason = "Demo team is at capacity" });
+        var staleAllocation = await manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocations", new { workerId = worker, from = today.AddDays(-15).ToString("yyyy-MM-dd"), overrideReason = "Demo team is at capacity", version = 0 });
+        Assert.Equal(HttpStatusCode.Conflict, staleAllocation.StatusCode);
+        var allocation = await manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocations", new { workerId = worker, from = today.AddDays(-15).ToString("yyyy-MM-dd"), overrideReason = "Demo team is at capacity", version = episode.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.Created, allocation.StatusCode);
 
         var stale = await manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/closure", new { version = 0, closedOn = today.ToString("yyyy-MM-dd"), reason = "goals_achieved", destination = "no_further_service" });

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Hearth.Core.Data;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
@@ -7,29 +9,55 @@ using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Referrals;
 
-/// <summary>The day, month and year boxes of a GOV.UK date input.</summary>
-public sealed class DateParts
+/// <summary>The answers given so far in the referral question pages, kept between pages until the referral is saved.</summary>
+public sealed class ReferralDraft
 {
-    public string? Day { get; set; }
-    public string? Month { get; set; }
-    public string? Year { get; set; }
-
-    public DateOnly? Parse() =>
-        int.TryParse(Day, out var d) && int.TryParse(Month, out var m) && int.TryParse(Year, out var y) && y is >= 1900 and <= 9999
-            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : null;
+    public List<Guid> ChildIds { get; set; } = [];
+    public DateParts ReceivedOn { get; set; } = new();
+    public string? ReceivedAt { get; set; }
+    public string? Channel { get; set; }
+    public string? Source { get; set; }
+    public string? ReferrerAgency { get; set; }
+    public string? ReferrerName { get; set; }
+    public string? ReferrerContact { get; set; }
+    public List<string> PresentingNeeds { get; set; } = [];
+    public Dictionary<string, string> Eligibility { get; set; } = [];
+    public string? ConsentToShare { get; set; }
+    public string? SharingBasis { get; set; }
+    /// <summary>The question pages answered, so "check your answers" knows what is still to do.</summary>
+    public List<string> Answered { get; set; } = [];
 }
 
-/// <summary>Add a referral for a family: one question page, refused whole with an error summary when anything is wrong.</summary>
-public sealed class AddModel(FamilyRecordService records, ReferralService referrals, OrganisationService organisation, ProgrammeService programmes, TimeProvider time) : HearthPageModel
+/// <summary>
+/// Adds a referral as GOV.UK question pages, one topic a page: the children, the referral's details, needs and
+/// eligibility, consent and sharing, then check your answers. Each page is checked on its own (by the page and by
+/// ReferralService for its fields); the answers are kept in the user's encrypted TempData cookie, never saved half-done.
+/// </summary>
+public sealed class AddModel(FamilyRecordService records, ReferralService referrals, OrganisationService organisation, ProgrammeService programmes,
+    TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
 {
+    public const string Children = "children", Details = "details", Needs = "needs", Consent = "consent", Check = "check";
+    private static readonly string[] Steps = [Children, Details, Needs, Consent];
+
+    private static readonly Dictionary<string, string[]> FieldsOf = new()
+    {
+        [Children] = [nameof(ChildIds)],
+        [Details] = [nameof(ReceivedOn), nameof(ReceivedAt), nameof(Channel), nameof(Source), nameof(ReferrerAgency), nameof(ReferrerName), nameof(ReferrerContact)],
+        [Needs] = [nameof(PresentingNeeds), "Eligibility."],
+        [Consent] = [nameof(ConsentToShare), nameof(SharingBasis)],
+    };
+
     [BindProperty(SupportsGet = true)] public Guid Family { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Step { get; set; }
+    /// <summary>Set by the change links of check your answers: after the page, go back there.</summary>
+    [BindProperty(SupportsGet = true)] public bool Change { get; set; }
     [BindProperty] public List<Guid> ChildIds { get; set; } = [];
     [BindProperty] public DateParts ReceivedOn { get; set; } = new();
+    [BindProperty] public string? ReceivedAt { get; set; }
     [BindProperty] public string? Channel { get; set; }
     [BindProperty] public string? Source { get; set; }
     [BindProperty] public string? ReferrerAgency { get; set; }
@@ -41,23 +69,40 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
 
     public FamilyRecord Record { get; private set; } = null!;
     public ProgrammeDefinition? Programme { get; private set; }
+    public ReferralDraft Draft { get; private set; } = new();
+    public string CurrentStep => Step ?? Children;
     public IReadOnlyList<Choice> ChildChoices { get; private set; } = [];
     public IReadOnlyList<Choice> NeedChoices { get; private set; } = [];
     public IReadOnlyList<Choice> SourceChoices { get; } = ReferralSources.Codes.Select(c => new Choice(c.Key, $"{c.Key}: {c.Value}")).ToList();
-    public IReadOnlyList<Choice> ChannelChoices { get; } = Enum.GetNames<ReferralChannel>().Select(c => new Choice(c, c == nameof(ReferralChannel.InPerson) ? "In person" : c)).ToList();
-    public IReadOnlyList<Choice> BasisChoices { get; } =
-    [
-        new(nameof(Core.Referrals.SharingBasis.Consent), "Consent"),
-        new(nameof(Core.Referrals.SharingBasis.PublicTask), "Public task"),
-        new(nameof(Core.Referrals.SharingBasis.LegalObligation), "Legal obligation"),
-        new(nameof(Core.Referrals.SharingBasis.VitalInterests), "Vital interests"),
-        new(nameof(Core.Referrals.SharingBasis.SafeguardingChildren), "Safeguarding of children"),
-    ];
-    public IReadOnlyList<Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
+    public IReadOnlyList<Choice> ChannelChoices => Enum.GetValues<ReferralChannel>().Select(c => new Choice(c.ToString(), t[JourneyLabels.Of(c)])).ToList();
+    public IReadOnlyList<Choice> BasisChoices => Enum.GetValues<Core.Referrals.SharingBasis>().Select(b => new Choice(b.ToString(), t[JourneyLabels.Of(b)])).ToList();
+    public IReadOnlyList<Choice> YesNo => [new("yes", t["Yes"]), new("no", t["No"])];
+    public SummaryListModel? Answers { get; private set; }
+    public bool AllAnswered => Steps.All(Draft.Answered.Contains);
 
-    public string Answer(string key) => Request.HasFormContentType ? Request.Form[$"Eligibility.{key}"].ToString() : "";
+    private string DraftKey => $"referral-draft-{Family:N}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public string Href(string step, bool change = false) => $"/referrals/add/{step}?family={Family}{(change ? "&change=true" : "")}";
+
+    public string Answer(string key) =>
+        Request.HasFormContentType && CurrentStep == Needs ? Request.Form[$"Eligibility.{key}"].ToString() : Draft.Eligibility.GetValueOrDefault(key, "");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (CurrentStep == Check)
+        {
+            BuildAnswers();
+            return Page();
+        }
+        (ChildIds, ReceivedOn, ReceivedAt, Channel, Source) = (Draft.ChildIds, Draft.ReceivedOn, Draft.ReceivedAt, Draft.Channel, Draft.Source);
+        (ReferrerAgency, ReferrerName, ReferrerContact) = (Draft.ReferrerAgency, Draft.ReferrerName, Draft.ReferrerContact);
+        (PresentingNeeds, ConsentToShare, SharingBasis) = (Draft.PresentingNeeds, Draft.ConsentToShare, Draft.SharingBasis);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -65,56 +110,126 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         {
             return NotFound();
         }
-        var received = ReceivedOn.Parse();
-        var v = new Validator();
-        if (received is null)
+        if (CurrentStep == Check)
         {
-            v.Add(nameof(ReceivedOn), "Enter the date the referral was received as a real date, for example 27 3 2026");
+            return await SaveAsync(ct);
         }
-        if (!Enum.TryParse<ReferralChannel>(Channel, out var channel))
+        switch (CurrentStep)
         {
-            v.Add(nameof(Channel), "Choose how the referral arrived");
+            case Children:
+                Draft.ChildIds = ChildIds;
+                break;
+            case Details:
+                (Draft.ReceivedOn, Draft.ReceivedAt, Draft.Channel, Draft.Source) = (ReceivedOn, ReceivedAt, Channel, Source);
+                (Draft.ReferrerAgency, Draft.ReferrerName, Draft.ReferrerContact) = (ReferrerAgency, ReferrerName, ReferrerContact);
+                if (ReceivedOn.Parse() is null)
+                {
+                    Errors.Add(new FieldError(nameof(ReceivedOn), t["Enter the date the referral was received as a real date, for example 27 3 2026"]));
+                }
+                if (!string.IsNullOrWhiteSpace(ReceivedAt) && ParseTime(ReceivedAt) is null)
+                {
+                    Errors.Add(new FieldError(nameof(ReceivedAt), t["Enter the time received like 9:30 or 14:05, or leave it blank"]));
+                }
+                if (!Enum.TryParse<ReferralChannel>(Channel, out _))
+                {
+                    Errors.Add(new FieldError(nameof(Channel), t["Choose how the referral arrived"]));
+                }
+                break;
+            case Needs:
+                Draft.PresentingNeeds = PresentingNeeds;
+                Draft.Eligibility = (Programme?.Eligibility ?? []).ToDictionary(q => q.Key, q => Request.Form[$"Eligibility.{q.Key}"].ToString());
+                break;
+            case Consent:
+                (Draft.ConsentToShare, Draft.SharingBasis) = (ConsentToShare, SharingBasis);
+                if (ConsentToShare is not ("yes" or "no"))
+                {
+                    Errors.Add(new FieldError(nameof(ConsentToShare), t["Say whether the family consents to information being shared"]));
+                }
+                if (!Enum.TryParse<Core.Referrals.SharingBasis>(SharingBasis, out _))
+                {
+                    Errors.Add(new FieldError(nameof(SharingBasis), t["Choose the lawful basis for sharing"]));
+                }
+                break;
+            default:
+                return NotFound();
         }
-        if (ConsentToShare is not ("yes" or "no"))
+        // Core's own checks for this page's fields, beside the page's: every problem of the page shows at once.
+        var fields = FieldsOf[CurrentStep];
+        var coreErrors = await referrals.CheckAsync(Actor, ToReferral(Draft), ct);
+        Errors.AddRange(coreErrors.Where(e => fields.Any(f => e.Field.StartsWith(f, StringComparison.Ordinal)) && Errors.All(x => x.Field != e.Field)));
+        if (Errors.Count > 0)
         {
-            v.Add(nameof(ConsentToShare), "Say whether the family consents to information being shared");
+            return Page();
         }
-        if (!Enum.TryParse<Core.Referrals.SharingBasis>(SharingBasis, out var basis))
+        if (!Draft.Answered.Contains(CurrentStep))
         {
-            v.Add(nameof(SharingBasis), "Choose the lawful basis for sharing");
+            Draft.Answered.Add(CurrentStep);
         }
-        var answers = new Dictionary<string, bool>();
+        TempData[DraftKey] = JsonSerializer.Serialize(Draft);
+        var next = Change ? Check : Array.IndexOf(Steps, CurrentStep) is var i && i < Steps.Length - 1 ? Steps[i + 1] : Check;
+        return Redirect(Href(next));
+    }
+
+    private async Task<IActionResult> SaveAsync(CancellationToken ct)
+    {
+        BuildAnswers();
+        if (!AllAnswered)
+        {
+            Errors.Add(new FieldError("Answers", t["Answer every question before saving the referral"]));
+            return Page();
+        }
+        Referral? saved = null;
+        if (await TrySaveAsync(async () => saved = await referrals.RecordAsync(Actor, ToReferral(Draft), ct), "Answers"))
+        {
+            TempData.Remove(DraftKey);
+            return Redirect($"/referrals/{saved!.Id}/received");
+        }
+        return Page();
+    }
+
+    private NewReferral ToReferral(ReferralDraft d)
+    {
+        var answers = d.Eligibility.Where(a => a.Value is "yes" or "no").ToDictionary(a => a.Key, a => a.Value == "yes");
+        return new NewReferral(Record.Family.TeamId, Family, d.ChildIds, d.ReceivedOn.Parse() ?? Today(time), ParseTime(d.ReceivedAt),
+            Enum.TryParse<ReferralChannel>(d.Channel, out var channel) ? channel : ReferralChannel.Other, d.Source ?? "",
+            d.ReferrerAgency, d.ReferrerName, d.ReferrerContact, d.PresentingNeeds, d.ConsentToShare != "no",
+            Enum.TryParse<Core.Referrals.SharingBasis>(d.SharingBasis, out var basis) ? basis : Core.Referrals.SharingBasis.PublicTask, answers);
+    }
+
+    private static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
+    private void BuildAnswers()
+    {
+        var names = Record.Members.ToDictionary(m => m.Person.Id, m => $"{m.Person.GivenName} {m.Person.FamilyName}");
+        var needs = (Programme?.PresentingNeeds ?? PresentingNeed.Standard).ToDictionary(n => n.Key, n => n.Label);
+        string Or(string? value) => string.IsNullOrWhiteSpace(value) ? t["Not given"] : value;
+        var rows = new List<SummaryRow>
+        {
+            new(t["Children"], Draft.ChildIds.Count == 0 ? t["Not given"] : string.Join(", ", Draft.ChildIds.Select(c => names.GetValueOrDefault(c, "")))),
+            new(t["Date received"], Draft.ReceivedOn.Parse() is { } on ? Display.Date(on) + (ParseTime(Draft.ReceivedAt) is { } at ? " " + at.ToString("HH:mm", CultureInfo.InvariantCulture) : "") : t["Not given"], Href(Details, true), t["date received"]),
+            new(t["How it arrived"], Enum.TryParse<ReferralChannel>(Draft.Channel, out var channel) ? t[JourneyLabels.Of(channel)] : t["Not given"], Href(Details, true), t["how it arrived"]),
+            new(t["Referral source"], Draft.Source is { } s && ReferralSources.Codes.TryGetValue(s, out var source) ? $"{s}: {source}" : t["Not given"], Href(Details, true), t["referral source"]),
+            new(t["Referrer"], Or(string.Join(", ", new[] { Draft.ReferrerName, Draft.ReferrerAgency, Draft.ReferrerContact }.Where(x => !string.IsNullOrWhiteSpace(x)))), Href(Details, true), t["referrer"]),
+            new(t["Presenting needs"], Draft.PresentingNeeds.Count == 0 ? t["None chosen"] : string.Join(", ", Draft.PresentingNeeds.Select(n => needs.GetValueOrDefault(n, n))), Href(Needs, true), t["presenting needs"]),
+        };
+        rows[0] = rows[0] with { ChangeHref = Href(Children, true), ChangeHiddenText = t["children"] };
         foreach (var q in Programme?.Eligibility ?? [])
         {
-            var answer = Answer(q.Key);
-            if (answer is "yes" or "no")
-            {
-                answers[q.Key] = answer == "yes";
-            }
+            var a = Draft.Eligibility.GetValueOrDefault(q.Key);
+            rows.Add(new(q.Question, a == "yes" ? t["Yes"] : a == "no" ? t["No"] : t["Not given"], Href(Needs, true), q.Question));
         }
-        var input = new NewReferral(Record.Family.TeamId, Family, ChildIds, received ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), null, channel, Source ?? "",
-            ReferrerAgency, ReferrerName, ReferrerContact, PresentingNeeds, ConsentToShare != "no", v.Errors.Any(e => e.Field == nameof(SharingBasis)) ? Core.Referrals.SharingBasis.PublicTask : basis, answers);
-        if (v.Errors.Count > 0)
-        {
-            // Show every problem at once: the form's own, then Core's for the fields the form could read.
-            Errors.AddRange(v.Errors);
-            Errors.AddRange((await referrals.CheckAsync(Actor, input, ct)).Where(e => v.Errors.All(x => x.Field != e.Field)));
-            return Page();
-        }
-        try
-        {
-            await referrals.RecordAsync(Actor, input, ct);
-            return Redirect($"/families/{Family}?referral=added");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            return Page();
-        }
+        rows.Add(new(t["Consent to share"], Draft.ConsentToShare == "yes" ? t["Yes"] : Draft.ConsentToShare == "no" ? t["No"] : t["Not given"], Href(Consent, true), t["consent to share"]));
+        rows.Add(new(t["Lawful basis for sharing"], Enum.TryParse<Core.Referrals.SharingBasis>(Draft.SharingBasis, out var basis) ? t[JourneyLabels.Of(basis)] : t["Not given"], Href(Consent, true), t["lawful basis"]));
+        Answers = new SummaryListModel(rows);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        if (Step is not null && Step != Check && !Steps.Contains(Step))
+        {
+            return false;
+        }
         try
         {
             Record = await records.ReadAsync(Actor, Family, ct);
@@ -123,12 +238,17 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         {
             return false;
         }
-        var team = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(t => t.Id == Record.Family.TeamId);
+        if (TempData.Peek(DraftKey) is string json)
+        {
+            Draft = JsonSerializer.Deserialize<ReferralDraft>(json) ?? new();
+        }
+        var team = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(x => x.Id == Record.Family.TeamId);
         if (team?.Service?.ProgrammeCode is { } code)
         {
-            Programme = (await programmes.InEffectAsync(code, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct))?.Definition;
+            Programme = (await programmes.InEffectAsync(code, Today(time), ct))?.Definition;
         }
-        ChildChoices = Record.Members.Select(m => new Choice(m.Person.Id.ToString(), $"{m.Person.GivenName} {m.Person.FamilyName}", m.Relationship.ToString())).ToList();
+        ChildChoices = Record.Members.Select(m => new Choice(m.Person.Id.ToString(), $"{m.Person.GivenName} {m.Person.FamilyName}",
+            m.Person.DateOfBirth is { } dob ? t["{0}, born {1}", m.Relationship.ToString(), Display.Date(dob)] : m.Relationship.ToString())).ToList();
         NeedChoices = (Programme?.PresentingNeeds ?? PresentingNeed.Standard).Select(n => new Choice(n.Key, n.Label)).ToList();
         return true;
     }

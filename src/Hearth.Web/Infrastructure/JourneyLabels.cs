@@ -1,0 +1,100 @@
+using Hearth.Core.Episodes;
+using Hearth.Core.Referrals;
+
+namespace Hearth.Web.Infrastructure;
+
+/// <summary>
+/// The English text of the journey's codes (closure reasons, triage outcomes...), used as keys of the string localiser
+/// so pages show "Stepped down to early help" rather than an enum name.
+/// </summary>
+public static class JourneyLabels
+{
+    public static string Of(ClosureReason reason) => reason switch
+    {
+        ClosureReason.GoalsAchieved => "Goals achieved",
+        ClosureReason.SteppedDownEarlyHelp => "Stepped down to early help",
+        ClosureReason.SteppedDownUniversal => "Stepped down to universal services",
+        ClosureReason.SteppedUpCp => "Stepped up to child protection",
+        ClosureReason.LookedAfter => "Child became looked after",
+        ClosureReason.Disengaged => "Family disengaged",
+        ClosureReason.MovedAway => "Moved away",
+        _ => "Other",
+    };
+
+    public static string Of(ClosureDestination destination) => destination switch
+    {
+        ClosureDestination.NoFurtherService => "No further service",
+        ClosureDestination.EarlyHelp => "Early help",
+        ClosureDestination.UniversalServices => "Universal services",
+        ClosureDestination.ChildInNeedTeam => "Child in need team",
+        ClosureDestination.ChildProtection => "Child protection",
+        ClosureDestination.LookedAfter => "Looked after",
+        ClosureDestination.AnotherLocalAuthority => "Another local authority",
+        _ => "Another service",
+    };
+
+    public static string Of(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.ReReferral => "Re-referred",
+        OutcomeKind.ChildProtectionPlan => "Child protection plan",
+        OutcomeKind.BecameLookedAfter => "Became looked after (entered care)",
+        _ => "Returned home",
+    };
+
+    public static string Of(TriageOutcome outcome) => outcome switch
+    {
+        TriageOutcome.Advice => "Advice only (consultation)",
+        TriageOutcome.Accepted => "Accepted",
+        TriageOutcome.Inappropriate => "Inappropriate",
+        TriageOutcome.ReferredOn => "Referred on to another service",
+        _ => "Waiting list",
+    };
+
+    public static string Of(ReferralStatus status) => status switch
+    {
+        ReferralStatus.Received => "Not yet triaged",
+        ReferralStatus.Advice => "Advice only",
+        ReferralStatus.Accepted => "Accepted",
+        ReferralStatus.Inappropriate => "Inappropriate",
+        ReferralStatus.ReferredOn => "Referred on",
+        _ => "Waiting list",
+    };
+
+    public static string Of(WaitingPriority priority) => priority switch
+    {
+        WaitingPriority.High => "High",
+        WaitingPriority.Medium => "Medium",
+        _ => "Low",
+    };
+
+    public static string Of(WaitingOutcome outcome) => outcome switch
+    {
+        WaitingOutcome.Accepted => "Accepted",
+        WaitingOutcome.Withdrawn => "Withdrawn",
+        WaitingOutcome.NoLongerNeeded => "No longer needed",
+        WaitingOutcome.ReferredOn => "Referred on",
+        WaitingOutcome.Inappropriate => "Inappropriate",
+        _ => "Advice given",
+    };
+
+    public static string Of(ReferralChannel channel) => channel switch
+    {
+        ReferralChannel.Phone => "Phone",
+        ReferralChannel.Email => "Email",
+        ReferralChannel.Paper => "Paper",
+        ReferralChannel.Portal => "Online portal",
+        ReferralChannel.InPerson => "In person",
+        _ => "Other",
+    };
+
+    public static string Of(SharingBasis basis) => basis switch
+    {
+        SharingBasis.Consent => "Consent",
+        SharingBasis.PublicTask => "Public task",
+        SharingBasis.LegalObligation => "Legal obligation",
+        SharingBasis.VitalInterests => "Vital interests",
+        _ => "Safeguarding of children",
+    };
+
+    public static string Of(AssessmentDecision decision) => decision == AssessmentDecision.Proceed ? "Proceed to the work phases" : "No further work";
+}

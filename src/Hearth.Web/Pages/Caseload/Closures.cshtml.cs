@@ -1,0 +1,29 @@
+using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Caseload;
+
+/// <summary>A team's closures over the last 12 months: how long each episode lasted, why it closed and where the family went.</summary>
+public sealed class ClosuresModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : RecordPageModel
+{
+    public Team Team { get; private set; } = null!;
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+    public IReadOnlyList<ClosedEpisode> Closures { get; private set; } = [];
+    public int SteppedDownToEarlyHelp => Closures.Count(c => c.Reason == ClosureReason.SteppedDownEarlyHelp);
+
+    public async Task<IActionResult> OnGetAsync(Guid team, CancellationToken ct)
+    {
+        if (!Actor.CanSeeTeam(team) || (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(x => x.Id == team) is not { } found)
+        {
+            return NotFound();
+        }
+        Team = found;
+        To = Today(time);
+        From = To.AddMonths(-12).AddDays(1);
+        Closures = await episodes.ClosuresAsync(Actor, team, From, To, ct);
+        return Page();
+    }
+}

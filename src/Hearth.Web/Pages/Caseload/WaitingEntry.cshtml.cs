@@ -1,0 +1,73 @@
+using Hearth.Core.Data;
+using Hearth.Core.Referrals;
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Hearth.Web.Pages.Caseload;
+
+/// <summary>Moves a waiting referral to another place in its team's list (with a reason, audited) or takes it off the list with an outcome.</summary>
+[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+{
+    [BindProperty] public string? Position { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public DateParts RemovedOn { get; set; } = new();
+    [BindProperty] public string? OutcomeNote { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    public WaitingListRow Entry { get; private set; } = null!;
+    /// <summary>Taking a referral off the list without accepting it; accepting is a triage decision.</summary>
+    public IReadOnlyList<Choice> Outcomes => Enum.GetValues<WaitingOutcome>().Where(o => o != WaitingOutcome.Accepted)
+        .Select(o => new Choice(o.ToString(), t[JourneyLabels.Of(o)])).ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
+        Version = Entry.Version;
+        Position = Number(Entry.Position);
+        RemovedOn = DateParts.Of(Today(time));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReorderAsync(Guid id, CancellationToken ct)
+    {
+        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
+        if (!int.TryParse(Position, out var position))
+        {
+            Errors.Add(new FieldError(nameof(Position), t["Enter the new position as a number, like 1 for the first"]));
+        }
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            Errors.Add(new FieldError(nameof(Reason), t["Enter why the waiting list is being reordered"]));
+        }
+        if (Errors.Count == 0 && await TrySaveAsync(() => referrals.ReorderAsync(Actor, id, Version, position, Reason!, ct), nameof(Position)))
+        {
+            return Redirect($"/caseload/waiting-list?team={Entry.TeamId}");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
+    {
+        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
+        var on = RemovedOn.Parse();
+        if (!Enum.TryParse<WaitingOutcome>(Outcome, out var outcome))
+        {
+            Errors.Add(new FieldError(nameof(Outcome), t["Choose why the referral is leaving the waiting list"]));
+        }
+        if (on is null)
+        {
+            Errors.Add(new FieldError(nameof(RemovedOn), t["Enter the date as a real date, for example 27 3 2026"]));
+        }
+        if (Errors.Count == 0 && await TrySaveAsync(() => referrals.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), nameof(Outcome)))
+        {
+            return Redirect($"/caseload/waiting-list?team={Entry.TeamId}");
+        }
+        return Page();
+    }
+}

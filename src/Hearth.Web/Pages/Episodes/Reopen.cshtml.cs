@@ -1,0 +1,49 @@
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Hearth.Web.Pages.Episodes;
+
+/// <summary>Reopens a closed episode within its programme's window, with a reason for the audit trail.</summary>
+[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+{
+    [BindProperty] public DateParts ReopenedOn { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    public EpisodeView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        View = await episodes.ViewAsync(Actor, id, ct);
+        Version = View.Episode.Version;
+        ReopenedOn = DateParts.Of(Today(time));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        View = await episodes.ViewAsync(Actor, id, ct);
+        var on = ReopenedOn.Parse();
+        if (on is null)
+        {
+            Errors.Add(new FieldError(nameof(ReopenedOn), t["Enter the date the episode reopens as a real date, for example 27 3 2026"]));
+        }
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            Errors.Add(new FieldError(nameof(Reason), t["Enter why the episode is being reopened"]));
+        }
+        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.ReopenAsync(Actor, id, Version, on!.Value, Reason!, ct), nameof(Reason)))
+        {
+            return Redirect($"/episodes/{id}?saved=reopening");
+        }
+        Rename("Date", nameof(ReopenedOn));
+        Rename("Episode", nameof(ReopenedOn));
+        return Page();
+    }
+}

@@ -1,0 +1,92 @@
+using Hearth.Core.Data;
+using Hearth.Core.Programmes;
+using Hearth.Core.Organisation;
+using Hearth.Core.Referrals;
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Hearth.Web.Pages.Referrals;
+
+/// <summary>
+/// The triage decision on a referral: advice only, accepted (opens, joins or reopens an episode), inappropriate with a
+/// reason, referred on to a named service, or the waiting list with a priority and reason.
+/// </summary>
+[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+public sealed class TriageModel(ReferralService referrals, OrganisationService organisation, ProgrammeService programmes, TimeProvider time,
+    IStringLocalizer<SharedResource> t) : RecordPageModel
+{
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public DateParts DecidedOn { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? ReferredOnTo { get; set; }
+    [BindProperty] public string? Priority { get; set; }
+    [BindProperty] public string? Mode { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    public Referral Referral { get; private set; } = null!;
+    public IReadOnlyList<EarlierReferral> Earlier { get; private set; } = [];
+    public IReadOnlyList<string> Modes { get; private set; } = [];
+    public IReadOnlyList<Choice> Outcomes => Enum.GetValues<TriageOutcome>()
+        .Where(o => !(Referral.Status == ReferralStatus.WaitingList && o == TriageOutcome.WaitingList))
+        .Select(o => new Choice(o.ToString(), t[JourneyLabels.Of(o)], o switch
+        {
+            TriageOutcome.Inappropriate => t["Give the reason below."].Value,
+            TriageOutcome.ReferredOn => t["Name the service below."].Value,
+            TriageOutcome.WaitingList => t["Give the priority and reason below."].Value,
+            TriageOutcome.Accepted => t["Opens an episode, or joins the family’s open one."].Value,
+            _ => null,
+        })).ToList();
+    public IReadOnlyList<Choice> Priorities => Enum.GetValues<WaitingPriority>().Select(p => new Choice(p.ToString(), t[JourneyLabels.Of(p)])).ToList();
+    public bool Decided => Referral.Status is not (ReferralStatus.Received or ReferralStatus.WaitingList);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        Version = Referral.Version;
+        DecidedOn = DateParts.Of(Today(time));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var on = DecidedOn.Parse();
+        if (!Enum.TryParse<TriageOutcome>(Outcome, out var outcome))
+        {
+            Errors.Add(new FieldError(nameof(Outcome), t["Choose the triage decision"]));
+        }
+        if (on is null)
+        {
+            Errors.Add(new FieldError(nameof(DecidedOn), t["Enter the date of the decision as a real date, for example 27 3 2026"]));
+        }
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        var priority = Enum.TryParse<WaitingPriority>(Priority, out var p) ? p : (WaitingPriority?)null;
+        var decision = new TriageDecision(outcome, on!.Value, Blank(Reason), Blank(ReferredOnTo), priority, Modes.Count > 0 ? Blank(Mode) : null);
+        Core.Referrals.Referral? saved = null;
+        if (await TrySaveAsync(async () => saved = await referrals.TriageAsync(Actor, id, Version, decision, ct), nameof(Outcome)))
+        {
+            return Redirect(saved!.EpisodeId is { } episode ? $"/episodes/{episode}?saved=decision" : $"/families/{saved.FamilyId}?triaged=true");
+        }
+        return Page();
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Referral = await referrals.ReadAsync(Actor, id, ct);
+        Earlier = Referral.IsReReferral ? await referrals.EarlierReferralsAsync(Actor, id, ct) : [];
+        var team = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(x => x.Id == Referral.TeamId);
+        if (team?.Service?.ProgrammeCode is { } code && await programmes.InEffectAsync(code, Today(time), ct) is { } programme)
+        {
+            Modes = programme.Definition.Modes;
+        }
+    }
+}
