@@ -42,4 +42,40 @@ if (args.Length > 0 && args[0] == "census-timing")
     }
     return;
 }
+// `-- reports-timing` runs ReportBenchmarks' cases with a stopwatch (median of 3 after a warm-up), for a quick look.
+if (args.Length > 0 && args[0] == "reports-timing")
+{
+    foreach (var provider in ReportBenchmarks.Providers())
+    {
+        foreach (var size in ReportBenchmarks.Sizes())
+        {
+            // Opening once here seeds the database (if needed) with its progress shown.
+            var (services, scope) = await ReportBenchmarks.OpenAsync(provider, size, Console.Out);
+            scope.Dispose();
+            await services.DisposeAsync();
+            foreach (var report in ReportBenchmarks.Reports())
+            {
+                var bench = new ReportBenchmarks { Provider = provider, Families = size, Report = report };
+                bench.Setup();
+                static double Median(Func<int> run)
+                {
+                    run();
+                    var times = new List<double>();
+                    for (var i = 0; i < 3; i++)
+                    {
+                        var sw = Stopwatch.StartNew();
+                        run();
+                        times.Add(sw.Elapsed.TotalMilliseconds);
+                    }
+                    return times.Order().ElementAt(1);
+                }
+                var ef = Median(bench.Ef);
+                var sql = Median(bench.HandWritten);
+                Console.WriteLine($"{provider,-9} {size,9:N0} {report,-13} EF {ef,10:N1} ms  SQL {sql,10:N1} ms  ratio {ef / sql,6:N2}");
+                bench.Cleanup();
+            }
+        }
+    }
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

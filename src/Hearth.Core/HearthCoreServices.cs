@@ -65,6 +65,7 @@ public static class HearthCoreServices
         services.AddScoped<FamilyRecordService>();
         Casework.CaseworkRegistration.Register(services);
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Synthetic.SyntheticCouncil>();
         services.AddScoped<ReportService>();
         services.AddScoped<Dashboard>();
         services.AddScoped<Measures.MeasureService>();

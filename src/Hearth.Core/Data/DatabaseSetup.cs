@@ -78,6 +78,8 @@ public static class DatabaseSetup
         // Parameter values can hold personal data: they are never logged (EF's default, stated here on purpose).
         builder.EnableSensitiveDataLogging(false);
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // Reports' calendar-month arithmetic, written once and inlined into each query (see CalendarMonths).
+        builder.AddInterceptors(Reporting.CalendarMonthsInterceptor.Instance);
     }
 
     public static DbContextOptions<HearthDbContext> BuildOptions(DatabaseOptions options)

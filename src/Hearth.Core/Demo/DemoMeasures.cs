@@ -74,7 +74,7 @@ internal static class DemoMeasures
     }
 
     /// <summary>Answers around a difficulty level: problem items near it, strengths and reverse-scored items away from it.</summary>
-    private static string?[] Responses(Instrument instrument, double level, Random random)
+    internal static string?[] Responses(Instrument instrument, double level, Random random)
     {
         if (instrument is not ItemInstrument items)
         {

@@ -10,8 +10,8 @@ namespace Hearth.Core.Reporting;
 /// A case is open from its referral date to its closure date. Its length in whole months is
 /// (closure year x 12 + closure month) - (referral year x 12 + referral month), less one when the closure's day of the
 /// month is before the referral's: so a referral on 15 January closed on 14 April is 2 months ("under 3"), and closed
-/// on 15 April is 3 months ("3 to under 6"). The database computes it from the dates' parts, the same on SQLite and
-/// PostgreSQL.
+/// on 15 April is 3 months ("3 to under 6"): <see cref="CalendarMonths.Between"/>, computed by the database from the
+/// dates' parts, the same on SQLite and PostgreSQL.
 /// </summary>
 public sealed class CinActivityReport : ReportDefinition
 {
@@ -78,8 +78,7 @@ public sealed class CinActivityReport : ReportDefinition
             .Where(x => !db.Set<Referral>().Any(o => o.EpisodeId == x.e.Id && o.ReceivedOn < x.r.ReceivedOn))
             .Select(x => new
             {
-                Months = (x.e.ClosedOn!.Value.Year * 12 + x.e.ClosedOn!.Value.Month) - (x.r.ReceivedOn.Year * 12 + x.r.ReceivedOn.Month)
-                    - (x.e.ClosedOn!.Value.Day < x.r.ReceivedOn.Day ? 1 : 0),
+                Months = CalendarMonths.Between(x.r.ReceivedOn, x.e.ClosedOn!.Value),
                 x.e.UnmetNeed,
                 x.e.ClosureReason,
             });

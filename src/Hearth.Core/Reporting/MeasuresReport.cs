@@ -8,7 +8,7 @@ namespace Hearth.Core.Reporting;
 /// <summary>
 /// Outcome measures (the Welsh evaluation's Table 6-1 and Figure 6-3): forms viable and discounted per instrument and
 /// service; each person's baseline against their latest form with paired statistics and reliable change; the mean
-/// GAS T-score at each review. A person's pair is their first viable form and their last viable form, when the last
+/// GAS T-score at each review; the SDQ subscales on the same pairs. A person's pair is their first viable form and their last viable form, when the last
 /// was completed in the period and after the first. The database finds each pair's two scores; the tests on the pairs
 /// (<see cref="PairedStatistics"/>) and reliable change (<see cref="ReliableChange"/>) run on those few numbers.
 /// </summary>
@@ -36,9 +36,7 @@ public sealed class MeasuresReport : ReportDefinition
         var formRows = counts.Select(c => (IReadOnlyList<object?>)[InstrumentCatalog.Find(c.InstrumentId)?.Name ?? c.InstrumentId, c.Service, c.Forms, c.Viable, c.Forms - c.Viable, ReportMath.Percent(c.Viable, c.Forms)]).ToList();
 
         var viable = forms.Where(a => a.IsViable && a.PrimaryScore != null && a.CompletedOn <= to);
-        var spans = viable.GroupBy(a => new { a.PersonId, a.InstrumentId })
-            .Select(g => new { g.Key.PersonId, g.Key.InstrumentId, First = g.Min(a => a.CompletedOn), Last = g.Max(a => a.CompletedOn) })
-            .Where(s => s.Last >= from && s.Last > s.First);
+        var spans = Spans(viable, from);
         var pairs = await spans.Select(s => new
         {
             s.InstrumentId,
@@ -66,6 +64,8 @@ public sealed class MeasuresReport : ReportDefinition
             ]);
         }
 
+        var subscaleRows = await SubscalesAsync(db, viable, spans, "sdq-", ct);
+
         var gas = await forms.Where(a => a.InstrumentId == "gas" && a.IsViable && a.PrimaryScore != null && a.CompletedOn >= from && a.CompletedOn <= to)
             .GroupBy(a => new { a.TimePoint, a.TimePointNumber })
             .Select(g => new { g.Key.TimePoint, g.Key.TimePointNumber, Forms = g.LongCount(), Mean = g.Average(a => (double)a.PrimaryScore!.Value) })
@@ -83,9 +83,81 @@ public sealed class MeasuresReport : ReportDefinition
                 new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number), new("effect", "Effect size (d_z)", ColumnKind.Number),
                 new("improved_pct", "Reliable improvement %", ColumnKind.Percent), new("deteriorated_pct", "Reliable deterioration %", ColumnKind.Percent)], changeRows,
                 "Reliable change is n/a where the instrument has no published reliability and standard deviation."),
+            new ReportTable("sdq-subscales", "SDQ subscales: baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("subscale", "Subscale", ColumnKind.Text),
+                new("pairs", "People", ColumnKind.Count), new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
+                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.Number),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number)], subscaleRows,
+                "The same pairs of forms as above, each subscale scored on both. Prosocial is a strength: higher is better; on the others lower is better."),
             new ReportTable("gas", "Goal Attainment Scaling: mean T-score by time point", [new("point", "Time point", ColumnKind.Text), new("forms", "Forms", ColumnKind.Count), new("mean", "Mean T-score", ColumnKind.Number)], gasRows),
         ];
     }
+
+    /// <summary>
+    /// Each scale of the instruments whose id starts with <paramref name="prefix"/>, on the same pairs of forms as the
+    /// primary score: the baseline reading from the person's first viable form and the latest from their last. The
+    /// database returns one row per person, instrument and scale with its two readings; the statistics run on those.
+    /// </summary>
+    internal static async Task<List<(string Instrument, string Scale, List<(double Before, double After)> Pairs)>> ScalePairsAsync(
+        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, IQueryable<Span> spans, string prefix, CancellationToken ct)
+    {
+        var readings = await (
+                from s in spans.Where(s => s.InstrumentId.StartsWith(prefix))
+                join a in viable on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
+                where a.CompletedOn == s.First || a.CompletedOn == s.Last
+                join score in db.Set<MeasureScore>() on a.Id equals score.AdministrationId
+                where score.Value != null
+                group new { First = a.CompletedOn == s.First, score.Value } by new { s.PersonId, s.InstrumentId, score.Key } into g
+                select new
+                {
+                    g.Key.InstrumentId,
+                    g.Key.Key,
+                    Before = g.Where(x => x.First).Min(x => x.Value),
+                    After = g.Where(x => !x.First).Max(x => x.Value),
+                })
+            .ToListAsync(ct);
+        var result = new List<(string, string, List<(double, double)>)>();
+        foreach (var instrument in readings.Select(r => r.InstrumentId).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (InstrumentCatalog.Find(instrument) is not ItemInstrument items)
+            {
+                continue;
+            }
+            foreach (var scale in items.Definition.Scales)
+            {
+                var pairs = readings.Where(r => r.InstrumentId == instrument && r.Key == scale.Key && r.Before is not null && r.After is not null)
+                    .Select(r => ((double)r.Before!.Value, (double)r.After!.Value)).ToList();
+                if (pairs.Count > 0)
+                {
+                    result.Add((items.Name, scale.Name, pairs));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static async Task<List<IReadOnlyList<object?>>> SubscalesAsync(Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, IQueryable<Span> spans, string prefix, CancellationToken ct) =>
+        (await ScalePairsAsync(db, viable, spans, prefix, ct)).Select(x =>
+        {
+            var stats = PairedStatistics.Compute(x.Pairs);
+            return (IReadOnlyList<object?>)[x.Instrument, x.Scale, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference),
+                Round(stats.CiLower), Round(stats.CiUpper), Round(stats.TTestP, 4), Round(stats.WilcoxonP, 4)];
+        }).ToList();
+
+    /// <summary>A person's first and last viable form of an instrument, up to the end of the period.</summary>
+    internal sealed class Span
+    {
+        // Settable members, not a constructor, so that EF can filter and join on them.
+        public Guid PersonId { get; init; }
+        public required string InstrumentId { get; init; }
+        public DateOnly First { get; init; }
+        public DateOnly Last { get; init; }
+    }
+
+    /// <summary>The pairs a period compares: the last viable form in the period and after the first.</summary>
+    internal static IQueryable<Span> Spans(IQueryable<MeasureAdministration> viable, DateOnly from) =>
+        viable.GroupBy(a => new { a.PersonId, a.InstrumentId })
+            .Select(g => new Span { PersonId = g.Key.PersonId, InstrumentId = g.Key.InstrumentId, First = g.Min(a => a.CompletedOn), Last = g.Max(a => a.CompletedOn) })
+            .Where(s => s.Last >= from && s.Last > s.First);
 
     private static double? Round(double? value, int places = 2) => value is { } v && !double.IsNaN(v) ? Math.Round(v, places, MidpointRounding.AwayFromZero) : null;
 }

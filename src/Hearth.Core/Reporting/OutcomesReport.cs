@@ -8,8 +8,8 @@ namespace Hearth.Core.Reporting;
 /// Who was worked with, how the work ended, and whether it lasted (FACT22 impact report sections 6 and 8; the IFIT
 /// impact assessment's question of later entry to care). Children worked with are those named on the referrals of
 /// episodes open at any time in the period. "Within N months of closure" means on or before the same day of the
-/// month N months later (so from 31 August, 6 months runs to the end of February), computed from the dates' parts
-/// in the database so that SQLite and PostgreSQL agree.
+/// month N months later (so from 31 August, 6 months runs to the end of February): <see cref="CalendarMonths.Within"/>,
+/// computed from the dates' parts in the database so that SQLite and PostgreSQL agree.
 /// </summary>
 public sealed class OutcomesReport : ReportDefinition
 {
@@ -42,18 +42,12 @@ public sealed class OutcomesReport : ReportDefinition
             .Distinct();
         long closedChildren = await closed.Select(c => c.PersonId).Distinct().LongCountAsync(ct);
         long reReferred = await closed.Where(c =>
-                referralChildren.Any(r => r.PersonId == c.PersonId && r.ReceivedOn > c.Closed
-                    && ((r.ReceivedOn.Year * 12 + r.ReceivedOn.Month) - (c.Closed.Year * 12 + c.Closed.Month) - (r.ReceivedOn.Day < c.Closed.Day ? 1 : 0) < 12
-                        || ((r.ReceivedOn.Year * 12 + r.ReceivedOn.Month) - (c.Closed.Year * 12 + c.Closed.Month) == 12 && r.ReceivedOn.Day <= c.Closed.Day)))
-                || db.Set<OutcomeEvent>().Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ReReferral && o.OccurredOn > c.Closed
-                    && ((o.OccurredOn.Year * 12 + o.OccurredOn.Month) - (c.Closed.Year * 12 + c.Closed.Month) - (o.OccurredOn.Day < c.Closed.Day ? 1 : 0) < 12
-                        || ((o.OccurredOn.Year * 12 + o.OccurredOn.Month) - (c.Closed.Year * 12 + c.Closed.Month) == 12 && o.OccurredOn.Day <= c.Closed.Day))))
+                referralChildren.Any(r => r.PersonId == c.PersonId && r.ReceivedOn > c.Closed && CalendarMonths.Within(c.Closed, r.ReceivedOn, 12))
+                || db.Set<OutcomeEvent>().Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ReReferral && o.OccurredOn > c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)))
             .Select(c => c.PersonId).Distinct().LongCountAsync(ct);
 
         async Task<long> EventWithin(OutcomeKind kind, int months) => await closed.Where(c =>
-                db.Set<OutcomeEvent>().Any(o => o.PersonId == c.PersonId && o.Kind == kind && o.OccurredOn >= c.Closed
-                    && ((o.OccurredOn.Year * 12 + o.OccurredOn.Month) - (c.Closed.Year * 12 + c.Closed.Month) - (o.OccurredOn.Day < c.Closed.Day ? 1 : 0) < months
-                        || ((o.OccurredOn.Year * 12 + o.OccurredOn.Month) - (c.Closed.Year * 12 + c.Closed.Month) == months && o.OccurredOn.Day <= c.Closed.Day))))
+                db.Set<OutcomeEvent>().Any(o => o.PersonId == c.PersonId && o.Kind == kind && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, months)))
             .Select(c => c.PersonId).Distinct().LongCountAsync(ct);
 
         var after = new List<IReadOnlyList<object?>>
@@ -76,9 +70,7 @@ public sealed class OutcomesReport : ReportDefinition
             {
                 Earlier = episodes.Count(o => o.FamilyId == e.FamilyId && o.OpenedOn < e.OpenedOn),
                 Sustained = e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)
-                    && !db.Set<Referral>().Any(r => r.FamilyId == e.FamilyId && r.ReceivedOn > e.ClosedOn
-                        && ((r.ReceivedOn.Year * 12 + r.ReceivedOn.Month) - (e.ClosedOn!.Value.Year * 12 + e.ClosedOn!.Value.Month) - (r.ReceivedOn.Day < e.ClosedOn!.Value.Day ? 1 : 0) < 12
-                            || ((r.ReceivedOn.Year * 12 + r.ReceivedOn.Month) - (e.ClosedOn!.Value.Year * 12 + e.ClosedOn!.Value.Month) == 12 && r.ReceivedOn.Day <= e.ClosedOn!.Value.Day))),
+                    && !db.Set<Referral>().Any(r => r.FamilyId == e.FamilyId && r.ReceivedOn > e.ClosedOn && CalendarMonths.Within(e.ClosedOn!.Value, r.ReceivedOn, 12)),
             });
         var interventions = new List<IReadOnlyList<object?>>();
         foreach (var (label, min, max) in new[] { ("First intervention", 0, 0), ("Second intervention", 1, 1), ("Third or more", 2, int.MaxValue) })

@@ -15,5 +15,6 @@ public static class ReportCatalogue
         services.AddSingleton<ReportDefinition, EqualityReport>();
         services.AddSingleton<ReportDefinition, MeasuresReport>();
         services.AddSingleton<ReportDefinition, TimeUseReport>();
+        services.AddSingleton<ReportDefinition, CohortStarReport>();
     }
 }

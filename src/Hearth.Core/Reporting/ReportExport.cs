@@ -73,12 +73,15 @@ public static class ReportExport
     private static void WriteCsv(ReportResult result, Stream output)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
-        using var csv = CsvWriter.Create(writer, null, leaveOpen: true);
+        // Tables of different widths follow one another, so records cannot all have the same number of fields.
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { ValidateFieldCount = false }, leaveOpen: true);
         var first = true;
         foreach (var table in result.Tables)
         {
             if (!first)
             {
+                // An empty record between tables; the writer shows its one empty field as "" so it reads back as a record.
+                csv.WriteField("");
                 csv.EndRecord();
             }
             first = false;

@@ -37,14 +37,16 @@ public sealed class TimeUseReport : ReportDefinition
         var byPhase = await sessions.GroupBy(s => s.PhaseKey).Select(g => new { g.Key, Minutes = g.Sum(s => (long)s.Minutes), Count = g.LongCount() }).OrderBy(g => g.Key).ToListAsync(ct);
 
         var workers = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId)).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        var withFamilies = await MinutesByWorkerAsync(db, teams, from, to, ct);
+        var otherWork = await other.GroupBy(w => w.WorkerId).Select(g => new { g.Key, Minutes = g.Sum(w => (long)w.Minutes) }).ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
         var workerRows = new List<IReadOnlyList<object?>>();
         foreach (var worker in workers)
         {
-            long withFamilies = await sessions.Where(s => s.WorkerIds.Contains(worker.Id)).SumAsync(s => (long?)s.Minutes, ct) ?? 0;
-            long otherWork = await other.Where(w => w.WorkerId == worker.Id).SumAsync(w => (long?)w.Minutes, ct) ?? 0;
-            if (withFamilies + otherWork > 0)
+            var family = withFamilies.GetValueOrDefault(worker.Id);
+            var elsewhere = otherWork.GetValueOrDefault(worker.Id);
+            if (family + elsewhere > 0)
             {
-                workerRows.Add([worker.Name, Hours(withFamilies), Hours(otherWork), ReportMath.Percent(withFamilies, withFamilies + otherWork)]);
+                workerRows.Add([worker.Name, Hours(family), Hours(elsewhere), ReportMath.Percent(family, family + elsewhere)]);
             }
         }
         return
@@ -59,6 +61,31 @@ public sealed class TimeUseReport : ReportDefinition
                 [new("worker", "Worker", ColumnKind.Text), new("families", "Hours with families", ColumnKind.Number), new("other", "Hours on other work", ColumnKind.Number), new("share_pct", "With families %", ColumnKind.Percent)],
                 workerRows),
         ];
+    }
+
+    private sealed record WorkerMinutes(Guid WorkerId, long Minutes);
+
+    /// <summary>
+    /// Minutes with families per worker: each session's minutes once for each worker in its list. EF cannot flatten a
+    /// list column on SQLite (it would need APPLY), and a query per worker grew with workers x sessions (see
+    /// bench/results/reports.md), so this one figure is hand-written SQL for each provider.
+    /// </summary>
+    private static async Task<Dictionary<Guid, long>> MinutesByWorkerAsync(Data.HearthDbContext db, IReadOnlyList<Guid> teams, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rows = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<WorkerMinutes>($"""
+                SELECT x.worker_id AS "WorkerId", CAST(SUM(s.minutes) AS bigint) AS "Minutes"
+                FROM sessions s CROSS JOIN LATERAL unnest(s.worker_ids) AS x(worker_id)
+                WHERE s.team_id = ANY({teams.ToArray()}) AND s.date >= {from} AND s.date <= {to}
+                GROUP BY x.worker_id
+                """)
+            : db.Database.SqlQuery<WorkerMinutes>($"""
+                SELECT x.value AS "WorkerId", SUM(s.minutes) AS "Minutes"
+                FROM sessions s, json_each(s.worker_ids) AS x
+                WHERE s.team_id IN (SELECT value FROM json_each({System.Text.Json.JsonSerializer.Serialize(teams.Select(t => t.ToString().ToUpperInvariant()))})) AND s.date >= {from} AND s.date <= {to}
+                GROUP BY x.value
+                """);
+        return (await rows.ToListAsync(ct)).GroupBy(r => r.WorkerId).ToDictionary(g => g.Key, g => g.Sum(r => r.Minutes));
     }
 
     private static double Hours(long minutes) => Math.Round(minutes / 60.0, 1, MidpointRounding.AwayFromZero);

@@ -26,7 +26,7 @@ public sealed class ReportCommandTests(DemoDatabase demo) : IClassFixture<DemoDa
     {
         var result = await CliRunner.RunAsync(Db.Settings, "report", "list");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["capacity", "cin-activity", "cost", "equality", "funnel", "measures", "outcomes", "time-use"], result.Out.Trim().Split('\n').Select(l => l.Split(' ')[0]));
+        Assert.Equal(["capacity", "cin-activity", "cohort-star", "cost", "equality", "funnel", "measures", "outcomes", "time-use"], result.Out.Trim().Split('\n').Select(l => l.Split(' ')[0]));
     }
 
     [Fact]

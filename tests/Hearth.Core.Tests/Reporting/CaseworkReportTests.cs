@@ -26,10 +26,12 @@ public sealed class CaseworkReportTests : JourneyTestBase
     public async Task Time_use_splits_hours_between_families_and_other_work()
     {
         var sian = await WorkerAsync("Sian", TeamA);
+        var owen = await WorkerAsync("Owen", TeamA);
         var (episode, child) = await OpenAsync("TU-1", new DateOnly(2016, 5, 1));
         await InScope(s => Get<SessionService>(s).RecordManyAsync(Practitioner,
         [
-            new SessionInput(episode, new DateOnly(2026, 10, 5), new TimeOnly(10, 0), new TimeOnly(11, 30), SessionType.HomeVisit, false, [child], [sian.Id], null, "Home", null),
+            // A joint visit: once in the totals, once in each worker's hours.
+            new SessionInput(episode, new DateOnly(2026, 10, 5), new TimeOnly(10, 0), new TimeOnly(11, 30), SessionType.HomeVisit, false, [child], [sian.Id, owen.Id], null, "Home", null),
             new SessionInput(episode, new DateOnly(2026, 10, 6), new TimeOnly(9, 0), new TimeOnly(9, 30), SessionType.Phone, false, [child], [sian.Id], null, null, null),
         ]));
         await InScope(s => Get<SessionService>(s).LogWorkerTimeAsync(Practitioner, new WorkerTimeInput(sian.Id, new DateOnly(2026, 10, 7), 60, NonFamilyActivity.Travel, null)));
@@ -47,7 +49,7 @@ public sealed class CaseworkReportTests : JourneyTestBase
             ["All time recorded", 210L, 3.5, 100.0],
         ], result.Tables[0].Rows);
         Assert.Equal(2L, result.Tables[1].Rows.Sum(r => (long)r[1]!));
-        Assert.Equal([["Sian", 2.0, 1.5, 57.1]], result.Tables[2].Rows);
+        Assert.Equal([["Owen", 1.5, 0.0, 100.0], ["Sian", 2.0, 1.5, 57.1]], result.Tables[2].Rows);
     }
 
     [Fact]

@@ -118,6 +118,17 @@ public sealed class ReportEngineTests
         Assert.Equal("Referrals by team", book.WorkbookPart.Workbook.Descendants<Sheet>().Single().Name!.Value);
     }
 
+    [Fact]
+    public void Csv_writes_tables_of_different_widths_one_after_another()
+    {
+        var narrow = new ReportTable("n", "Totals", [new ReportColumn("measure", "Measure", ColumnKind.Text)], [["All"]]);
+        var result = SampleResult with { Tables = [Sample, narrow] };
+        using var csv = new MemoryStream();
+        ReportExport.Write(result, ReportFormat.Csv, csv);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(["Referrals by team", "Team,Referrals,Share", "North,120,96.0", "South,3,2.4", "West,0,0.0", "East,n/a,n/a", "\"\"", "Totals", "Measure", "All"], lines);
+    }
+
     [Theory]
     [InlineData("csv", ReportFormat.Csv)]
     [InlineData("XLSX", ReportFormat.Xlsx)]

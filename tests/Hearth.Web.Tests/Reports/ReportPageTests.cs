@@ -65,7 +65,7 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
             Assert.Equal(counts, json.RootElement.GetProperty("tables")[0].GetProperty("rows").EnumerateArray()
                 .Select(r => r.GetProperty("service").GetString() + ":" + r.GetProperty("referrals").GetInt64()).ToList());
             var list = JsonDocument.Parse(await api.GetStringAsync("/api/v1/reports"));
-            Assert.Equal(["capacity", "cin-activity", "cost", "equality", "funnel", "measures", "outcomes", "time-use"], list.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+            Assert.Equal(["capacity", "cin-activity", "cohort-star", "cost", "equality", "funnel", "measures", "outcomes", "time-use"], list.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
     public async Task Every_report_renders_for_the_demo_data()
     {
         var client = await app.SignedInClientAsync("ServiceManager");
-        foreach (var name in new[] { "funnel", "cin-activity", "outcomes", "capacity", "cost", "equality", "measures", "time-use" })
+        foreach (var name in new[] { "funnel", "cin-activity", "outcomes", "capacity", "cost", "equality", "measures", "time-use", "cohort-star" })
         {
             var response = await client.GetAsync($"/reports/{name}?{Query}");
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {response.StatusCode}");

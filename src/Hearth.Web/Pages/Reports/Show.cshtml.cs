@@ -105,8 +105,15 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
         }
         var label = table.Columns.ToList().FindIndex(c => c.Key == spec.LabelColumn);
         var values = spec.ValueColumns.Select(k => table.Columns.ToList().FindIndex(c => c.Key == k)).Where(i => i >= 0).ToList();
-        var points = table.Rows.SelectMany(r => values.Select(i => (Label: values.Count > 1 ? $"{r[label]}: {table.Columns[i].Title}" : $"{r[label]}", Value: r[i] as long?))).ToList();
+        // Counts are drawn as whole numbers; means (such as the cohort star's) to two places.
+        var points = table.Rows.SelectMany(r => values.Select(i => (Label: values.Count > 1 ? $"{r[label]}: {table.Columns[i].Title}" : $"{r[label]}", Value: r[i] switch
+        {
+            long n => (double?)n,
+            double d => d,
+            _ => null,
+        }, Whole: r[i] is long))).ToList();
         var max = Math.Max(1, points.Max(p => p.Value ?? 0));
-        return new BarChart(table.Title, points.Select(p => new Bar(p.Label.Length > 30 ? p.Label[..29] + "…" : p.Label, p.Value is { } v ? 340.0 * v / max : 0, p.Value is { } n ? n.ToString("N0", WebSetup.Culture) : "n/a")).ToList());
+        return new BarChart(table.Title, points.Select(p => new Bar(p.Label.Length > 30 ? p.Label[..29] + "…" : p.Label, p.Value is { } v ? 340.0 * v / max : 0,
+            p.Value is { } n ? n.ToString(p.Whole ? "N0" : "0.00", WebSetup.Culture) : "n/a")).ToList());
     }
 }
