@@ -1,53 +1,132 @@
 using System.Text.Json.Serialization;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Organisation;
 using Hearth.Core.People;
+using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Casework;
 
+/// <summary>
+/// The kinds of chronology entry, in the order things happen within one day (a referral is triaged, an assessment is
+/// decided, the episode moves phase and is allocated...); entries of the same day are listed newest first, so in the reverse of this order.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ChronologyKind>))]
 public enum ChronologyKind
 {
     Referral,
-    Phase,
+    Triage,
     Assessment,
+    Phase,
+    Allocation,
     Plan,
     Goal,
     Session,
     Review,
     ServiceReferral,
-    Professional,
+    Closure,
+    Outcome,
 }
 
-public sealed record ChronologyEntry(DateOnly On, ChronologyKind Kind, Guid EpisodeId, Guid ItemId, string Summary, IReadOnlyList<Guid> PersonIds);
+/// <summary>One dated line of a family's chronology. <see cref="PersonIds"/> are the members it names.</summary>
+/// <summary>A family's chronology with what a page needs to show and filter it.</summary>
+public sealed record FamilyTimeline(Guid FamilyId, string FamilyReference, IReadOnlyList<MemberName> Members, IReadOnlyList<ChronologyEntry> Entries);
+
+public sealed record ChronologyEntry(DateOnly On, ChronologyKind Kind, Guid? EpisodeId, Guid ItemId, string Summary, IReadOnlyList<Guid> PersonIds)
+{
+    public string KindLabel => Chronology.Label(Kind);
+}
 
 /// <summary>
-/// A family's timeline: referrals, episode phase transitions and every casework item, newest first. The read is
-/// written to the audit trail. Filtering by member keeps the items that name that member.
+/// A family's one chronology: referrals and triage, the episodes' phases, allocations, closures and outcomes, and every
+/// casework item (assessments, plan versions, goals, sessions, held reviews, wider-service referral changes), newest
+/// first. The family record and the printable casework chronology both read it. Filtering by member keeps the items
+/// that name that member.
 /// </summary>
 public sealed class Chronology(HearthDbContext db)
 {
+    /// <summary>The family's chronology; the read is written to the audit trail.</summary>
     public async Task<IReadOnlyList<ChronologyEntry>> ForFamilyAsync(ActorContext actor, Guid familyId, ChronologyKind? kind = null, Guid? personId = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
         var family = await db.Set<Family>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(f => f.Id == familyId, ct) ?? throw CaseworkService.NotFound("family");
+        var entries = await EntriesAsync(actor, family.Id, kind, personId, ct);
         await db.RecordReadAsync(actor, nameof(Family), family.Id, ct);
-        var episodeIds = await db.Set<Episode>().InScope(actor).Where(e => e.FamilyId == familyId).Select(e => e.Id).ToListAsync(ct);
+        return entries;
+    }
+
+    /// <summary>The family's chronology with its reference and members (for the filter); the read is audited.</summary>
+    public async Task<FamilyTimeline> TimelineAsync(ActorContext actor, Guid familyId, ChronologyKind? kind = null, Guid? personId = null, CancellationToken ct = default)
+    {
+        var entries = await ForFamilyAsync(actor, familyId, kind, personId, ct);
+        var reference = await db.Set<Family>().Where(f => f.Id == familyId).Select(f => f.Reference).SingleAsync(ct);
+        var members = await MembersOf(familyId).OrderBy(p => p.DateOfBirth).ThenBy(p => p.GivenName)
+            .Select(p => new MemberName(p.Id, p.KnownAs ?? p.GivenName, p.FamilyName)).ToListAsync(ct);
+        return new FamilyTimeline(familyId, reference, members, entries);
+    }
+
+    private IQueryable<Person> MembersOf(Guid familyId) => db.Set<Person>().AsNoTracking()
+        .Where(p => p.MergedIntoId == null && (p.FamilyId == familyId || db.Set<FamilyMembership>().Any(m => m.FamilyId == familyId && m.PersonId == p.Id)));
+
+    /// <summary>The entries of a family the caller has already been allowed to read (and whose read is audited by the caller).</summary>
+    internal async Task<IReadOnlyList<ChronologyEntry>> EntriesAsync(ActorContext actor, Guid familyId, ChronologyKind? kind, Guid? personId, CancellationToken ct)
+    {
+        var episodes = await db.Set<Episode>().AsNoTracking().InScope(actor).Include(e => e.Phases).Include(e => e.Allocations)
+            .Where(e => e.FamilyId == familyId).ToListAsync(ct);
+        var episodeIds = episodes.Select(e => e.Id).ToList();
+        var names = await MembersOf(familyId).ToDictionaryAsync(p => p.Id, p => $"{p.KnownAs ?? p.GivenName} {p.FamilyName}", ct);
+        string Name(Guid id) => names.GetValueOrDefault(id, "a family member");
         var entries = new List<ChronologyEntry>();
-        bool Wants(ChronologyKind k) => kind is null || kind == k;
-        if (Wants(ChronologyKind.Referral))
+        bool Wants(params ChronologyKind[] kinds) => kind is null || kinds.Contains(kind.Value);
+
+        if (Wants(ChronologyKind.Referral, ChronologyKind.Triage))
         {
             var referrals = await db.Set<Referral>().AsNoTracking().InScope(actor).Include(r => r.Children).Where(r => r.FamilyId == familyId).ToListAsync(ct);
-            entries.AddRange(referrals.Select(r => new ChronologyEntry(r.ReceivedOn, ChronologyKind.Referral, r.EpisodeId ?? Guid.Empty, r.Id,
-                $"Referral received from {r.ReferrerAgency ?? r.Source} ({r.Status})", r.Children.Select(c => c.PersonId).ToList())));
+            var services = await db.Set<Service>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+            foreach (var r in referrals)
+            {
+                var children = r.Children.Select(c => c.PersonId).ToList();
+                var service = services.GetValueOrDefault(r.ServiceId, "a service");
+                entries.Add(new(r.ReceivedOn, ChronologyKind.Referral, r.EpisodeId, r.Id,
+                    $"Referral to {service} received from {r.ReferrerAgency ?? r.Source} about {string.Join(", ", children.Select(Name))}{(r.IsReReferral ? " (re-referral)" : "")}", children));
+                if (r.DecidedOn is { } decided)
+                {
+                    entries.Add(new(decided, ChronologyKind.Triage, r.EpisodeId, r.Id,
+                        $"Triage decision: {r.Status}{(r.DecisionReason is null ? "" : $" ({r.DecisionReason})")} by {r.DecidedBy}", children));
+                }
+            }
         }
-        if (Wants(ChronologyKind.Phase))
+        if (Wants(ChronologyKind.Phase, ChronologyKind.Allocation, ChronologyKind.Assessment, ChronologyKind.Closure))
         {
-            var phases = await db.Set<EpisodePhase>().AsNoTracking().Where(p => episodeIds.Contains(p.EpisodeId)).ToListAsync(ct);
-            entries.AddRange(phases.Select(p => new ChronologyEntry(p.StartedOn, ChronologyKind.Phase, p.EpisodeId, p.Id, $"Moved to {p.PhaseKey} ({p.StartedBy})", [])));
+            var programmeIds = episodes.Select(e => e.ProgrammeVersionId).Distinct().ToList();
+            var programmes = await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Definition, ct);
+            var workerIds = episodes.SelectMany(e => e.Allocations).Select(a => a.WorkerId).Distinct().ToList();
+            var workers = await db.Set<Worker>().AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+            foreach (var e in episodes)
+            {
+                var programme = programmes.GetValueOrDefault(e.ProgrammeVersionId);
+                entries.AddRange(e.Phases.Select(p => new ChronologyEntry(p.StartedOn, ChronologyKind.Phase, e.Id, p.Id,
+                    $"Started {programme?.Phase(p.PhaseKey)?.Name ?? p.PhaseKey} (recorded by {p.StartedBy})", [])));
+                entries.AddRange(e.Allocations.Select(a => new ChronologyEntry(a.From, ChronologyKind.Allocation, e.Id, a.Id,
+                    $"Allocated to {workers.GetValueOrDefault(a.WorkerId, "a worker")}{(a.OverrideReason is null ? "" : " (capacity override)")}", [])));
+                if (e.AssessmentDecidedOn is { } assessed)
+                {
+                    entries.Add(new(assessed, ChronologyKind.Assessment, e.Id, e.Id, $"Assessment decision: {e.AssessmentDecision}", []));
+                }
+                if (e.ClosedOn is { } closed)
+                {
+                    entries.Add(new(closed, ChronologyKind.Closure, e.Id, e.Id,
+                        $"Closed: {ClosureCodes.Code(e.ClosureReason!.Value)}, {e.ClosureDestination}{(e.UnmetNeed ? ", unmet need remains" : "")} ({e.DfeReasonForClosure})", []));
+                }
+            }
+        }
+        if (Wants(ChronologyKind.Outcome))
+        {
+            var outcomes = await db.Set<OutcomeEvent>().AsNoTracking().InScope(actor).Where(o => o.EpisodeId != null && episodeIds.Contains(o.EpisodeId.Value)).ToListAsync(ct);
+            entries.AddRange(outcomes.Select(o => new ChronologyEntry(o.OccurredOn, ChronologyKind.Outcome, o.EpisodeId, o.Id, $"{o.Kind}: {Name(o.PersonId)}", [o.PersonId])));
         }
         if (Wants(ChronologyKind.Assessment))
         {
@@ -60,8 +139,9 @@ public sealed class Chronology(HearthDbContext db)
             var versions = await (from v in db.Set<PlanVersion>().AsNoTracking()
                                   join p in db.Set<Plan>() on v.PlanId equals p.Id
                                   where episodeIds.Contains(p.EpisodeId)
-                                  select new { v.Id, p.EpisodeId, p.Kind, v.Number, v.WrittenOn }).ToListAsync(ct);
-            entries.AddRange(versions.Select(v => new ChronologyEntry(v.WrittenOn, ChronologyKind.Plan, v.EpisodeId, v.Id, $"{DueList.PlanName(v.Kind)} version {v.Number}", [])));
+                                  select new { v.Id, p.EpisodeId, p.Kind, v.Number, v.WrittenOn, v.ChangeSummary }).ToListAsync(ct);
+            entries.AddRange(versions.Select(v => new ChronologyEntry(v.WrittenOn, ChronologyKind.Plan, v.EpisodeId, v.Id,
+                $"{DueList.PlanName(v.Kind)} version {v.Number}{(v.ChangeSummary is null ? "" : $": {v.ChangeSummary}")}", [])));
         }
         if (Wants(ChronologyKind.Goal))
         {
@@ -86,14 +166,26 @@ public sealed class Chronology(HearthDbContext db)
                                  join d in db.Set<DirectoryService>() on r.DirectoryServiceId equals d.Id
                                  where episodeIds.Contains(r.EpisodeId)
                                  select new { h.Id, r.EpisodeId, h.On, h.Status, d.Name, r.PersonId }).ToListAsync(ct);
-            entries.AddRange(changes.Select(c => new ChronologyEntry(c.On, ChronologyKind.ServiceReferral, c.EpisodeId, c.Id, $"{c.Name}: {c.Status}", c.PersonId is { } p ? [p] : [])));
+            entries.AddRange(changes.Select(c => new ChronologyEntry(c.On, ChronologyKind.ServiceReferral, c.EpisodeId, c.Id,
+                $"{c.Name}: {ServiceReferralService.StatusLabel(c.Status).ToLowerInvariant()}", c.PersonId is { } p ? [p] : [])));
+        }
+        if (kind is { } only)
+        {
+            // Referral and triage (and the assessment decision and assessments) come from the same rows, so trim to the kind asked for.
+            entries = entries.Where(e => e.Kind == only).ToList();
         }
         if (personId is { } person)
         {
             entries = entries.Where(e => e.PersonIds.Contains(person)).ToList();
         }
-        return entries.OrderByDescending(e => e.On).ThenBy(e => e.Kind).ThenBy(e => e.ItemId).ToList();
+        return entries.OrderByDescending(e => e.On).ThenByDescending(e => e.Kind).ThenBy(e => e.ItemId).ToList();
     }
+
+    public static string Label(ChronologyKind kind) => kind switch
+    {
+        ChronologyKind.ServiceReferral => "Wider service",
+        _ => kind.ToString(),
+    };
 }
 
 public static class SessionTypes

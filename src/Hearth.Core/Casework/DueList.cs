@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Security;
@@ -16,16 +17,20 @@ public enum DueKind
     GoalWithoutLevels,
     PlanPastReview,
     FollowUp,
+    MeasureOverdue,
+    MeasureDue,
 }
 
-public sealed record DueItem(DueKind Kind, Guid EpisodeId, Guid FamilyId, string FamilyReference, Guid ItemId, DateOnly? DueOn, string Description, int DaysOverdue);
+/// <summary>One thing due. For a measure, <see cref="ItemId"/> is the person and <see cref="Measure"/> says which form at which time point.</summary>
+public sealed record DueItem(DueKind Kind, Guid EpisodeId, Guid FamilyId, string FamilyReference, Guid ItemId, DateOnly? DueOn, string Description, int DaysOverdue, MeasureDue? Measure = null);
 
 /// <summary>
 /// What is due for a worker (the episodes they are allocated to now, and follow-ups of episodes they held) or a team:
 /// reviews due within <see cref="Window"/> days or overdue, goals still without their five levels, plans past their
-/// review-by date, and post-closure follow-ups. Overdue first, then by date.
+/// review-by date, post-closure follow-ups and outcome measures the programme's schedule expects
+/// (<see cref="MeasuresDueQuery"/>), so the practitioner has one list. Overdue first, then by date.
 /// </summary>
-public sealed class DueList(HearthDbContext db)
+public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
 {
     public const int Window = 14;
 
@@ -41,7 +46,7 @@ public sealed class DueList(HearthDbContext db)
         var ever = db.Set<Allocation>().Where(a => a.WorkerId == workerId).Select(a => a.EpisodeId);
         var open = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => current.Contains(e.Id));
         var closed = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => ever.Contains(e.Id));
-        return await BuildAsync(open, closed, asOf, ct);
+        return Merge(await BuildAsync(open, closed, asOf, ct), await measures.ForWorkerAsync(actor, workerId, asOf, Window, ct), asOf);
     }
 
     public async Task<IReadOnlyList<DueItem>> ForTeamAsync(ActorContext actor, Guid teamId, DateOnly asOf, CancellationToken ct = default)
@@ -52,14 +57,14 @@ public sealed class DueList(HearthDbContext db)
             throw CaseworkService.NotFound("team");
         }
         var episodes = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => e.TeamId == teamId);
-        return await BuildAsync(episodes, episodes, asOf, ct);
+        return Merge(await BuildAsync(episodes, episodes, asOf, ct), await measures.ForTeamAsync(actor, teamId, asOf, Window, ct), asOf);
     }
 
     /// <summary>The staff record of a signed-in user, if they have one.</summary>
     public async Task<Guid?> WorkerOfUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.WorkerId).SingleOrDefaultAsync(ct);
 
-    private async Task<IReadOnlyList<DueItem>> BuildAsync(IQueryable<Episode> open, IQueryable<Episode> followed, DateOnly asOf, CancellationToken ct)
+    private async Task<List<DueItem>> BuildAsync(IQueryable<Episode> open, IQueryable<Episode> followed, DateOnly asOf, CancellationToken ct)
     {
         var horizon = asOf.AddDays(Window);
         var families = db.Set<Family>();
@@ -89,7 +94,15 @@ public sealed class DueList(HearthDbContext db)
         items.AddRange(goals.Select(g => new DueItem(DueKind.GoalWithoutLevels, g.EpisodeId, g.FamilyId, g.Reference, g.Id, null, $"Write the five levels for \"{g.Title}\"", 0)));
         items.AddRange(plans.Select(p => new DueItem(DueKind.PlanPastReview, p.EpisodeId, p.FamilyId, p.Reference, p.Id, p.ReviewBy, $"{PlanName(p.Kind)} past its review date", Overdue(p.ReviewBy, asOf))));
         items.AddRange(followUps.Select(u => new DueItem(DueKind.FollowUp, u.EpisodeId, u.FamilyId, u.Reference, u.Id, u.DueOn, $"{u.MonthsAfterClosure}-month follow-up", Overdue(u.DueOn, asOf))));
-        return items.OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.DueOn ?? DateOnly.MaxValue).ThenBy(i => i.FamilyReference, StringComparer.Ordinal).ThenBy(i => i.Kind).ToList();
+        return items;
+    }
+
+    private static List<DueItem> Merge(List<DueItem> items, IReadOnlyList<MeasureDue> measuresDue, DateOnly asOf)
+    {
+        items.AddRange(measuresDue.Select(m => new DueItem(m.Overdue ? DueKind.MeasureOverdue : DueKind.MeasureDue, m.EpisodeId, m.FamilyId, m.FamilyReference, m.PersonId, m.DueOn,
+            $"{m.InstrumentName} for {m.PersonName} ({m.TimePointLabel})", Overdue(m.DueOn, asOf), m)));
+        return items.OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.DueOn ?? DateOnly.MaxValue).ThenBy(i => i.FamilyReference, StringComparer.Ordinal).ThenBy(i => i.Kind)
+            .ThenBy(i => i.Description, StringComparer.Ordinal).ToList();
     }
 
     private static int Overdue(DateOnly due, DateOnly asOf) => Math.Max(0, asOf.DayNumber - due.DayNumber);

@@ -92,7 +92,7 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
         {
             v.Add("On", $"The date cannot be before the last change on {referral.StatusOn:d MMMM yyyy}");
         }
-        if (referral.Status is ServiceReferralStatus.Completed or ServiceReferralStatus.Declined or ServiceReferralStatus.DroppedOut)
+        if (HasEnded(referral.Status))
         {
             v.Add("Status", "The referral has ended; make a new referral instead");
         }
@@ -115,9 +115,22 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
     public async Task<IReadOnlyList<ServiceReferralView>> ForEpisodeAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
         await casework.EpisodeAsync(actor, episodeId, ct);
+        return await ViewsAsync(db.Set<ServiceReferral>().Where(r => r.EpisodeId == episodeId), ct);
+    }
+
+    /// <summary>One referral with its wait so far.</summary>
+    public async Task<ServiceReferralView> ReadAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var view = (await ViewsAsync(db.Set<ServiceReferral>().InScope(actor).Where(r => r.Id == referralId), ct)).SingleOrDefault() ?? throw CaseworkService.NotFound("service referral");
+        await casework.EpisodeAsync(actor, view.EpisodeId, ct);
+        return view;
+    }
+
+    private async Task<IReadOnlyList<ServiceReferralView>> ViewsAsync(IQueryable<ServiceReferral> referrals, CancellationToken ct)
+    {
         var today = db.Today();
-        var rows = await (from r in db.Set<ServiceReferral>().AsNoTracking()
-                          where r.EpisodeId == episodeId
+        var rows = await (from r in referrals.AsNoTracking()
                           join d in db.Set<DirectoryService>() on r.DirectoryServiceId equals d.Id
                           orderby r.ReferredOn, d.Name
                           select new { r, d.Name, d.Category }).ToListAsync(ct);
@@ -130,6 +143,14 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
                 end.DayNumber - r.ReferredOn.DayNumber, waiting, r.Version);
         }).ToList();
     }
+
+    public static bool HasEnded(ServiceReferralStatus status) => status is ServiceReferralStatus.Completed or ServiceReferralStatus.Declined or ServiceReferralStatus.DroppedOut;
+
+    public static string StatusLabel(ServiceReferralStatus status) => status switch
+    {
+        ServiceReferralStatus.DroppedOut => "Dropped out",
+        _ => status.ToString(),
+    };
 
     public async Task<IReadOnlyList<ServiceReferralStatusChange>> HistoryAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
     {

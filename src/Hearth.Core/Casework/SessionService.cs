@@ -17,6 +17,15 @@ public sealed record PhaseTime(string PhaseKey, int Sessions, int Minutes);
 
 public sealed record EpisodeTime(int Sessions, int Minutes, IReadOnlyList<PhaseTime> ByPhase);
 
+/// <summary>
+/// Where a worker's recorded time went in a period: minutes in sessions with families against each kind of other work
+/// (agency liaison is the time with agencies), as in the Welsh evaluation's Figure 3-4.
+/// </summary>
+public sealed record WorkerTimeSplit(Guid WorkerId, string WorkerName, DateOnly From, DateOnly To, int FamilyMinutes, IReadOnlyDictionary<NonFamilyActivity, int> OtherMinutes)
+{
+    public int TotalMinutes => FamilyMinutes + OtherMinutes.Values.Sum();
+}
+
 public sealed record BoosterCount(int Used, int Maximum, int Approved)
 {
     /// <summary>How many more booster sessions may be recorded without another manager's approval.</summary>
@@ -157,6 +166,12 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
         return new BoosterCount(used, maximum, approved);
     }
 
+    public async Task<IReadOnlyList<BoosterApproval>> BoosterApprovalsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        await casework.EpisodeAsync(actor, episodeId, ct);
+        return await db.Set<BoosterApproval>().AsNoTracking().Where(a => a.EpisodeId == episodeId).OrderBy(a => a.ApprovedOn).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Session>> SessionsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
         await casework.EpisodeAsync(actor, episodeId, ct);
@@ -197,6 +212,21 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
         db.Add(t);
         await db.SaveChangesAsync(actor, ct);
         return t;
+    }
+
+    /// <summary>A worker's time in a period: sessions with families they took part in against their other work, summed by the database.</summary>
+    public async Task<WorkerTimeSplit> TimeSplitAsync(ActorContext actor, Guid workerId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == workerId, ct);
+        if (worker is null || !actor.CanSeeTeam(worker.TeamId))
+        {
+            throw CaseworkService.NotFound("worker");
+        }
+        // A session counts for every worker who was there, whichever team's episode it belongs to.
+        var family = await db.Set<Session>().Where(s => s.WorkerIds.Contains(workerId) && s.Date >= from && s.Date <= to).SumAsync(s => (int?)s.Minutes, ct) ?? 0;
+        var other = await WorkerTimeAsync(actor, workerId, from, to, ct);
+        return new WorkerTimeSplit(worker.Id, worker.Name, from, to, family, other);
     }
 
     /// <summary>A worker's minutes by non-family activity in a period, summed by the database.</summary>

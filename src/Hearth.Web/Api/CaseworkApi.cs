@@ -16,6 +16,7 @@ public static class CaseworkApi
     public sealed record ReviewRequest(int Version, ReviewInput Review);
     public sealed record StatusRequest(int Version, ServiceReferralStatus Status, DateOnly On, string? Note);
     public sealed record BoosterApprovalRequest(string Reason);
+    public sealed record ProfessionalRequest(int Version, ProfessionalInput Professional);
 
     public static void MapCaseworkApi(this RouteGroupBuilder v1)
     {
@@ -55,7 +56,21 @@ public static class CaseworkApi
         episodes.MapPost("/service-referrals", async (HttpContext http, ServiceReferralService r, Guid episodeId, ServiceReferralInput body, CancellationToken ct) =>
             TypedResults.Ok(await r.ReferAsync(http.User.ToActor(), episodeId, body, ct))).WithName("ReferToService");
 
+        episodes.MapGet("/professionals", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.ProfessionalsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListProfessionals").WithSummary("The team around the family.");
+        episodes.MapPost("/professionals", async (HttpContext http, CaseworkService c, Guid episodeId, ProfessionalInput body, CancellationToken ct) =>
+            TypedResults.Ok(await c.AddProfessionalAsync(http.User.ToActor(), episodeId, body, ct))).WithName("AddProfessional");
+
         var casework = v1.MapGroup("").RequireAuthorization(Policies.For(Permission.RecordCasework));
+        casework.MapPut("/professionals/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, ProfessionalRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await c.UpdateProfessionalAsync(http.User.ToActor(), id, body.Version, body.Professional, ct))).WithName("UpdateProfessional");
+        casework.MapGet("/service-referrals/{id:guid}", async (HttpContext http, ServiceReferralService r, Guid id, CancellationToken ct) =>
+            TypedResults.Ok(await r.ReadAsync(http.User.ToActor(), id, ct))).WithName("ReadServiceReferral").WithSummary("A referral to a wider service with its wait so far.");
+        casework.MapGet("/workers/{id:guid}/time", async (HttpContext http, SessionService s, TimeProvider time, Guid id, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        {
+            var until = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            return TypedResults.Ok(await s.TimeSplitAsync(http.User.ToActor(), id, from ?? until.AddDays(-27), until, ct));
+        }).WithName("WorkerTimeSplit").WithSummary("A worker's minutes with families against other work; ?from=&to= (the last 28 days by default).");
         casework.MapPut("/goals/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, GoalRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.UpdateGoalAsync(http.User.ToActor(), id, body.Version ?? 0, body.Goal, ct))).WithName("UpdateGoal");
         casework.MapPut("/reviews/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, ReviewRequest body, CancellationToken ct) =>
@@ -75,6 +90,6 @@ public static class CaseworkApi
         v1.MapGroup("/workers").RequireAuthorization(Policies.For(Permission.ViewFamilies))
             .MapGet("/{id:guid}/due", async (HttpContext http, DueList due, TimeProvider time, Guid id, DateOnly? asOf, CancellationToken ct) =>
                 TypedResults.Ok(await due.ForWorkerAsync(http.User.ToActor(), id, asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct)))
-            .WithName("WorkerDue").WithSummary("Reviews due and overdue, goals without levels, plans past review and follow-ups for a worker.");
+            .WithName("WorkerDue").WithSummary("Reviews due and overdue, goals without levels, plans past review, follow-ups and measures due for a worker.");
     }
 }

@@ -149,7 +149,7 @@ public static class JourneyApi
     public sealed record ReferralResponse(Guid Id, int Version, string? Reference, DateOnly ReceivedOn, string Source, string Status, DateOnly? DecidedOn, bool IsReReferral, Guid? EpisodeId, IReadOnlyList<Guid> ChildIds);
 
     public sealed record FamilyRecordResponse(Guid Id, int Version, string Reference, Guid TeamId, string TeamName, IReadOnlyList<MemberResponse> Members,
-        IReadOnlyList<ReferralResponse> Referrals, IReadOnlyList<EpisodeResponse> Episodes, IReadOnlyList<ChronologyEntry> Chronology)
+        IReadOnlyList<ReferralResponse> Referrals, IReadOnlyList<EpisodeResponse> Episodes, IReadOnlyList<Core.Casework.ChronologyEntry> Chronology)
     {
         public static FamilyRecordResponse From(FamilyRecord r) => new(r.Family.Id, r.Family.Version, r.Family.Reference, r.Family.TeamId, r.TeamName,
             r.Members.Select(m => new MemberResponse(m.Person.Id, m.Person.Version, m.Person.GivenName, m.Person.FamilyName, m.Person.DateOfBirth, m.Relationship.ToString(), m.From, m.To)).ToList(),

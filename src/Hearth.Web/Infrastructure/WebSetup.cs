@@ -144,6 +144,14 @@ internal sealed class LowercaseRoutes : Microsoft.AspNetCore.Mvc.ApplicationMode
         }
     }
 
-    private static string Kebab(string template) => string.Concat(template.Select((c, i) =>
-        char.IsUpper(c) ? (i > 0 && template[i - 1] != '/' ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    /// <summary>Hyphenates the literal segments only: a parameter ({goalId}) keeps its name, or it would not bind to the handler's argument.</summary>
+    private static string Kebab(string template)
+    {
+        var depth = 0;
+        return string.Concat(template.Select((c, i) =>
+        {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            return depth == 0 && char.IsUpper(c) ? (i > 0 && template[i - 1] != '/' ? "-" : "") + char.ToLowerInvariant(c) : c.ToString();
+        }));
+    }
 }

@@ -227,8 +227,9 @@ public sealed class CaseworkTests : CaseworkTestBase
         await Casework(c => c.RecordReviewAsync(Practitioner, heldFirst.Id, heldFirst.Version, new ReviewInput(new DateOnly(2026, 3, 1), "Kim", null, null, ReviewDecision.Continue,
             new Dictionary<Guid, int> { [levelled.Id] = 0 })));
 
-        var worker = await InScope(s => Get<DueList>(s).ForWorkerAsync(Practitioner, Worker.Id, Today));
-        var team = await InScope(s => Get<DueList>(s).ForTeamAsync(Manager, TeamA.Id, Today));
+        // The measures due are checked in their own test; here only the casework items.
+        var worker = (await InScope(s => Get<DueList>(s).ForWorkerAsync(Practitioner, Worker.Id, Today))).Where(d => d.Measure is null).ToList();
+        var team = (await InScope(s => Get<DueList>(s).ForTeamAsync(Manager, TeamA.Id, Today))).Where(d => d.Measure is null).ToList();
 
         Assert.Equal([DueKind.ReviewOverdue, DueKind.ReviewOverdue, DueKind.PlanPastReview, DueKind.GoalWithoutLevels], worker.Select(d => d.Kind));
         Assert.Equal([186, 94, 2, 0], worker.Select(d => d.DaysOverdue));
@@ -360,12 +361,106 @@ public sealed class CaseworkTests : CaseworkTestBase
         var sessions = await InScope(s => Get<Chronology>(s).ForFamilyAsync(Practitioner, Family.Id, ChronologyKind.Session));
         var ava = await InScope(s => Get<Chronology>(s).ForFamilyAsync(Practitioner, Family.Id, personId: Child.Id));
 
-        Assert.Equal([Today, Today, new DateOnly(2026, 2, 10)], all.Take(3).Select(e => e.On));
-        Assert.Contains(all, e => e.Kind == ChronologyKind.Referral && e.On == Received);
-        Assert.Equal(4, all.Count(e => e.Kind == ChronologyKind.Phase));
+        // Same-day entries newest first: on 4 December the assessment decision, then the move to phase 1, then the allocation.
+        Assert.Equal(
+        [
+            (Today, ChronologyKind.Goal), (Today, ChronologyKind.Plan), (new DateOnly(2026, 2, 10), ChronologyKind.Session), (Phase2On, ChronologyKind.Phase),
+            (Phase1On, ChronologyKind.Allocation), (Phase1On, ChronologyKind.Phase), (Phase1On, ChronologyKind.Assessment), (Received.AddDays(1), ChronologyKind.Phase),
+            (Received, ChronologyKind.Phase), (Received, ChronologyKind.Triage), (Received, ChronologyKind.Referral),
+        ], all.Select(e => (e.On, e.Kind)));
+        Assert.Equal("Allocated to Wren Worker", all[4].Summary);
+        Assert.Equal("Assessment decision: Proceed", all[6].Summary);
+        Assert.Equal("Children's safety plan version 1", all[1].Summary);
         Assert.Equal("Home visit, 60 minutes", Assert.Single(sessions).Summary);
-        Assert.Equal([ChronologyKind.Goal, ChronologyKind.Referral], ava.Select(e => e.Kind));
+        Assert.Equal([ChronologyKind.Goal, ChronologyKind.Triage, ChronologyKind.Referral], ava.Select(e => e.Kind));
         Assert.True(await Query(d => d.AuditEvents.AnyAsync(e => e.Action == AuditAction.Read && e.EntityId == Family.Id.ToString())));
+
+        // There is one chronology: the family record shows exactly these entries.
+        var record = await InScope(s => Get<Core.People.FamilyRecordService>(s).ReadAsync(Practitioner, Family.Id));
+        Assert.Equal(all.Select(e => (e.Kind, e.ItemId)), record.Chronology.Select(e => (e.Kind, e.ItemId)));
+        var timeline = await InScope(s => Get<Chronology>(s).TimelineAsync(Practitioner, Family.Id, ChronologyKind.Referral));
+        Assert.Equal(("C-1", 2), (timeline.FamilyReference, timeline.Members.Count));
+        Assert.Equal(ChronologyKind.Referral, Assert.Single(timeline.Entries).Kind);
+    }
+
+    [Fact]
+    public async Task The_due_list_brings_in_the_measures_due_so_the_worker_has_one_list_overdue_first()
+    {
+        await SetUpEpisodeAsync(toPhase2: true);
+        await Casework(c => c.ScheduleReviewsAsync(Practitioner, Episode.Id));
+
+        var due = await InScope(s => Get<DueList>(s).ForWorkerAsync(Practitioner, Worker.Id, Today));
+
+        // The episode opened on 1 December 2025, so the baseline forms were due by 15 December: 322 days before 2 November 2026.
+        var baseline = due.Where(d => d.DueOn == new DateOnly(2025, 12, 15)).OrderBy(d => d.Measure!.InstrumentId, StringComparer.Ordinal).ToList();
+        Assert.Equal([("sdq-parent", Child.Id, 322), ("wemwbs", Parent.Id, 322)], baseline.Select(d => (d.Measure!.InstrumentId, d.ItemId, d.DaysOverdue)));
+        Assert.All(baseline, d => Assert.Equal(DueKind.MeasureOverdue, d.Kind));
+        Assert.Equal([322, 322], due.Take(2).Select(d => d.DaysOverdue));
+        Assert.True(due.ToList().FindIndex(d => d.Kind == DueKind.ReviewOverdue) > 1);
+        Assert.Equal([247, 186, 94], due.Where(d => d.Kind == DueKind.ReviewOverdue).Select(d => d.DaysOverdue));
+
+        string?[] sdq = [.. Enumerable.Repeat("1", 25), .. Enumerable.Repeat<string?>(null, 8)];
+        await InScope(s => Get<Core.Measures.MeasureService>(s).RecordAsync(Practitioner,
+            new Core.Measures.NewAdministration(Episode.Id, Child.Id, "sdq-parent", Core.Measures.TimePoint.Baseline, null, Core.Measures.Respondent.Parent, new DateOnly(2025, 12, 10), sdq)));
+        var after = await InScope(s => Get<DueList>(s).ForTeamAsync(Manager, TeamA.Id, Today));
+
+        Assert.Equal(["wemwbs"], after.Where(d => d.DueOn == new DateOnly(2025, 12, 15)).Select(d => d.Measure!.InstrumentId));
+        Assert.Contains(after, d => d.Kind == DueKind.ReviewOverdue);
+    }
+
+    [Fact]
+    public async Task The_team_around_the_family_is_changed_only_from_the_version_read()
+    {
+        await SetUpEpisodeAsync(toPhase2: false);
+        var added = await Casework(c => c.AddProfessionalAsync(Practitioner, Episode.Id, new ProfessionalInput("Jo Head", "Greenfield Primary", "Safeguarding lead", "01234 567890", false)));
+
+        var changed = await Casework(c => c.UpdateProfessionalAsync(Practitioner, added.Id, added.Version, new ProfessionalInput("Jo Head", "Greenfield Primary", "Headteacher", null, true)));
+        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Casework(c => c.UpdateProfessionalAsync(Practitioner, added.Id, added.Version, new ProfessionalInput("Jo Head", "Greenfield Primary", "Teacher", null, false))));
+        var blank = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Casework(c => c.UpdateProfessionalAsync(Practitioner, added.Id, changed.Version, new ProfessionalInput(" ", "Greenfield Primary", "", null, false))));
+
+        Assert.Equal(["Name", "Role"], blank.Errors.Select(e => e.Field));
+        var now = await Casework(c => c.ReadProfessionalAsync(Practitioner, added.Id));
+        Assert.Equal(("Headteacher", (string?)null, true), (now.Role, now.Contact, now.ConsentToShare));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Casework(c => c.ReadProfessionalAsync(Outsider, added.Id)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Casework(c => c.UpdateProfessionalAsync(Outsider, added.Id, now.Version, new ProfessionalInput("x", "y", "z", null, true))));
+    }
+
+    [Fact]
+    public async Task A_workers_time_is_split_between_families_and_other_work_within_the_period()
+    {
+        await SetUpEpisodeAsync(toPhase2: true);
+        await Sessions(s => s.RecordAsync(Practitioner, SessionOn(new DateOnly(2026, 10, 20), 10, 90)));
+        await Sessions(s => s.RecordAsync(Practitioner, SessionOn(new DateOnly(2026, 10, 21), 14, 60)));
+        await Sessions(s => s.RecordAsync(Practitioner, SessionOn(new DateOnly(2026, 9, 1), 14, 60)));
+        foreach (var (day, minutes, activity) in new[] { (20, 45, NonFamilyActivity.Travel), (21, 30, NonFamilyActivity.AgencyLiaison), (22, 15, NonFamilyActivity.Travel) })
+        {
+            await Sessions(s => s.LogWorkerTimeAsync(Practitioner, new WorkerTimeInput(Worker.Id, new DateOnly(2026, 10, day), minutes, activity, null)));
+        }
+
+        var split = await Sessions(s => s.TimeSplitAsync(Practitioner, Worker.Id, new DateOnly(2026, 10, 6), Today));
+
+        // 90 + 60 minutes with the family (the September session is outside), 60 travel, 30 with agencies: 240 in all.
+        Assert.Equal(150, split.FamilyMinutes);
+        Assert.Equal(new Dictionary<NonFamilyActivity, int> { [NonFamilyActivity.Travel] = 60, [NonFamilyActivity.AgencyLiaison] = 30 }, split.OtherMinutes);
+        Assert.Equal(240, split.TotalMinutes);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Sessions(s => s.TimeSplitAsync(Outsider, Worker.Id, new DateOnly(2026, 10, 6), Today)));
+    }
+
+    [Fact]
+    public async Task A_service_referral_is_read_with_its_wait_and_another_team_cannot_read_it()
+    {
+        await SetUpEpisodeAsync(toPhase2: true);
+        var directory = await InScope(s => Get<ServiceReferralService>(s).AddToDirectoryAsync(Admin, new DirectoryServiceInput("Recovery Steps", "Drug and alcohol", null)));
+        var referral = await InScope(s => Get<ServiceReferralService>(s).ReferAsync(Practitioner, Episode.Id, new ServiceReferralInput(directory.Id, Parent.Id, new DateOnly(2026, 10, 1), null)));
+        await InScope(s => Get<ServiceReferralService>(s).ChangeStatusAsync(Practitioner, referral.Id, referral.Version, ServiceReferralStatus.Accepted, new DateOnly(2026, 10, 22), null));
+
+        var view = await InScope(s => Get<ServiceReferralService>(s).ReadAsync(Practitioner, referral.Id));
+
+        // Referred 1 October, accepted 22 October: 21 days.
+        Assert.Equal(("Recovery Steps", ServiceReferralStatus.Accepted, 21, false), (view.Service, view.Status, view.DaysWaited, view.StillWaiting));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<ServiceReferralService>(s).ReadAsync(Outsider, referral.Id)));
     }
 
     private static T Svc<T>(IServiceProvider s) where T : notnull => (T)s.GetService(typeof(T))!;

@@ -1,4 +1,5 @@
 using Hearth.Core.Auditing;
+using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.People;
@@ -26,10 +27,11 @@ public sealed class FamilyRecordTests : JourneyTestBase
 
         Assert.Equal("Team A", record.TeamName);
         Assert.Equal(child.Id, Assert.Single(record.Members).Person.Id);
-        Assert.Equal(["Outcome", "Closure", "Allocation", "Phase", "Triage", "Referral"], record.Chronology.Select(c => c.Kind));
-        Assert.Contains("moved_away", record.Chronology[1].Text);
-        Assert.Contains("RC5", record.Chronology[1].Text);
-        Assert.Contains("Allocated to Sian", record.Chronology[2].Text);
+        Assert.Equal([ChronologyKind.Outcome, ChronologyKind.Closure, ChronologyKind.Allocation, ChronologyKind.Phase, ChronologyKind.Triage, ChronologyKind.Referral], record.Chronology.Select(c => c.Kind));
+        Assert.Contains("moved_away", record.Chronology[1].Summary);
+        Assert.Contains("RC5", record.Chronology[1].Summary);
+        Assert.Contains("Allocated to Sian", record.Chronology[2].Summary);
+        Assert.Equal("ReturnedHome: Ava FR-1", record.Chronology[0].Summary);
         Assert.True(await InScope(s => Get<HearthDbContext>(s).AuditEvents.AnyAsync(a => a.Action == AuditAction.Read && a.EntityType == "Family" && a.EntityId == family.Id.ToString())));
     }
 

@@ -20,7 +20,7 @@ public sealed class CaseworkWebFactory : HearthWebFactory
     public CaseworkWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
 }
 
-public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<CaseworkWebFactory>
+public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<CaseworkWebFactory>
 {
     private static readonly DateOnly Today = new(2026, 11, 2);
     private static readonly ActorContext System = ActorContext.System("casework page tests");
@@ -199,11 +199,14 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
         var outsider = await OutsiderAsync();
 
         foreach (var path in new[] { $"/casework/episodes/{episode.Id}", $"/casework/episodes/{episode.Id}/sessions", $"/casework/episodes/{episode.Id}/goal", $"/casework/episodes/{episode.Id}/goal/{goal.Id}", $"/casework/reviews/{review.Id}", $"/casework/due?worker={workerId}",
-            $"/casework/episodes/{episode.Id}/assessment", $"/casework/episodes/{episode.Id}/plan/SafetyPlan", $"/casework/due?team={episode.TeamId}" })
+            $"/casework/episodes/{episode.Id}/assessment", $"/casework/episodes/{episode.Id}/plan/SafetyPlan", $"/casework/due?team={episode.TeamId}",
+            $"/casework/families/{episode.FamilyId}/chronology", $"/casework/episodes/{episode.Id}/team", $"/casework/episodes/{episode.Id}/services",
+            $"/casework/episodes/{episode.Id}/boosters", $"/casework/time?worker={workerId}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(path)).StatusCode);
         }
-        foreach (var path in new[] { $"/api/v1/workers/{workerId}/due", $"/api/v1/episodes/{episode.Id}/sessions", $"/api/v1/episodes/{episode.Id}/goals", $"/api/v1/episodes/{episode.Id}/reviews", $"/api/v1/episodes/{episode.Id}/plans", $"/api/v1/episodes/{episode.Id}/service-referrals", $"/api/v1/episodes/{episode.Id}/time", $"/api/v1/families/{episode.FamilyId}/chronology" })
+        foreach (var path in new[] { $"/api/v1/workers/{workerId}/due", $"/api/v1/episodes/{episode.Id}/sessions", $"/api/v1/episodes/{episode.Id}/goals", $"/api/v1/episodes/{episode.Id}/reviews", $"/api/v1/episodes/{episode.Id}/plans", $"/api/v1/episodes/{episode.Id}/service-referrals", $"/api/v1/episodes/{episode.Id}/time", $"/api/v1/families/{episode.FamilyId}/chronology",
+            $"/api/v1/episodes/{episode.Id}/professionals", $"/api/v1/workers/{workerId}/time" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
         }
@@ -215,6 +218,7 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
             ("POST", $"/api/v1/episodes/{episode.Id}/goals", new { title = "x", owner = "y", levels = new { }, needIds = Array.Empty<Guid>() }),
             ("POST", $"/api/v1/episodes/{episode.Id}/reviews/schedule", new { }),
             ("POST", $"/api/v1/episodes/{episode.Id}/boosters/approvals", new { reason = "x" }),
+            ("POST", $"/api/v1/episodes/{episode.Id}/professionals", new { name = "x", agency = "y", role = "z", consentToShare = true }),
         };
         foreach (var (method, path, body) in writes)
         {
@@ -294,5 +298,15 @@ public sealed class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<Ca
         Assert.True((await noMinutes.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").TryGetProperty("Minutes", out _));
         var travel = await client.PostAsJsonAsync($"/api/v1/workers/{workerId}/time", new { date = "2026-11-02", minutes = 45, activity = "Travel" });
         Assert.Equal(HttpStatusCode.OK, travel.StatusCode);
+        var split = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/workers/{workerId}/time?from=2026-11-02&to=2026-11-02");
+        Assert.Equal(45, split.GetProperty("otherMinutes").GetProperty("Travel").GetInt32());
+
+        var added = await client.PostAsJsonAsync($"/api/v1/episodes/{episode.Id}/professionals", new { name = "Jo Head", agency = "Greenfield Primary", role = "Safeguarding lead", consentToShare = true });
+        var professional = await added.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var id = professional.GetProperty("id").GetGuid();
+        var version = professional.GetProperty("version").GetInt32();
+        var body = new { version, professional = new { name = "Jo Head", agency = "Greenfield Primary", role = "Headteacher", consentToShare = true } };
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/professionals/{id}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync($"/api/v1/professionals/{id}", body)).StatusCode);
     }
 }

@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Casework;
 
-/// <summary>The episode's assessment: the shared core, each member's needs, strengths and risks, and the programme's questions.</summary>
-public sealed class AssessmentModel(CaseworkService casework) : CaseworkPageModel
+/// <summary>
+/// The episode's assessment: the shared core, each member's needs, strengths and risks, and the programme's questions.
+/// Every post is kept as a server-side draft first (as on the review form), so nothing typed is lost to a refused form,
+/// an expired sign-in or a closed browser; the next visit resumes it.
+/// </summary>
+public sealed class AssessmentModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
+    public const string DraftForm = "assessment";
+
     [BindProperty] public DateParts StartedOn { get; set; } = new();
     [BindProperty] public string? Worries { get; set; }
     [BindProperty] public string? WorkingWell { get; set; }
@@ -25,7 +31,15 @@ public sealed class AssessmentModel(CaseworkService casework) : CaseworkPageMode
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (Current is { } a)
+        var draft = Current is null or { State: AssessmentState.Draft } ? await drafts.LoadAsync(Actor, DraftForm, id.ToString(), ct) : null;
+        if (draft is not null)
+        {
+            Resumed = true;
+            (StartedOn, Worries, WorkingWell, NeedsToHappen, SafetyScale) = (DateOf(draft, "StartedOn"), draft.GetValueOrDefault("Worries"), draft.GetValueOrDefault("WorkingWell"), draft.GetValueOrDefault("NeedsToHappen"), draft.GetValueOrDefault("SafetyScale"));
+            (Needs, Strengths, Risks, Answers) = (Indexed(draft, "Needs"), Indexed(draft, "Strengths"), Indexed(draft, "Risks"), Indexed(draft, "Answers"));
+            Version = VersionOf(draft, Current?.Version ?? 0);
+        }
+        else if (Current is { } a)
         {
             (StartedOn, Worries, WorkingWell, NeedsToHappen, SafetyScale, Version) = (DateParts.Of(a.StartedOn), a.Worries, a.WorkingWell, a.NeedsToHappen, a.SafetyScale?.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Version);
             Needs = a.Members.ToDictionary(m => m.PersonId.ToString(), m => m.Needs);
@@ -43,6 +57,7 @@ public sealed class AssessmentModel(CaseworkService casework) : CaseworkPageMode
         {
             return Redirect($"/casework/episodes/{id}");
         }
+        await drafts.SaveAsync(Actor, DraftForm, id.ToString(), PostedFields(), ct);
         if (StartedOn.Value is null)
         {
             Errors.Add(new FieldError("StartedOn", "Enter the date the assessment started, for example 27 3 2026"));
@@ -66,7 +81,9 @@ public sealed class AssessmentModel(CaseworkService casework) : CaseworkPageMode
         var members = Summary.Members.Select(m => m.Id.ToString())
             .Where(k => !string.IsNullOrWhiteSpace(Needs.GetValueOrDefault(k)) || !string.IsNullOrWhiteSpace(Strengths.GetValueOrDefault(k)) || !string.IsNullOrWhiteSpace(Risks.GetValueOrDefault(k)))
             .Select(k => new MemberAssessmentInput(Guid.Parse(k), Needs.GetValueOrDefault(k), Strengths.GetValueOrDefault(k), Risks.GetValueOrDefault(k))).ToList();
-        var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, Answers);
+        // Only the programme's questions: with no Answers[...] field posted, model binding falls back to every form field.
+        var answers = Answers.Where(kv => Summary.Programme.Assessment.Questions.Any(q => q.Key == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, answers);
         try
         {
             var complete = action == "complete";
@@ -82,6 +99,7 @@ public sealed class AssessmentModel(CaseworkService casework) : CaseworkPageMode
             {
                 await casework.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
             }
+            await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
             return Redirect($"/casework/episodes/{id}");
         }
         catch (ValidationFailedException e)

@@ -43,6 +43,7 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
         DueKind.ReviewDue => "Review due",
         DueKind.GoalWithoutLevels => "Goal needs levels",
         DueKind.PlanPastReview => "Plan review overdue",
+        DueKind.MeasureDue or DueKind.MeasureOverdue => "Measure due",
         _ => "Follow-up",
     };
 
@@ -50,6 +51,8 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
     {
         DueKind.ReviewOverdue or DueKind.ReviewDue => $"/casework/reviews/{item.ItemId}",
         DueKind.GoalWithoutLevels => $"/casework/episodes/{item.EpisodeId}/goal/{item.ItemId}",
+        DueKind.MeasureDue or DueKind.MeasureOverdue when item.Measure is { } m =>
+            $"/measures/record?episode={m.EpisodeId}&instrument={Uri.EscapeDataString(m.InstrumentId)}&personid={m.PersonId}&timepoint={m.TimePoint}&timepointnumber={m.TimePointNumber}&respondent={m.Respondent}",
         _ => $"/casework/episodes/{item.EpisodeId}",
     };
 }

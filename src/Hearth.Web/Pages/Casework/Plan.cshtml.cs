@@ -4,9 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Casework;
 
-/// <summary>Writes a plan's next version (family agreement, whole-family plan or children's safety plan).</summary>
-public sealed class PlanModel(CaseworkService casework) : CaseworkPageModel
+/// <summary>
+/// Writes a plan's next version (family agreement, whole-family plan or children's safety plan). Every post is kept as a
+/// server-side draft first, so nothing typed is lost; the next visit resumes it.
+/// </summary>
+public sealed class PlanModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
+    public static string DraftForm(PlanKind kind) => $"plan-{kind}";
+
     [BindProperty] public string? PlanText { get; set; }
     [BindProperty] public DateParts ReviewBy { get; set; } = new();
     [BindProperty] public string? ChangeSummary { get; set; }
@@ -19,7 +24,14 @@ public sealed class PlanModel(CaseworkService casework) : CaseworkPageModel
     public async Task<IActionResult> OnGetAsync(Guid id, PlanKind kind, CancellationToken ct)
     {
         await LoadAsync(id, kind, ct);
-        if (Current is { } p)
+        var draft = await drafts.LoadAsync(Actor, DraftForm(kind), id.ToString(), ct);
+        if (draft is not null)
+        {
+            Resumed = true;
+            (PlanText, ReviewBy, ChangeSummary) = (draft.GetValueOrDefault("PlanText"), DateOf(draft, "ReviewBy"), draft.GetValueOrDefault("ChangeSummary"));
+            Version = int.TryParse(draft.GetValueOrDefault("Version"), out var v) ? v : Current?.Version;
+        }
+        else if (Current is { } p)
         {
             (PlanText, ReviewBy, Version) = (p.Content, DateParts.Of(p.ReviewBy), p.Version);
         }
@@ -29,6 +41,7 @@ public sealed class PlanModel(CaseworkService casework) : CaseworkPageModel
     public async Task<IActionResult> OnPostAsync(Guid id, PlanKind kind, CancellationToken ct)
     {
         await LoadAsync(id, kind, ct);
+        await drafts.SaveAsync(Actor, DraftForm(kind), id.ToString(), PostedFields(), ct);
         if (!ReviewBy.IsEmpty && ReviewBy.Value is null)
         {
             Errors.Add(new FieldError("ReviewBy", "Enter a real review-by date, for example 27 3 2027"));
@@ -37,6 +50,7 @@ public sealed class PlanModel(CaseworkService casework) : CaseworkPageModel
         try
         {
             await casework.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
+            await drafts.DiscardAsync(Actor, DraftForm(kind), id.ToString(), ct);
             return Redirect($"/casework/episodes/{id}");
         }
         catch (ValidationFailedException e)

@@ -25,7 +25,6 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
     public EpisodeSummary Summary { get; private set; } = null!;
     public Review Review { get; private set; } = null!;
     public IReadOnlyList<Goal> Goals { get; private set; } = [];
-    public bool Resumed { get; private set; }
 
     public static IReadOnlyList<Choice> Levels { get; } = [.. Enumerable.Range(-2, 5).Select(l => new Choice(l.ToString(System.Globalization.CultureInfo.InvariantCulture), Signed(l)))];
 
@@ -42,10 +41,9 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
         if (draft is not null)
         {
             Resumed = true;
-            HeldOn = new DateParts { Day = draft.GetValueOrDefault("HeldOn.Day"), Month = draft.GetValueOrDefault("HeldOn.Month"), Year = draft.GetValueOrDefault("HeldOn.Year") };
+            HeldOn = DateOf(draft, "HeldOn");
             (Attendees, Progress, PlanChanges, Decision, NewPlan) = (draft.GetValueOrDefault("Attendees"), draft.GetValueOrDefault("Progress"), draft.GetValueOrDefault("PlanChanges"), draft.GetValueOrDefault("Decision"), draft.GetValueOrDefault("NewPlan"));
-            Ratings = draft.Where(kv => kv.Key.StartsWith("Ratings[", StringComparison.Ordinal) && kv.Value is not null)
-                .ToDictionary(kv => kv.Key[8..^1], kv => kv.Value!);
+            Ratings = Indexed(draft, "Ratings").Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
         }
         else
         {
@@ -59,8 +57,7 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var fields = Request.Form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
-        await drafts.SaveAsync(Actor, DraftForm, id.ToString(), fields, ct);
+        await drafts.SaveAsync(Actor, DraftForm, id.ToString(), PostedFields(), ct);
 
         if (HeldOn.Value is not { } held)
         {

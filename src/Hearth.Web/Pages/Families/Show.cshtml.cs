@@ -34,7 +34,7 @@ public sealed class ShowModel(FamilyRecordService records, IStringLocalizer<Shar
             new SummaryRow(t["Member since"], Display.Date(m.From)),
         ], $"{m.Person.GivenName} {m.Person.FamilyName}")).ToList();
         Chronology = new TableModel(t["Chronology"], [t["Date"], t["What"], t["Detail"]],
-            Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), t[c.Kind], c.Text]).ToList());
+            Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), t[c.KindLabel], c.Summary]).ToList());
         return Page();
     }
 

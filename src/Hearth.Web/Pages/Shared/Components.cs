@@ -24,6 +24,12 @@ public sealed record ChoicesModel(string Name, string Legend, IReadOnlyList<Choi
     public string InputId => Infrastructure.HearthPageModel.FieldId(Name);
 }
 
+/// <summary>A GOV.UK select; an empty <paramref name="Placeholder"/> option comes first when given.</summary>
+public sealed record SelectModel(string Name, string Label, IReadOnlyList<Choice> Items, string? Selected, string? Error = null, string? Hint = null, string? Placeholder = null)
+{
+    public string InputId => Infrastructure.HearthPageModel.FieldId(Name);
+}
+
 public sealed record SummaryRow(string Key, string Value, string? ChangeHref = null, string? ChangeHiddenText = null);
 
 public sealed record SummaryListModel(IReadOnlyList<SummaryRow> Rows, string? CardTitle = null);

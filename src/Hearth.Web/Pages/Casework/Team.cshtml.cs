@@ -1,0 +1,89 @@
+using Hearth.Core.Casework;
+using Hearth.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Casework;
+
+/// <summary>The team around the family: the professionals and agencies involved, their roles, contact and consent to share. Adds one or changes one.</summary>
+public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Agency { get; set; }
+    [BindProperty] public string? Role { get; set; }
+    [BindProperty] public string? Contact { get; set; }
+    [BindProperty] public string? Consent { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    public EpisodeSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<Professional> Professionals { get; private set; } = [];
+    public Professional? Editing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? professionalId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, professionalId, ct))
+        {
+            return NotFound();
+        }
+        if (Editing is { } p)
+        {
+            (Name, Agency, Role, Contact, Consent, Version) = (p.Name, p.Agency, p.Role, p.Contact, p.ConsentToShare ? "yes" : "no", p.Version);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid? professionalId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, professionalId, ct))
+        {
+            return NotFound();
+        }
+        var input = new ProfessionalInput(Name ?? "", Agency ?? "", Role ?? "", Contact, Consent == "yes");
+        try
+        {
+            if (Consent is not ("yes" or "no"))
+            {
+                // Report the other fields' problems with this one, in the form's order; nothing is saved.
+                var consent = new FieldError("Consent", "Select whether the family consents to sharing information with them");
+                try
+                {
+                    CaseworkService.ValidateProfessional(input);
+                }
+                finally
+                {
+                    Errors.Add(consent);
+                }
+            }
+            else if (Editing is { } p)
+            {
+                await casework.UpdateProfessionalAsync(Actor, p.Id, Version, input, ct);
+                return Redirect($"/casework/episodes/{id}/team");
+            }
+            else
+            {
+                await casework.AddProfessionalAsync(Actor, id, input, ct);
+                return Redirect($"/casework/episodes/{id}/team");
+            }
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors.InsertRange(0, e.Errors);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            Errors.Add(new FieldError("Name", e.Message));
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid? professionalId, CancellationToken ct)
+    {
+        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Professionals = await casework.ProfessionalsAsync(Actor, id, ct);
+        if (professionalId is { } pid)
+        {
+            Editing = Professionals.FirstOrDefault(p => p.Id == pid);
+            return Editing is not null;
+        }
+        return true;
+    }
+}
