@@ -21,6 +21,7 @@ public static class HearthCli
         }
         root.Subcommands.Add(MeasuresCommands.Build(env));
         root.Subcommands.Add(CensusCommands.Build(env));
+        root.Subcommands.Add(ResultsCommands.Build(env));
         return root;
     }
 

@@ -73,6 +73,12 @@ public static class HearthCoreServices
         services.AddSingleton(_ => configuration["Measures:LabelsFile"] is { Length: > 0 } labels
             ? Measures.ItemLabels.Parse(File.ReadAllText(labels), Measures.InstrumentCatalog.All)
             : Measures.ItemLabels.None);
+        services.AddScoped<Results.EvidenceService>();
+        services.AddScoped<Results.EvidenceImport>();
+        services.AddScoped<Results.FrameworkService>();
+        services.AddScoped<Results.ResultsService>();
+        services.AddScoped<Results.ClaimService>();
+        services.AddScoped<Results.FinanceService>();
         ReportCatalogue.Register(services);
         return services;
     }

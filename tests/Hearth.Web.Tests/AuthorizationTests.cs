@@ -25,6 +25,9 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/shared-with-me", Permission.ViewSharedRecords),
         ("/reports", Permission.ViewReports),
         ("/caseload", Permission.ViewFamilies),
+        ("/results", Permission.ViewResults),
+        ("/results/claims", Permission.ViewResults),
+        ("/results/finance", Permission.ViewResults),
     ];
 
     private static readonly (string Path, Permission Permission)[] ApiGroups =
@@ -35,6 +38,8 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/api/v1/shared", Permission.ViewSharedRecords),
         ("/api/v1/reports", Permission.ViewReports),
         ("/api/v1/caseload", Permission.ViewFamilies),
+        ("/api/v1/results/claims", Permission.ViewResults),
+        ("/api/v1/results/evaluate?framework=supporting-families", Permission.ViewResults),
     ];
 
     public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
+using Hearth.Core.Results;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Cli.Commands;
@@ -60,7 +61,56 @@ internal static class ImportCommands
             return CliEnvironment.Ok;
         }));
         import.Subcommands.Add(journeys);
+        import.Subcommands.Add(Evidence(env));
         return import;
+    }
+
+    private static Command Evidence(CliEnvironment env)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The evidence CSV, one fact a row (see docs/results.md)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would change, writing nothing." };
+        var evidence = new Command("evidence", "Import payment-by-results evidence (attendance, exclusions, offences, ASB, benefits, employment, needs). All or nothing; importing twice changes nothing.")
+        {
+            file, dryRun,
+        };
+        evidence.SetAction((parse, ct) => env.RunAsync(async () =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await env.Error.WriteLineAsync($"error: cannot read {path.FullName}: the file does not exist.");
+                return CliEnvironment.CannotRun;
+            }
+            IReadOnlyList<EvidenceRow> rows;
+            IReadOnlyList<ImportError> readErrors;
+            using (var reader = new StreamReader(path.FullName))
+            {
+                (rows, readErrors) = EvidenceImport.Read(reader);
+            }
+            if (readErrors.Count > 0)
+            {
+                return await ReportAsync(env, readErrors);
+            }
+            await using var services = env.CreateServices();
+            using var scope = services.CreateScope();
+            if (!await env.EnsureMigratedAsync(scope.ServiceProvider))
+            {
+                return CliEnvironment.CannotRun;
+            }
+            var result = await scope.ServiceProvider.GetRequiredService<EvidenceImport>().ImportAsync(env.Actor, path.Name, rows, parse.GetValue(dryRun), ct);
+            if (!result.Succeeded)
+            {
+                return await ReportAsync(env, result.Errors);
+            }
+            foreach (var line in result.RowReport)
+            {
+                await env.Out.WriteLineAsync(line);
+            }
+            var verb = result.Written ? "Imported" : "Dry run: would import";
+            await env.Out.WriteLineAsync($"{verb} {result.FactsCreated} fact(s) about {result.SubjectsCreated} new person(s) ({result.LinkedToKnownPeople} matched to people the service knows); {result.FactsUnchanged} fact(s) already present and left unchanged.");
+            return CliEnvironment.Ok;
+        }));
+        return evidence;
     }
 
     private static async Task<int> ReportAsync(CliEnvironment env, IReadOnlyList<ImportError> errors)

@@ -190,6 +190,7 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         }
         await new DemoCasework(db, JourneySeed + 4).SeedAsync(actor, ct);
         await DemoMeasures.SeedAsync(db, actor, JourneySeed, today, ct);
+        await DemoResults.SeedAsync(db, actor, today, ct);
     }
 
     private static string NewPassword()

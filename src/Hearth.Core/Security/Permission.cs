@@ -15,7 +15,7 @@ public enum Permission
     ImportData,
     /// <summary>Statutory returns such as the Children in Need census.</summary>
     ManageReturns,
-    /// <summary>Payment-by-results evidence, identification and claims.</summary>
+    /// <summary>Enter and import payment-by-results evidence, attach families, build and move claims.</summary>
     ManageClaims,
     /// <summary>Records shared with a partner agency or a volunteer, and nothing else.</summary>
     ViewSharedRecords,
@@ -25,4 +25,6 @@ public enum Permission
     Administer,
     /// <summary>Read the audit trail.</summary>
     ViewAuditTrail,
+    /// <summary>See payment-by-results evidence, identification, families' results, claims and the grant (docs/results.md).</summary>
+    ViewResults,
 }

@@ -9,8 +9,8 @@ public static class RolePermissions
     {
         [Role.Practitioner] = Set(Permission.ViewFamilies, Permission.RecordCasework),
         [Role.Manager] = Set(Permission.ViewFamilies, Permission.RecordCasework, Permission.ManageCases, Permission.ViewReports),
-        [Role.Performance] = Set(Permission.ViewFamilies, Permission.ViewReports, Permission.ImportData, Permission.ManageReturns, Permission.ManageClaims),
-        [Role.ServiceManager] = Set(Permission.ViewReports),
+        [Role.Performance] = Set(Permission.ViewFamilies, Permission.ViewReports, Permission.ImportData, Permission.ManageReturns, Permission.ViewResults, Permission.ManageClaims),
+        [Role.ServiceManager] = Set(Permission.ViewReports, Permission.ViewResults),
         [Role.Partner] = Set(Permission.ViewSharedRecords),
         [Role.Volunteer] = Set(Permission.ViewSharedRecords, Permission.LogVolunteerTime),
         [Role.Admin] = Set(Permission.Administer, Permission.ViewAuditTrail, Permission.ManageReturns),

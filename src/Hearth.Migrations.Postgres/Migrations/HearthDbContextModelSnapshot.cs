@@ -2286,6 +2286,597 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.ToTable("service_budgets");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Results.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attached_by");
+
+                    b.Property<DateOnly>("AttachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("attached_on");
+
+                    b.PrimitiveCollection<List<string>>("CriteriaMet")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("criteria_met");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("framework_version");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("FamilyId", "FrameworkCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attachments_family_id_framework_code");
+
+                    b.HasIndex("FrameworkCode", "AttachedOn")
+                        .HasDatabaseName("ix_attachments_framework_code_attached_on");
+
+                    b.ToTable("attachments");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("AuditSeed")
+                        .HasColumnType("integer")
+                        .HasColumnName("audit_seed");
+
+                    b.Property<int>("AuditSharePercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("audit_share_percent");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paid_by");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WindowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_batchs");
+
+                    b.HasIndex("WindowId")
+                        .HasDatabaseName("ix_claim_batchs_window_id");
+
+                    b.ToTable("claim_batchs");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AchievedSince")
+                        .HasColumnType("date")
+                        .HasColumnName("achieved_since");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<string>("AuditNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("audit_note");
+
+                    b.Property<DateTimeOffset?>("AuditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("audited_at");
+
+                    b.Property<string>("AuditedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("audited_by");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("ClaimKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claim_key");
+
+                    b.Property<DateOnly>("ClaimableFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("claimable_from");
+
+                    b.Property<string>("Computation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("computation");
+
+                    b.Property<bool?>("EligibilityConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("eligibility_confirmed");
+
+                    b.Property<bool?>("EvidenceSeen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("evidence_seen");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("framework_version");
+
+                    b.Property<bool>("InAuditSample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_audit_sample");
+
+                    b.Property<bool?>("ResultConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("result_confirmed");
+
+                    b.Property<string>("ResultKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("result_key");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_lines");
+
+                    b.HasIndex("AttachmentId")
+                        .HasDatabaseName("ix_claim_lines_attachment_id");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_claim_lines_batch_id");
+
+                    b.HasIndex("ClaimKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_lines_claim_key");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_claim_lines_family_id");
+
+                    b.ToTable("claim_lines");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_windows");
+
+                    b.ToTable("claim_windows");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AuthorisedAbsences")
+                        .HasColumnType("integer")
+                        .HasColumnName("authorised_absences");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasColumnType("numeric")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("SessionsPossible")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_possible");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_ref");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int?>("UnauthorisedAbsences")
+                        .HasColumnType("integer")
+                        .HasColumnName("unauthorised_absences");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_facts");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_evidence_facts_import_id");
+
+                    b.HasIndex("Kind", "From")
+                        .HasDatabaseName("ix_evidence_facts_kind_from");
+
+                    b.HasIndex("Source", "SourceRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_facts_source_source_ref");
+
+                    b.HasIndex("SubjectId", "Kind", "From")
+                        .HasDatabaseName("ix_evidence_facts_subject_id_kind_from");
+
+                    b.ToTable("evidence_facts");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FactsCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("facts_created");
+
+                    b.Property<int>("FactsUnchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("facts_unchanged");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_import_runs");
+
+                    b.ToTable("evidence_import_runs");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CouncilChildId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("council_child_id");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("HouseholdRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("household_ref");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("nhs_number");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("upn");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_subjects");
+
+                    b.HasIndex("CouncilChildId")
+                        .HasDatabaseName("ix_evidence_subjects_council_child_id");
+
+                    b.HasIndex("HouseholdRef")
+                        .HasDatabaseName("ix_evidence_subjects_household_ref");
+
+                    b.HasIndex("NhsNumber")
+                        .HasDatabaseName("ix_evidence_subjects_nhs_number");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_evidence_subjects_person_id");
+
+                    b.HasIndex("Upn")
+                        .HasDatabaseName("ix_evidence_subjects_upn");
+
+                    b.ToTable("evidence_subjects");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.FrameworkVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_json");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_versions");
+
+                    b.HasIndex("Code", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_framework_versions_code_number");
+
+                    b.ToTable("framework_versions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.GrantProfileYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ExpectedAttachmentFees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("expected_attachment_fees");
+
+                    b.Property<int>("ExpectedFamilies")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_families");
+
+                    b.Property<decimal>("ExpectedResults")
+                        .HasColumnType("numeric")
+                        .HasColumnName("expected_results");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_profile_years");
+
+                    b.HasIndex("ServiceId", "FrameworkCode", "FinancialYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_profile_years_service_id_framework_code_financial_year");
+
+                    b.ToTable("grant_profile_years");
+                });
+
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3103,6 +3694,89 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_service_budgets_services_service_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Results.Attachment", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_families_family_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimBatch", b =>
+                {
+                    b.HasOne("Hearth.Core.Results.ClaimWindow", "Window")
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_batchs_claim_window_window_id");
+
+                    b.Navigation("Window");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimLine", b =>
+                {
+                    b.HasOne("Hearth.Core.Results.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_attachments_attachment_id");
+
+                    b.HasOne("Hearth.Core.Results.ClaimBatch", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claim_batchs_batch_id");
+
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_families_family_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceFact", b =>
+                {
+                    b.HasOne("Hearth.Core.Results.EvidenceImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_facts_evidence_import_run_import_id");
+
+                    b.HasOne("Hearth.Core.Results.EvidenceSubject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_facts_evidence_subject_subject_id");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceSubject", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_subjects_people_person_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.GrantProfileYear", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_profile_years_services_service_id");
+                });
+
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
                 {
                     b.HasOne("Hearth.Core.Security.HearthUser", null)
@@ -3223,6 +3897,11 @@ namespace Hearth.Migrations.Postgres.Migrations
             modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimBatch", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.HearthUser", b =>

@@ -2278,6 +2278,597 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.ToTable("service_budgets");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Results.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_by");
+
+                    b.Property<DateOnly>("AttachedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_on");
+
+                    b.PrimitiveCollection<string>("CriteriaMet")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria_met");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_code");
+
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("framework_version");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("FamilyId", "FrameworkCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attachments_family_id_framework_code");
+
+                    b.HasIndex("FrameworkCode", "AttachedOn")
+                        .HasDatabaseName("ix_attachments_framework_code_attached_on");
+
+                    b.ToTable("attachments");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("AuditSeed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audit_seed");
+
+                    b.Property<int>("AuditSharePercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audit_share_percent");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_code");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_by");
+
+                    b.Property<long?>("RejectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WindowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_batchs");
+
+                    b.HasIndex("WindowId")
+                        .HasDatabaseName("ix_claim_batchs_window_id");
+
+                    b.ToTable("claim_batchs");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AchievedSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achieved_since");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<string>("AuditNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_note");
+
+                    b.Property<long?>("AuditedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audited_at");
+
+                    b.Property<string>("AuditedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audited_by");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("ClaimKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_key");
+
+                    b.Property<DateOnly>("ClaimableFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimable_from");
+
+                    b.Property<string>("Computation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computation");
+
+                    b.Property<bool?>("EligibilityConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligibility_confirmed");
+
+                    b.Property<bool?>("EvidenceSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_seen");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("framework_version");
+
+                    b.Property<bool>("InAuditSample")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_audit_sample");
+
+                    b.Property<bool?>("ResultConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_confirmed");
+
+                    b.Property<string>("ResultKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_key");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_lines");
+
+                    b.HasIndex("AttachmentId")
+                        .HasDatabaseName("ix_claim_lines_attachment_id");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_claim_lines_batch_id");
+
+                    b.HasIndex("ClaimKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_lines_claim_key");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_claim_lines_family_id");
+
+                    b.ToTable("claim_lines");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opens_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_windows");
+
+                    b.ToTable("claim_windows");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AuthorisedAbsences")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorised_absences");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<double?>("HoursPerWeek")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("SessionsPossible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions_possible");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_ref");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int?>("UnauthorisedAbsences")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unauthorised_absences");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_facts");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_evidence_facts_import_id");
+
+                    b.HasIndex("Kind", "From")
+                        .HasDatabaseName("ix_evidence_facts_kind_from");
+
+                    b.HasIndex("Source", "SourceRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_facts_source_source_ref");
+
+                    b.HasIndex("SubjectId", "Kind", "From")
+                        .HasDatabaseName("ix_evidence_facts_subject_id_kind_from");
+
+                    b.ToTable("evidence_facts");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FactsCreated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("facts_created");
+
+                    b.Property<int>("FactsUnchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("facts_unchanged");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_import_runs");
+
+                    b.ToTable("evidence_import_runs");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CouncilChildId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_child_id");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("HouseholdRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_ref");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nhs_number");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upn");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_subjects");
+
+                    b.HasIndex("CouncilChildId")
+                        .HasDatabaseName("ix_evidence_subjects_council_child_id");
+
+                    b.HasIndex("HouseholdRef")
+                        .HasDatabaseName("ix_evidence_subjects_household_ref");
+
+                    b.HasIndex("NhsNumber")
+                        .HasDatabaseName("ix_evidence_subjects_nhs_number");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_evidence_subjects_person_id");
+
+                    b.HasIndex("Upn")
+                        .HasDatabaseName("ix_evidence_subjects_upn");
+
+                    b.ToTable("evidence_subjects");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.FrameworkVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_versions");
+
+                    b.HasIndex("Code", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_framework_versions_code_number");
+
+                    b.ToTable("framework_versions");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.GrantProfileYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<double>("ExpectedAttachmentFees")
+                        .HasColumnType("REAL")
+                        .HasColumnName("expected_attachment_fees");
+
+                    b.Property<int>("ExpectedFamilies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_families");
+
+                    b.Property<double>("ExpectedResults")
+                        .HasColumnType("REAL")
+                        .HasColumnName("expected_results");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_code");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_profile_years");
+
+                    b.HasIndex("ServiceId", "FrameworkCode", "FinancialYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_profile_years_service_id_framework_code_financial_year");
+
+                    b.ToTable("grant_profile_years");
+                });
+
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3093,6 +3684,89 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_service_budgets_services_service_id");
                 });
 
+            modelBuilder.Entity("Hearth.Core.Results.Attachment", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_families_family_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimBatch", b =>
+                {
+                    b.HasOne("Hearth.Core.Results.ClaimWindow", "Window")
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_batchs_claim_window_window_id");
+
+                    b.Navigation("Window");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimLine", b =>
+                {
+                    b.HasOne("Hearth.Core.Results.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_attachments_attachment_id");
+
+                    b.HasOne("Hearth.Core.Results.ClaimBatch", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claim_batchs_batch_id");
+
+                    b.HasOne("Hearth.Core.People.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_families_family_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceFact", b =>
+                {
+                    b.HasOne("Hearth.Core.Results.EvidenceImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_facts_evidence_import_run_import_id");
+
+                    b.HasOne("Hearth.Core.Results.EvidenceSubject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_facts_evidence_subject_subject_id");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.EvidenceSubject", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_subjects_people_person_id");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.GrantProfileYear", b =>
+                {
+                    b.HasOne("Hearth.Core.Organisation.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_profile_years_services_service_id");
+                });
+
             modelBuilder.Entity("Hearth.Core.Security.ApiToken", b =>
                 {
                     b.HasOne("Hearth.Core.Security.HearthUser", null)
@@ -3213,6 +3887,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Results.ClaimBatch", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Hearth.Core.Security.HearthUser", b =>

@@ -46,6 +46,7 @@ public static class HearthApi
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();
         v1.MapJourneyApi();
         v1.MapMeasuresApi();
+        v1.MapResultsApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
             .MapGet("/", () => TypedResults.Ok(Array.Empty<FamilySummary>()))
             .WithName("GetSharedWithMe").WithSummary("Records shared with a partner agency or volunteer (none until something is shared).");

@@ -87,6 +87,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
                 o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
                 o.Conventions.AuthorizeFolder("/Census", Policies.For(Permission.ManageReturns));
+                o.Conventions.AuthorizeFolder("/Results", Policies.For(Permission.ViewResults));
                 o.Conventions.Add(new LowercaseRoutes());
             })
             .AddViewLocalization()

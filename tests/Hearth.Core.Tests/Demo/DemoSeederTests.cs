@@ -48,5 +48,14 @@ public sealed class DemoSeederTests
         var earliest = await db.Set<Referral>().MinAsync(r => r.ReceivedOn);
         Assert.True(earliest < Today.AddYears(-2), "The history covers about three years");
         Assert.False(await db.Set<Person>().AnyAsync(p => p.GivenName == p.CouncilChildId), "Demo children have names, not references");
+
+        // Payment by results: eight families attached to Supporting Families, five with every need met and sustained;
+        // four more and three households not yet known are eligible and waiting.
+        var performance = Hearth.Core.Security.ActorContext.ForUser(Guid.CreateVersion7(), "Pat", Hearth.Core.Security.Role.Performance, []);
+        var results = check.ServiceProvider.GetRequiredService<Hearth.Core.Results.ResultsService>();
+        var evaluated = await results.EvaluateAsync(performance, Hearth.Core.Results.ShippedFrameworks.SupportingFamilies, Today);
+        Assert.Equal((8, 5), (evaluated.Count, evaluated.Count(f => f.Results.Single().Claimable)));
+        var found = await results.IdentifyAsync(performance, Hearth.Core.Results.ShippedFrameworks.SupportingFamilies, Today);
+        Assert.Equal((3, 4), (found.Count(f => !f.Known), found.Count(f => f.Known && !f.Attached)));
     }
 }

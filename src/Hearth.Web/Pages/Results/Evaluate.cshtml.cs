@@ -1,0 +1,24 @@
+using System.Text;
+using Hearth.Core.Results;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Results;
+
+/// <summary>Every attached family's results as of a date, with the computations, and the same as CSV.</summary>
+public sealed class EvaluateModel(ResultsService results, TimeProvider time) : ResultsPageModel(time)
+{
+    public IReadOnlyList<FamilyResults> Families { get; private set; } = [];
+    public DateOnly AsOf { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        AsOf = Date();
+        Families = await results.EvaluateAsync(Actor, FrameworkCode, AsOf, ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var families = await results.EvaluateAsync(Actor, FrameworkCode, Date(), ct);
+        return File(Encoding.UTF8.GetBytes(ResultsExport.EvaluationCsv(families)), "text/csv", $"results-{FrameworkCode}-{On}.csv");
+    }
+}
