@@ -142,6 +142,8 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
         var client = await app.SignedInClientAsync("Practitioner");
 
         var page = await HearthWebFactory.HtmlAsync(await client.GetAsync("/measures"));
+        // The page title is set through the localiser; the browser tab must still name the page.
+        Assert.StartsWith("Measures due - ", page.Title);
 
         var links = page.QuerySelectorAll("main tbody a[href^='/measures/record']").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
