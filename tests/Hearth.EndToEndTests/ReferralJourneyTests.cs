@@ -181,6 +181,37 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_manager_merges_a_duplicate_record_on_accessible_pages()
+    {
+        Guid family;
+        using (var scope = app.Services.CreateScope())
+        {
+            var s = scope.ServiceProvider;
+            var team = await s.GetRequiredService<HearthDbContext>().Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
+            var people = s.GetRequiredService<PeopleService>();
+            family = (await people.CreateFamilyAsync(Seeder, new NewFamily("E2E-MERGE-1", team.Id, team.Patch))).Id;
+            var other = await people.CreateFamilyAsync(Seeder, new NewFamily("E2E-MERGE-2", team.Id, team.Patch));
+            await people.AddPersonAsync(Seeder, new NewPerson(family, "Nia", "Mergejourney", new DateOnly(2014, 6, 2)) { NotADuplicate = true });
+            await people.AddPersonAsync(Seeder, new NewPerson(other.Id, "Nia", "Mergejourney", new DateOnly(2014, 6, 2)) { NotADuplicate = true });
+        }
+        var page = await SignInAsync("Manager");
+        await page.GotoAsync($"/families/{family}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Merge a duplicate record into Nia Mergejourney" }).ClickAsync();
+        await page.Locator("h1").Filter(new() { HasText = "Merge a duplicate record into Nia Mergejourney" }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merge records" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Locator("input[name=MergeId]").First.CheckAsync();
+        await page.GetByLabel("Why are the records being merged?").FillAsync("Recorded twice at intake");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merge records" }).ClickAsync();
+        await page.Locator(".govuk-notification-banner").Filter(new() { HasText = "The records have been merged" }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task A_manager_sees_caseloads_capacity_and_waiting_lists_on_an_accessible_page()
     {
         var page = await SignInAsync("Manager");

@@ -1,7 +1,11 @@
+using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
 using Hearth.Core.Referrals;
+using Hearth.Core.Results;
 using Hearth.Core.Security;
+using Hearth.Core.Statutory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.People;
@@ -287,6 +291,7 @@ public sealed class PeopleService(HearthDbContext db)
         {
             o.PersonId = keepId;
         }
+        await MoveRecordsAsync(mergeId, keepId, merge.FamilyId!.Value, ct);
         merge.MergedIntoId = keepId;
         merge.FamilyId = null;
         var audited = actor.WithReason($"merge: {reason.Trim()}");
@@ -299,6 +304,52 @@ public sealed class PeopleService(HearthDbContext db)
     }
 
     /// <summary>Opens a person's record: checks scope and writes the access event before returning it.</summary>
+    /// <summary>
+    /// Everything else recorded about the duplicate (forms, goals, sessions, statutory records, evidence) follows the
+    /// person kept, so nothing about the child is stranded on a record nobody can open. Where both records hold the
+    /// one-per-child record of the same assessment or referral, the merge is refused: a worker must choose which is right.
+    /// </summary>
+    private async Task MoveRecordsAsync(Guid mergeId, Guid keepId, Guid mergeFamilyId, CancellationToken ct)
+    {
+        var v = new Validator();
+        var keptAssessments = await db.Set<AssessmentMember>().Where(m => m.PersonId == keepId).Select(m => m.AssessmentId).ToListAsync(ct);
+        foreach (var m in await db.Set<AssessmentMember>().Where(m => m.PersonId == mergeId).ToListAsync(ct))
+        {
+            if (keptAssessments.Contains(m.AssessmentId))
+            {
+                v.Add("MergeId", "Both records have answers in the same assessment; correct the assessment before merging");
+            }
+            m.PersonId = keepId;
+        }
+        var keptCin = await db.Set<ChildInNeedRecord>().Where(r => r.PersonId == keepId).Select(r => r.ReferralId).ToListAsync(ct);
+        foreach (var r in await db.Set<ChildInNeedRecord>().Where(r => r.PersonId == mergeId).ToListAsync(ct))
+        {
+            if (keptCin.Contains(r.ReferralId))
+            {
+                v.Add("MergeId", "Both records have statutory records for the same referral; correct them before merging");
+            }
+            r.PersonId = keepId;
+        }
+        v.ThrowIfAny();
+        foreach (var x in await db.Set<CinPlanPeriod>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<Section47Enquiry>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<ProtectionPlan>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<MeasureAdministration>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<PlanAgreement>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<Goal>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<ServiceReferral>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        foreach (var x in await db.Set<EvidenceSubject>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        // Session participants are a list per session: only the duplicate's family's episodes can name them.
+        var episodes = db.Set<Episode>().Where(e => e.FamilyId == mergeFamilyId).Select(e => e.Id);
+        foreach (var session in await db.Set<Session>().Where(x => episodes.Contains(x.EpisodeId)).ToListAsync(ct))
+        {
+            if (session.PersonIds.Contains(mergeId))
+            {
+                session.PersonIds = session.PersonIds.Select(id => id == mergeId ? keepId : id).Distinct().ToList();
+            }
+        }
+    }
+
     public async Task<Person> ReadPersonAsync(ActorContext actor, Guid personId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);

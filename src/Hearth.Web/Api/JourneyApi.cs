@@ -42,6 +42,12 @@ public static class JourneyApi
             }, ct);
             return TypedResults.Created($"/api/v1/families/people/{person.Id}", new CreatedResponse(person.Id, person.Version));
         }).RequireAuthorization(casework).WithName("AddPerson").WithSummary("Adds a person; a likely duplicate is refused (409) with the candidates unless notADuplicate is true.");
+        families.MapPost("/people/{id:guid}/merge", async (HttpContext http, PeopleService people, Guid id, MergeRequest body, CancellationToken ct) =>
+        {
+            var kept = await people.MergeAsync(http.User.ToActor(), id, body.Version, body.MergeId, body.MergeVersion, body.Reason ?? "", ct);
+            return TypedResults.Ok(new CreatedResponse(kept.Id, kept.Version));
+        }).RequireAuthorization(manage).WithName("MergePerson")
+            .WithSummary("Merges the duplicate mergeId into this person with a reason; both versions as read (409 when stale).");
 
         var referrals = v1.MapGroup("/referrals").RequireAuthorization(casework);
         referrals.MapPost("/", async (HttpContext http, ReferralService service, NewReferralRequest body, CancellationToken ct) =>
@@ -118,6 +124,8 @@ public static class JourneyApi
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public sealed record NewFamilyRequest(string? Reference, Guid TeamId, string? Patch);
+    public sealed record MergeRequest(int Version, Guid MergeId, int MergeVersion, string? Reason);
+
     public sealed record NewPersonRequest(string? GivenName, string? FamilyName, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, string? Sex, string? EthnicityCode,
         IReadOnlyList<string>? DisabilityCodes, string? FirstLanguage, string? CouncilChildId, string? Upn, string? NhsNumber, string? Postcode, string? Relationship, bool NotADuplicate);
     public sealed record NewReferralRequest(Guid TeamId, Guid FamilyId, IReadOnlyList<Guid>? ChildIds, DateOnly ReceivedOn, TimeOnly? ReceivedAt, string? Channel, string? Source,

@@ -1,7 +1,9 @@
+using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.People;
 using Hearth.Core.Referrals;
+using Hearth.Core.Results;
 using Hearth.Core.Security;
 using Hearth.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +99,15 @@ public sealed class PeopleServiceTests : JourneyTestBase
         await RecordAsync(Referral(family, keep.Id, new DateOnly(2026, 6, 1)));
         var duplicateReferral = await RecordAsync(Referral(other, duplicate.Id, new DateOnly(2026, 9, 1)));
         Assert.False(duplicateReferral.IsReReferral);
+        // What else is recorded about the duplicate: a session they took part in and evidence matched to them.
+        var accepted = await InScope(s => Get<ReferralService>(s).TriageAsync(Manager, duplicateReferral.Id, duplicateReferral.Version, new TriageDecision(TriageOutcome.Accepted, new DateOnly(2026, 9, 2))));
+        await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            db.Add(new Session { EpisodeId = accepted.EpisodeId!.Value, TeamId = TeamA.Id, PhaseKey = "consultation", Date = new DateOnly(2026, 9, 3), Minutes = 60, PersonIds = [duplicate.Id] });
+            db.Add(new EvidenceSubject { PersonId = duplicate.Id, NhsNumber = "9434765919" });
+            await db.SaveChangesAsync(Manager);
+        });
         var versions = await InScope(s => Get<HearthDbContext>(s).Set<Person>().ToDictionaryAsync(p => p.Id, p => p.Version));
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<PeopleService>(s).MergeAsync(Practitioner, keep.Id, versions[keep.Id], duplicate.Id, versions[duplicate.Id], "same child")));
@@ -117,6 +128,8 @@ public sealed class PeopleServiceTests : JourneyTestBase
             Assert.True(await db.Set<Referral>().Where(r => r.Id == duplicateReferral.Id).Select(r => r.IsReReferral).SingleAsync(),
                 "After the merge the same child was referred twice in 12 months");
             Assert.True(await db.AuditEvents.AnyAsync(a => a.EntityType == "Person" && a.EntityId == duplicate.Id.ToString() && a.Reason == "merge: Same child: spelling error at intake"));
+            Assert.Equal([keep.Id], (await db.Set<Session>().SingleAsync(x => x.EpisodeId == accepted.EpisodeId)).PersonIds);
+            Assert.Equal(keep.Id, (await db.Set<EvidenceSubject>().SingleAsync(x => x.NhsNumber == "9434765919")).PersonId);
         });
         await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<PeopleService>(s).ReadPersonAsync(Practitioner, duplicate.Id)));
     }

@@ -118,6 +118,36 @@ public sealed class JourneyApiTests(HearthWebFactory app) : IClassFixture<Hearth
     }
 
     [Fact]
+    public async Task A_manager_merges_a_duplicate_through_the_api_with_both_versions_and_a_reason()
+    {
+        var (team, _, _) = await TeamAsync("ifss-1-team");
+        var practitioner = await TokenClientAsync(Role.Practitioner);
+        var manager = await TokenClientAsync(Role.Manager);
+        async Task<JsonElement> PersonAsync(string reference)
+        {
+            var family = await JsonAsync(await practitioner.PostAsJsonAsync("/api/v1/families", new { reference, teamId = team }));
+            return await JsonAsync(await practitioner.PostAsJsonAsync($"/api/v1/families/{family.GetProperty("id").GetGuid()}/people",
+                new { givenName = "Osian", familyName = "Apimerge", dateOfBirth = "2012-04-05", notADuplicate = true }));
+        }
+        var keep = await PersonAsync("API-MERGE-1");
+        var duplicate = await PersonAsync("API-MERGE-2");
+        var path = $"/api/v1/families/people/{keep.GetProperty("id").GetGuid()}/merge";
+        object Body(string? reason, int mergeVersion) => new { version = keep.GetProperty("version").GetInt32(), mergeId = duplicate.GetProperty("id").GetGuid(), mergeVersion, reason };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.PostAsJsonAsync(path, Body("same boy", 0))).StatusCode);
+        var noReason = await manager.PostAsJsonAsync(path, Body(null, duplicate.GetProperty("version").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Reason", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync(path, Body("same boy", duplicate.GetProperty("version").GetInt32() + 1))).StatusCode);
+
+        var merged = await manager.PostAsJsonAsync(path, Body("Same boy, recorded by two teams", duplicate.GetProperty("version").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        using var scope = app.Services.CreateScope();
+        var person = await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<Hearth.Core.People.Person>().SingleAsync(p => p.Id == duplicate.GetProperty("id").GetGuid());
+        Assert.Equal(keep.GetProperty("id").GetGuid(), person.MergedIntoId);
+    }
+
+    [Fact]
     public async Task Caseload_and_waiting_list_are_served_for_the_callers_teams_only()
     {
         var (team, _, _) = await TeamAsync("ifss-1-team");

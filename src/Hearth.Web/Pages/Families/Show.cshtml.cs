@@ -22,7 +22,12 @@ public sealed class ShowModel(FamilyRecordService records, IStringLocalizer<Shar
     public async Task<IActionResult> OnGetAsync(Guid id, string? person, string? triaged, CancellationToken ct)
     {
         Record = await records.ReadAsync(Actor, id, ct);
-        Banner = person == "added" ? t["The person has been added"].Value : triaged is not null ? t["The triage decision has been saved"].Value : null;
+        Banner = person switch
+        {
+            "added" => t["The person has been added"].Value,
+            "merged" => t["The records have been merged"].Value,
+            _ => triaged is not null ? t["The triage decision has been saved"].Value : null,
+        };
         MemberCards = Record.Members.Select(m => new SummaryListModel(
         [
             new SummaryRow(t["Relationship"], t[m.Relationship.ToString()]),
@@ -32,7 +37,8 @@ public sealed class ShowModel(FamilyRecordService records, IStringLocalizer<Shar
             new SummaryRow(t["UPN"], m.Person.Upn ?? t["Not recorded"]),
             new SummaryRow(t["NHS number"], m.Person.NhsNumber ?? t["Not recorded"]),
             new SummaryRow(t["Member since"], Display.Date(m.From)),
-        ], $"{m.Person.GivenName} {m.Person.FamilyName}")).ToList();
+        ], $"{m.Person.GivenName} {m.Person.FamilyName}",
+            CanTriage ? [new CardAction($"/families/{id}/people/{m.Person.Id}/merge", t["Merge a duplicate"], t["record into {0} {1}", m.Person.GivenName, m.Person.FamilyName])] : null)).ToList();
         Chronology = new TableModel(t["Chronology"], [t["Date"], t["What"], t["Detail"]],
             Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), t[c.KindLabel], c.Summary]).ToList());
         return Page();

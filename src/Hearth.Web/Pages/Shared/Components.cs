@@ -32,7 +32,10 @@ public sealed record SelectModel(string Name, string Label, IReadOnlyList<Choice
 
 public sealed record SummaryRow(string Key, string Value, string? ChangeHref = null, string? ChangeHiddenText = null);
 
-public sealed record SummaryListModel(IReadOnlyList<SummaryRow> Rows, string? CardTitle = null);
+/// <summary>A link in a summary card's title bar; <paramref name="HiddenText"/> tells screen readers which card it acts on.</summary>
+public sealed record CardAction(string Href, string Text, string HiddenText);
+
+public sealed record SummaryListModel(IReadOnlyList<SummaryRow> Rows, string? CardTitle = null, IReadOnlyList<CardAction>? CardActions = null);
 
 public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlySet<int>? NumericColumns = null, string? CaptionSize = "m");
