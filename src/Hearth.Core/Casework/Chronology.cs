@@ -29,6 +29,7 @@ public enum ChronologyKind
     ServiceReferral,
     Closure,
     Outcome,
+    Professional,
 }
 
 /// <summary>One dated line of a family's chronology. <see cref="PersonIds"/> are the members it names.</summary>
@@ -169,6 +170,19 @@ public sealed class Chronology(HearthDbContext db)
             entries.AddRange(changes.Select(c => new ChronologyEntry(c.On, ChronologyKind.ServiceReferral, c.EpisodeId, c.Id,
                 $"{c.Name}: {ServiceReferralService.StatusLabel(c.Status).ToLowerInvariant()}", c.PersonId is { } p ? [p] : [])));
         }
+        if (Wants(ChronologyKind.Professional))
+        {
+            // A professional has no date of their own: the day they joined the team around the family is the day they
+            // were recorded, which the audit trail holds.
+            var professionals = await db.Set<Professional>().AsNoTracking().Where(x => episodeIds.Contains(x.EpisodeId)).ToListAsync(ct);
+            var ids = professionals.Select(x => x.Id.ToString()).ToList();
+            var recorded = (await db.AuditEvents.AsNoTracking()
+                    .Where(a => a.EntityType == nameof(Professional) && a.Action == Auditing.AuditAction.Created && ids.Contains(a.EntityId))
+                    .Select(a => new { a.EntityId, a.OccurredAt }).ToListAsync(ct))
+                .GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(a => a.OccurredAt).UtcDateTime));
+            entries.AddRange(professionals.Where(x => recorded.ContainsKey(x.Id.ToString())).Select(x => new ChronologyEntry(recorded[x.Id.ToString()],
+                ChronologyKind.Professional, x.EpisodeId, x.Id, $"Team around the family: {x.Name}, {x.Role} ({x.Agency})", [])));
+        }
         if (kind is { } only)
         {
             // Referral and triage (and the assessment decision and assessments) come from the same rows, so trim to the kind asked for.
@@ -184,6 +198,7 @@ public sealed class Chronology(HearthDbContext db)
     public static string Label(ChronologyKind kind) => kind switch
     {
         ChronologyKind.ServiceReferral => "Wider service",
+        ChronologyKind.Professional => "Team around the family",
         _ => kind.ToString(),
     };
 }

@@ -20,6 +20,7 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
 
     private readonly Random _random = new(seed);
     private readonly CaseworkService _casework = new(db);
+    private int _professionals;
 
     private static readonly (string Name, string Category)[] Directory =
     [
@@ -133,6 +134,14 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
                         await referrals.ChangeStatusAsync(actor, referral.Id, referral.Version, _random.Next(5) == 0 ? ServiceReferralStatus.DroppedOut : ServiceReferralStatus.Engaged, acceptedOn.AddDays(7), null, ct);
                     }
                 }
+            }
+
+            // The team around the family: the children's school for every family, community health for two in three. Chosen
+            // by count, not by the random source, so the rest of the demo stays as it was.
+            await _casework.AddProfessionalAsync(actor, episode.Id, new ProfessionalInput("Designated safeguarding lead", "Local primary school", "School", "school office", true), ct);
+            if (++_professionals % 3 != 0)
+            {
+                await _casework.AddProfessionalAsync(actor, episode.Id, new ProfessionalInput("Health visitor", "Community health team", "Health", null, _professionals % 2 == 0), ct);
             }
         }
     }

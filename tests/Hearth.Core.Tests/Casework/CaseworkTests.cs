@@ -356,6 +356,7 @@ public sealed class CaseworkTests : CaseworkTestBase
         await Sessions(s => s.RecordAsync(Practitioner, SessionOn(new DateOnly(2026, 2, 10), 10, 60) with { PersonIds = [Parent.Id] }));
         await Casework(c => c.AddGoalAsync(Practitioner, Episode.Id, new GoalInput(Child.Id, "Ava at school", "Kim", null, FiveLevels, [])));
         await Casework(c => c.SavePlanAsync(Practitioner, Episode.Id, null, new PlanInput(PlanKind.SafetyPlan, "Aunt Jo", null)));
+        await Casework(c => c.AddProfessionalAsync(Practitioner, Episode.Id, new ProfessionalInput("Dr Rees", "Valley Surgery", "GP", null, true)));
 
         var all = await InScope(s => Get<Chronology>(s).ForFamilyAsync(Practitioner, Family.Id));
         var sessions = await InScope(s => Get<Chronology>(s).ForFamilyAsync(Practitioner, Family.Id, ChronologyKind.Session));
@@ -364,13 +365,15 @@ public sealed class CaseworkTests : CaseworkTestBase
         // Same-day entries newest first: on 4 December the assessment decision, then the move to phase 1, then the allocation.
         Assert.Equal(
         [
-            (Today, ChronologyKind.Goal), (Today, ChronologyKind.Plan), (new DateOnly(2026, 2, 10), ChronologyKind.Session), (Phase2On, ChronologyKind.Phase),
+            (Today, ChronologyKind.Professional), (Today, ChronologyKind.Goal), (Today, ChronologyKind.Plan), (new DateOnly(2026, 2, 10), ChronologyKind.Session), (Phase2On, ChronologyKind.Phase),
             (Phase1On, ChronologyKind.Allocation), (Phase1On, ChronologyKind.Phase), (Phase1On, ChronologyKind.Assessment), (Received.AddDays(1), ChronologyKind.Phase),
             (Received, ChronologyKind.Phase), (Received, ChronologyKind.Triage), (Received, ChronologyKind.Referral),
         ], all.Select(e => (e.On, e.Kind)));
-        Assert.Equal("Allocated to Wren Worker", all[4].Summary);
-        Assert.Equal("Assessment decision: Proceed", all[6].Summary);
-        Assert.Equal("Children's safety plan version 1", all[1].Summary);
+        // The team around the family is dated by the day the professional was recorded.
+        Assert.Equal("Team around the family: Dr Rees, GP (Valley Surgery)", all[0].Summary);
+        Assert.Equal("Allocated to Wren Worker", all[5].Summary);
+        Assert.Equal("Assessment decision: Proceed", all[7].Summary);
+        Assert.Equal("Children's safety plan version 1", all[2].Summary);
         Assert.Equal("Home visit, 60 minutes", Assert.Single(sessions).Summary);
         Assert.Equal([ChronologyKind.Goal, ChronologyKind.Triage, ChronologyKind.Referral], ava.Select(e => e.Kind));
         Assert.True(await Query(d => d.AuditEvents.AnyAsync(e => e.Action == AuditAction.Read && e.EntityId == Family.Id.ToString())));
