@@ -39,4 +39,28 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('govuk-error-summary')"));
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task An_admin_adds_to_the_service_directory_on_accessible_pages()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Admin"));
+        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Service directory" }).ClickAsync();
+        await page.Locator("h1").Filter(new() { HasText = "Service directory" }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add service" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Name of the service").FillAsync("Riverside Recovery");
+        await page.GetByLabel("Kind of service").SelectOptionAsync("Drug and alcohol");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add service" }).ClickAsync();
+        await page.Locator(".govuk-notification-banner").Filter(new() { HasText = "Riverside Recovery has been added" }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
 }

@@ -54,6 +54,7 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard das
         if (User.Has(Permission.Administer))
         {
             Cards.Add(new Card(t["Users"], "/admin/users", t["Create accounts and see who has access."]));
+            Cards.Add(new Card(t["Service directory"], "/admin/directory", t["The wider services practitioners refer families to."]));
         }
         if (User.Has(Permission.ViewAuditTrail))
         {
