@@ -61,7 +61,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
@@ -86,7 +86,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("Role", new() { Exact = true }).FillAsync("Safeguarding lead");
         await page.GetByLabel("Yes").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to the team" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home + "/team");
+        await page.WaitForURLAsync(app.BaseUrl + home + "/team", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("Greenfield Primary", await page.Locator("main table").InnerTextAsync());
 
         await page.GotoAsync(home + "/services");
@@ -94,14 +94,14 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await FillDateAsync(page, "referred-on", today.AddDays(-10));
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home + "/services");
+        await page.WaitForURLAsync(app.BaseUrl + home + "/services", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("10 days so far", await page.Locator("main table").InnerTextAsync());
         await page.Locator("main table tbody a").First.ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Accepted").CheckAsync();
         await FillDateAsync(page, "on", today.AddDays(-3));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home + "/services");
+        await page.WaitForURLAsync(app.BaseUrl + home + "/services", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("7 days", await page.Locator("main table").InnerTextAsync());
 
         await page.GotoAsync(home + "/boosters");
@@ -125,7 +125,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("What").SelectOptionAsync("Referral");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show entries" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("type=Referral"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("type=Referral"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(1, await page.Locator("main table tbody tr").CountAsync());
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("header.govuk-header").IsVisibleAsync());
@@ -160,13 +160,13 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Locator("[id='answers_substances_used']").FillAsync("Heroin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete assessment" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home);
+        await page.WaitForURLAsync(app.BaseUrl + home, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Write the whole-family plan" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("What the plan says").FillAsync("Kim attends Recovery Steps weekly; Nan does the school run.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home);
+        await page.WaitForURLAsync(app.BaseUrl + home, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("Kim attends Recovery Steps weekly", await page.Locator("main").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a goal" }).ClickAsync();
@@ -179,7 +179,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("+1: somewhat more than expected").FillAsync("Every day most weeks");
         await page.GetByLabel("+2: much more than expected").FillAsync("Every day");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home);
+        await page.WaitForURLAsync(app.BaseUrl + home, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record sessions" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
@@ -194,7 +194,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.Locator("[id='rows[1].-type']").SelectOptionAsync("Phone");
         await page.Locator("[id='rows[1].-person-ids']").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save sessions" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/casework/episodes/[0-9a-f-]+\\?recorded=2$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/casework/episodes/[0-9a-f-]+\\?recorded=2$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("2 sessions, 1h 50m in total.", await page.Locator("main").InnerTextAsync());
 
         var review = await ReviewDueAsync(episode, today.AddDays(-1));
@@ -206,7 +206,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("Progress").FillAsync("Ava is in school four or five days most weeks");
         await page.GetByLabel("Continue").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home);
+        await page.WaitForURLAsync(app.BaseUrl + home, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("held", await page.Locator("main").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 

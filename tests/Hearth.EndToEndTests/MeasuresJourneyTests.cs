@@ -13,7 +13,7 @@ public sealed class MeasuresJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Practitioner"));
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // The menu leads to the due list. Opened by address and waited for by its heading: on a loaded CI machine a click
         // followed by waiting for the URL's load event twice timed out after the page had arrived.

@@ -22,7 +22,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

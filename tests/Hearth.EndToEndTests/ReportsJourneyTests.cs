@@ -13,11 +13,11 @@ public sealed class ReportsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("ServiceManager"));
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Referrals this quarter" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/reports/cin-activity"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/reports/cin-activity"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Referrals and closures", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator("figure svg[role=img]").IsVisibleAsync());
         await Accessibility.AssertNoViolationsAsync(page);

@@ -13,11 +13,11 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Performance"));
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // Identification: households not yet known, and known families to attach.
         await page.GetByRole(AriaRole.Link, new() { Name = "Payment by results" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(3, await page.Locator(".govuk-tag--yellow").CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Attach ") }).First.ClickAsync();
@@ -27,13 +27,13 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
 
         // The attached families' results, with their computations.
         await page.GetByRole(AriaRole.Link, new() { Name = "Results of attached families" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/evaluate"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/evaluate"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(5, await page.Locator(".govuk-tag", new() { HasTextString = "Claimable" }).CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 
         // Build a claim, audit its sample and mark it checked.
         await page.GetByRole(AriaRole.Link, new() { Name = "Claims" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/claims"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/claims"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Build batch" }).ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
@@ -41,7 +41,7 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Supporting Families: this quarter (supporting-families)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Build batch" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/claim/"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/claim/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(5, await page.Locator("table.govuk-table tbody tr").CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("The evidence behind every rule has been seen").CheckAsync();
@@ -54,7 +54,7 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Evidence pack, family by family" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/pack/"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/pack/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(5, await page.Locator("section h2").CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 

@@ -20,7 +20,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.StartsWith("Welcome,", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = navItem }).IsVisibleAsync());
         await Accessibility.AssertNoViolationsAsync(page);
@@ -48,7 +48,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
         await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Admin"));
         await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Service directory" }).ClickAsync();
         await page.Locator("h1").Filter(new() { HasText = "Service directory" }).WaitForAsync();
