@@ -32,36 +32,65 @@ public sealed class FunnelReport : ReportDefinition
             .OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.ProgrammeCode })
             .ToListAsync(ct);
-        var rows = new List<IReadOnlyList<object?>>();
-        var notes = new List<string>();
-        foreach (var service in services)
+        var serviceIds = services.Select(s => s.Id).ToList();
+        var codes = services.Select(s => s.ProgrammeCode).OfType<string>().Distinct().ToList();
+        var programmes = (await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => codes.Contains(p.Code)).ToListAsync(ct))
+            .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!.Definition);
+        var gaps = (await db.Set<ReportGap>().AsNoTracking()
+                .Where(g => serviceIds.Contains(g.ServiceId) && g.Figure == AcceptedGap && g.From <= to && g.To >= from)
+                .Select(g => new { g.ServiceId, g.Note }).ToListAsync(ct))
+            .GroupBy(g => g.ServiceId).ToDictionary(g => g.Key, g => g.First().Note);
+
+        // Services sharing a programme share its phase keys, so each programme's services are counted together: one
+        // query over their referrals and one over their phases, grouped by service.
+        var figures = new Dictionary<Guid, long[]>();
+        foreach (var group in services.GroupBy(s => s.ProgrammeCode is { } c && programmes.TryGetValue(c, out var d) ? d : null))
         {
-            var programme = service.ProgrammeCode is null ? null : await db.Set<ProgrammeVersion>().AsNoTracking()
-                .Where(p => p.Code == service.ProgrammeCode).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
-            var definition = programme?.Definition;
+            var definition = group.Key;
             var assessment = definition?.AssessmentPhase?.Key ?? "";
             var work = definition?.WorkPhases.Select(p => p.Key).ToList() ?? [];
             var phase1 = work.ElementAtOrDefault(0) ?? "";
             var phase2 = work.ElementAtOrDefault(1) ?? "";
+            var ids = group.Select(s => s.Id).ToList();
 
-            var referrals = db.Set<Referral>().AsNoTracking().Where(r => r.ServiceId == service.Id && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to);
-            var phases = db.Set<EpisodePhase>().AsNoTracking()
-                .Where(p => db.Set<Episode>().Any(e => e.Id == p.EpisodeId && e.ServiceId == service.Id && teams.Contains(e.TeamId)));
-            var assessed = referrals.Where(r => r.EpisodeId != null && phases.Any(p => p.EpisodeId == r.EpisodeId && p.PhaseKey == assessment));
-
-            long total = await referrals.LongCountAsync(ct);
-            long inappropriate = await referrals.LongCountAsync(r => r.Status == ReferralStatus.Inappropriate, ct);
-            long assessedCount = await assessed.LongCountAsync(ct);
-            long reReferrals = await assessed.LongCountAsync(r => r.IsReReferral, ct);
+            var referrals = await db.Set<Referral>().AsNoTracking()
+                .Where(r => ids.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to)
+                .Select(r => new FunnelReferral
+                {
+                    ServiceId = r.ServiceId,
+                    Inappropriate = r.Status == ReferralStatus.Inappropriate,
+                    IsReReferral = r.IsReReferral,
+                    Assessed = r.EpisodeId != null && db.Set<EpisodePhase>().Any(p => p.EpisodeId == r.EpisodeId && p.PhaseKey == assessment
+                        && db.Set<Episode>().Any(e => e.Id == p.EpisodeId && e.ServiceId == r.ServiceId && teams.Contains(e.TeamId))),
+                })
+                .FiguresByAsync(r => r.ServiceId, ct,
+                    rows => rows.LongCount(),
+                    rows => rows.LongCount(r => r.Inappropriate),
+                    rows => rows.LongCount(r => r.Assessed),
+                    rows => rows.LongCount(r => r.Assessed && r.IsReReferral));
             // Episodes, not phase rows: a reopened episode entering a phase twice is one family.
-            long? accepted = await phases.Where(p => p.PhaseKey == phase1 && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCountAsync(ct);
-            long completed1 = await phases.Where(p => p.PhaseKey == phase1 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCountAsync(ct);
-            long completed2 = await phases.Where(p => p.PhaseKey == phase2 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCountAsync(ct);
+            var phases = await db.Set<EpisodePhase>().AsNoTracking()
+                .Join(db.Set<Episode>().Where(e => ids.Contains(e.ServiceId) && teams.Contains(e.TeamId)), p => p.EpisodeId, e => e.Id, (p, e) => new { p, e.ServiceId })
+                .Where(x => (x.p.PhaseKey == phase1 || x.p.PhaseKey == phase2) && (x.p.StartedOn >= from && x.p.StartedOn <= to || x.p.EndedOn >= from && x.p.EndedOn <= to))
+                .Select(x => new FunnelPhase { ServiceId = x.ServiceId, EpisodeId = x.p.EpisodeId, PhaseKey = x.p.PhaseKey, StartedOn = x.p.StartedOn, EndedOn = x.p.EndedOn, Completed = x.p.Completed })
+                .FiguresByAsync(p => p.ServiceId, ct,
+                    rows => rows.Where(p => p.PhaseKey == phase1 && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                    rows => rows.Where(p => p.PhaseKey == phase1 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                    rows => rows.Where(p => p.PhaseKey == phase2 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount());
+            foreach (var id in ids)
+            {
+                figures[id] = [.. referrals.GetValueOrDefault(id) ?? new long[4], .. phases.GetValueOrDefault(id) ?? new long[3]];
+            }
+        }
 
-            var gap = await db.Set<ReportGap>().AsNoTracking()
-                .Where(g => g.ServiceId == service.Id && g.Figure == AcceptedGap && g.From <= to && g.To >= from)
-                .Select(g => g.Note).FirstOrDefaultAsync(ct);
-            if (gap is not null)
+        var rows = new List<IReadOnlyList<object?>>();
+        var notes = new List<string>();
+        foreach (var service in services)
+        {
+            var f = figures[service.Id];
+            var (total, inappropriate, assessedCount, reReferrals, completed1, completed2) = (f[0], f[1], f[2], f[3], f[5], f[6]);
+            long? accepted = f[4];
+            if (gaps.TryGetValue(service.Id, out var gap))
             {
                 accepted = null;
                 notes.Add($"{service.Name}: {gap}");
@@ -96,5 +125,23 @@ public sealed class FunnelReport : ReportDefinition
                 new("completed_2_pct", "Completed step-down %", ColumnKind.Percent),
             ], rows, notes.Count == 0 ? null : "Not available: " + string.Join("; ", notes)),
         ];
+    }
+
+    private sealed class FunnelReferral
+    {
+        public Guid ServiceId { get; init; }
+        public bool Inappropriate { get; init; }
+        public bool IsReReferral { get; init; }
+        public bool Assessed { get; init; }
+    }
+
+    private sealed class FunnelPhase
+    {
+        public Guid ServiceId { get; init; }
+        public Guid EpisodeId { get; init; }
+        public required string PhaseKey { get; init; }
+        public DateOnly StartedOn { get; init; }
+        public DateOnly? EndedOn { get; init; }
+        public bool Completed { get; init; }
     }
 }

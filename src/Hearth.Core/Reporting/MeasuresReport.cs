@@ -37,12 +37,19 @@ public sealed class MeasuresReport : ReportDefinition
 
         var viable = forms.Where(a => a.IsViable && a.PrimaryScore != null && a.CompletedOn <= to);
         var spans = Spans(viable, from);
-        var pairs = await spans.Select(s => new
-        {
-            s.InstrumentId,
-            Before = viable.Where(a => a.PersonId == s.PersonId && a.InstrumentId == s.InstrumentId && a.CompletedOn == s.First).Min(a => a.PrimaryScore),
-            After = viable.Where(a => a.PersonId == s.PersonId && a.InstrumentId == s.InstrumentId && a.CompletedOn == s.Last).Max(a => a.PrimaryScore),
-        }).ToListAsync(ct);
+        // One join of each span to its first and last forms, grouped by person: no per-pair subqueries.
+        var pairs = await (
+                from s in spans
+                join a in viable on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
+                where a.CompletedOn == s.First || a.CompletedOn == s.Last
+                group new { First = a.CompletedOn == s.First, Last = a.CompletedOn == s.Last, a.PrimaryScore } by new { s.PersonId, s.InstrumentId } into g
+                select new
+                {
+                    g.Key.InstrumentId,
+                    Before = g.Where(x => x.First).Min(x => x.PrimaryScore),
+                    After = g.Where(x => x.Last).Max(x => x.PrimaryScore),
+                })
+            .ToListAsync(ct);
         var changeRows = new List<IReadOnlyList<object?>>();
         foreach (var group in pairs.Where(p => p.Before is not null && p.After is not null).GroupBy(p => p.InstrumentId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
