@@ -80,7 +80,7 @@ public sealed class CapacityReport : ReportDefinition
         return
         [
             new ReportTable("workers", "Caseloads against capacity",
-                [new("worker", "Worker", ColumnKind.Text), new("team", "Team", ColumnKind.Text), new("fte", "FTE", ColumnKind.Number), new("max", "Maximum intensive cases", ColumnKind.Count),
+                [new("worker", "Worker", ColumnKind.Text), new("team", "Team", ColumnKind.Text), new("fte", "FTE", ColumnKind.Number, 1), new("max", "Maximum intensive cases", ColumnKind.Count),
                  new("open", "Open episodes at end of period", ColumnKind.Count), new("intensive", "Intensive episodes now", ColumnKind.Count), new("free", "Free intensive places now", ColumnKind.Count)],
                 workerRows),
             new ReportTable("waiting", "Families on the waiting list at each month end",
@@ -92,7 +92,7 @@ public sealed class CapacityReport : ReportDefinition
                     ["Referral to first allocation", allocationStats.Count, allocationStats.Median, allocationStats.P90],
                 ]),
             new ReportTable("throughput", "Throughput",
-                [new("measure", "Measure", ColumnKind.Text), new("value", "Value", ColumnKind.Number)],
+                [new("measure", "Measure", ColumnKind.Text), new("value", "Value", ColumnKind.Number, 1)],
                 [
                     ["Episodes opened", (double)accepted],
                     ["Case-holding FTE", Math.Round(fte, 1, MidpointRounding.AwayFromZero)],

@@ -65,7 +65,7 @@ public sealed class MeasuresReport : ReportDefinition
             var available = verdicts.Any(v => v != ChangeVerdict.NotAvailable);
             changeRows.Add([
                 instrument.Name, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference), Round(stats.CiLower), Round(stats.CiUpper),
-                Round(stats.TTestP, 4), Round(stats.WilcoxonP, 4), Round(stats.EffectSize),
+                Finite(stats.TTestP), Finite(stats.WilcoxonP), Round(stats.EffectSize),
                 available ? ReportMath.Percent(verdicts.LongCount(v => v == ChangeVerdict.Improved), verdicts.Count) : null,
                 available ? ReportMath.Percent(verdicts.LongCount(v => v == ChangeVerdict.Deteriorated), verdicts.Count) : null,
             ]);
@@ -86,14 +86,14 @@ public sealed class MeasuresReport : ReportDefinition
                 new("forms", "Forms", ColumnKind.Count), new("viable", "Viable", ColumnKind.Count), new("discounted", "Discounted", ColumnKind.Count), new("viable_pct", "Viable %", ColumnKind.Percent)], formRows),
             new ReportTable("change", "Baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("pairs", "People", ColumnKind.Count),
                 new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
-                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.Number),
-                new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number), new("effect", "Effect size (d_z)", ColumnKind.Number),
+                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.PValue),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue), new("effect", "Effect size (d_z)", ColumnKind.Number),
                 new("improved_pct", "Reliable improvement %", ColumnKind.Percent), new("deteriorated_pct", "Reliable deterioration %", ColumnKind.Percent)], changeRows,
                 "Reliable change is n/a where the instrument has no published reliability and standard deviation."),
             new ReportTable("sdq-subscales", "SDQ subscales: baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("subscale", "Subscale", ColumnKind.Text),
                 new("pairs", "People", ColumnKind.Count), new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
-                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.Number),
-                new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number)], subscaleRows,
+                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.PValue),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue)], subscaleRows,
                 "The same pairs of forms as above, each subscale scored on both. Prosocial is a strength: higher is better; on the others lower is better."),
             new ReportTable("gas", "Goal Attainment Scaling: mean T-score by time point", [new("point", "Time point", ColumnKind.Text), new("forms", "Forms", ColumnKind.Count), new("mean", "Mean T-score", ColumnKind.Number)], gasRows),
         ];
@@ -147,7 +147,7 @@ public sealed class MeasuresReport : ReportDefinition
         {
             var stats = PairedStatistics.Compute(x.Pairs);
             return (IReadOnlyList<object?>)[x.Instrument, x.Scale, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference),
-                Round(stats.CiLower), Round(stats.CiUpper), Round(stats.TTestP, 4), Round(stats.WilcoxonP, 4)];
+                Round(stats.CiLower), Round(stats.CiUpper), Finite(stats.TTestP), Finite(stats.WilcoxonP)];
         }).ToList();
 
     /// <summary>A person's first and last viable form of an instrument, up to the end of the period.</summary>
@@ -165,6 +165,9 @@ public sealed class MeasuresReport : ReportDefinition
         viable.GroupBy(a => new { a.PersonId, a.InstrumentId })
             .Select(g => new Span { PersonId = g.Key.PersonId, InstrumentId = g.Key.InstrumentId, First = g.Min(a => a.CompletedOn), Last = g.Max(a => a.CompletedOn) })
             .Where(s => s.Last >= from && s.Last > s.First);
+
+    // P-values keep their precision: the column's format shows them to 3 places or as "<0.001".
+    private static double? Finite(double? value) => value is { } v && !double.IsNaN(v) ? v : null;
 
     private static double? Round(double? value, int places = 2) => value is { } v && !double.IsNaN(v) ? Math.Round(v, places, MidpointRounding.AwayFromZero) : null;
 }
