@@ -41,9 +41,10 @@ public sealed class FunnelReport : ReportDefinition
                 .Select(g => new { g.ServiceId, g.Note }).ToListAsync(ct))
             .GroupBy(g => g.ServiceId).ToDictionary(g => g.Key, g => g.First().Note);
 
-        // Services sharing a programme share its phase keys, so each programme's services are counted together: one
-        // query over their referrals and one over their phases, grouped by service.
-        var figures = new Dictionary<Guid, long[]>();
+        // Services sharing a programme share its phase keys, so each programme's services are counted by one grouped
+        // query over their referrals and one over their phases; the programmes' queries are joined with UNION ALL, so
+        // the database answers the whole funnel in two statements.
+        IQueryable<FunnelCounts>? referralCounts = null, phaseCounts = null;
         foreach (var group in services.GroupBy(s => s.ProgrammeCode is { } c && programmes.TryGetValue(c, out var d) ? d : null))
         {
             var definition = group.Key;
@@ -53,7 +54,7 @@ public sealed class FunnelReport : ReportDefinition
             var phase2 = work.ElementAtOrDefault(1) ?? "";
             var ids = group.Select(s => s.Id).ToList();
 
-            var referrals = await db.Set<Referral>().AsNoTracking()
+            var referrals = db.Set<Referral>().AsNoTracking()
                 .Where(r => ids.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to)
                 .Select(r => new FunnelReferral
                 {
@@ -63,25 +64,37 @@ public sealed class FunnelReport : ReportDefinition
                     Assessed = r.EpisodeId != null && db.Set<EpisodePhase>().Any(p => p.EpisodeId == r.EpisodeId && p.PhaseKey == assessment
                         && db.Set<Episode>().Any(e => e.Id == p.EpisodeId && e.ServiceId == r.ServiceId && teams.Contains(e.TeamId))),
                 })
-                .FiguresByAsync(r => r.ServiceId, ct,
-                    rows => rows.LongCount(),
-                    rows => rows.LongCount(r => r.Inappropriate),
-                    rows => rows.LongCount(r => r.Assessed),
-                    rows => rows.LongCount(r => r.Assessed && r.IsReReferral));
+                .GroupBy(r => r.ServiceId)
+                .Select(g => new FunnelCounts
+                {
+                    ServiceId = g.Key,
+                    A = g.LongCount(),
+                    B = g.LongCount(r => r.Inappropriate),
+                    C = g.LongCount(r => r.Assessed),
+                    D = g.LongCount(r => r.Assessed && r.IsReReferral),
+                });
             // Episodes, not phase rows: a reopened episode entering a phase twice is one family.
-            var phases = await db.Set<EpisodePhase>().AsNoTracking()
+            var phases = db.Set<EpisodePhase>().AsNoTracking()
                 .Join(db.Set<Episode>().Where(e => ids.Contains(e.ServiceId) && teams.Contains(e.TeamId)), p => p.EpisodeId, e => e.Id, (p, e) => new { p, e.ServiceId })
                 .Where(x => (x.p.PhaseKey == phase1 || x.p.PhaseKey == phase2) && (x.p.StartedOn >= from && x.p.StartedOn <= to || x.p.EndedOn >= from && x.p.EndedOn <= to))
                 .Select(x => new FunnelPhase { ServiceId = x.ServiceId, EpisodeId = x.p.EpisodeId, PhaseKey = x.p.PhaseKey, StartedOn = x.p.StartedOn, EndedOn = x.p.EndedOn, Completed = x.p.Completed })
-                .FiguresByAsync(p => p.ServiceId, ct,
-                    rows => rows.Where(p => p.PhaseKey == phase1 && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
-                    rows => rows.Where(p => p.PhaseKey == phase1 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
-                    rows => rows.Where(p => p.PhaseKey == phase2 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount());
-            foreach (var id in ids)
-            {
-                figures[id] = [.. referrals.GetValueOrDefault(id) ?? new long[4], .. phases.GetValueOrDefault(id) ?? new long[3]];
-            }
+                .GroupBy(p => p.ServiceId)
+                .Select(g => new FunnelCounts
+                {
+                    ServiceId = g.Key,
+                    A = g.Where(p => p.PhaseKey == phase1 && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                    B = g.Where(p => p.PhaseKey == phase1 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                    C = g.Where(p => p.PhaseKey == phase2 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                    D = 0,
+                });
+            referralCounts = referralCounts is null ? referrals : referralCounts.Concat(referrals);
+            phaseCounts = phaseCounts is null ? phases : phaseCounts.Concat(phases);
         }
+        var byReferrals = referralCounts is null ? [] : (await referralCounts.ToListAsync(ct)).ToDictionary(c => c.ServiceId);
+        var byPhases = phaseCounts is null ? [] : (await phaseCounts.ToListAsync(ct)).ToDictionary(c => c.ServiceId);
+        var figures = services.ToDictionary(s => s.Id, s => (IReadOnlyList<long>)[
+            .. byReferrals.GetValueOrDefault(s.Id) is { } r ? new[] { r.A, r.B, r.C, r.D } : new long[4],
+            .. byPhases.GetValueOrDefault(s.Id) is { } p ? new[] { p.A, p.B, p.C } : new long[3]]);
 
         var rows = new List<IReadOnlyList<object?>>();
         var notes = new List<string>();
@@ -143,5 +156,15 @@ public sealed class FunnelReport : ReportDefinition
         public DateOnly StartedOn { get; init; }
         public DateOnly? EndedOn { get; init; }
         public bool Completed { get; init; }
+    }
+
+    /// <summary>Up to four counts of one service, named alike for every query so that they can be joined with UNION ALL.</summary>
+    private sealed class FunnelCounts
+    {
+        public Guid ServiceId { get; init; }
+        public long A { get; init; }
+        public long B { get; init; }
+        public long C { get; init; }
+        public long D { get; init; }
     }
 }

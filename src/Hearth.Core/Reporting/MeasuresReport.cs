@@ -65,13 +65,13 @@ public sealed class MeasuresReport : ReportDefinition
             var available = verdicts.Any(v => v != ChangeVerdict.NotAvailable);
             changeRows.Add([
                 instrument.Name, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference), Round(stats.CiLower), Round(stats.CiUpper),
-                Finite(stats.TTestP), Finite(stats.WilcoxonP), Round(stats.EffectSize),
+                Round(stats.TTestP, 4), Round(stats.WilcoxonP, 4), Round(stats.EffectSize),
                 available ? ReportMath.Percent(verdicts.LongCount(v => v == ChangeVerdict.Improved), verdicts.Count) : null,
                 available ? ReportMath.Percent(verdicts.LongCount(v => v == ChangeVerdict.Deteriorated), verdicts.Count) : null,
             ]);
         }
 
-        var subscaleRows = await SubscalesAsync(db, viable, spans, "sdq-", ct);
+        var subscaleRows = await SubscalesAsync(db, viable, from, "sdq-", ct);
 
         var gas = await forms.Where(a => a.InstrumentId == "gas" && a.IsViable && a.PrimaryScore != null && a.CompletedOn >= from && a.CompletedOn <= to)
             .GroupBy(a => new { a.TimePoint, a.TimePointNumber })
@@ -105,11 +105,13 @@ public sealed class MeasuresReport : ReportDefinition
     /// database returns one row per person, instrument and scale with its two readings; the statistics run on those.
     /// </summary>
     internal static async Task<List<(string Instrument, string Scale, List<(double Before, double After)> Pairs)>> ScalePairsAsync(
-        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, IQueryable<Span> spans, string prefix, CancellationToken ct)
+        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, DateOnly from, string prefix, CancellationToken ct)
     {
+        // The instruments' forms are picked before the spans are grouped, so no other instrument's forms are grouped or joined.
+        var forms = viable.Where(a => a.InstrumentId.StartsWith(prefix));
         var readings = await (
-                from s in spans.Where(s => s.InstrumentId.StartsWith(prefix))
-                join a in viable on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
+                from s in Spans(forms, from)
+                join a in forms on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
                 where a.CompletedOn == s.First || a.CompletedOn == s.Last
                 join score in db.Set<MeasureScore>() on a.Id equals score.AdministrationId
                 where score.Value != null
@@ -142,12 +144,12 @@ public sealed class MeasuresReport : ReportDefinition
         return result;
     }
 
-    private static async Task<List<IReadOnlyList<object?>>> SubscalesAsync(Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, IQueryable<Span> spans, string prefix, CancellationToken ct) =>
-        (await ScalePairsAsync(db, viable, spans, prefix, ct)).Select(x =>
+    private static async Task<List<IReadOnlyList<object?>>> SubscalesAsync(Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, DateOnly from, string prefix, CancellationToken ct) =>
+        (await ScalePairsAsync(db, viable, from, prefix, ct)).Select(x =>
         {
             var stats = PairedStatistics.Compute(x.Pairs);
             return (IReadOnlyList<object?>)[x.Instrument, x.Scale, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference),
-                Round(stats.CiLower), Round(stats.CiUpper), Finite(stats.TTestP), Finite(stats.WilcoxonP)];
+                Round(stats.CiLower), Round(stats.CiUpper), Round(stats.TTestP, 4), Round(stats.WilcoxonP, 4)];
         }).ToList();
 
     /// <summary>A person's first and last viable form of an instrument, up to the end of the period.</summary>
@@ -165,9 +167,6 @@ public sealed class MeasuresReport : ReportDefinition
         viable.GroupBy(a => new { a.PersonId, a.InstrumentId })
             .Select(g => new Span { PersonId = g.Key.PersonId, InstrumentId = g.Key.InstrumentId, First = g.Min(a => a.CompletedOn), Last = g.Max(a => a.CompletedOn) })
             .Where(s => s.Last >= from && s.Last > s.First);
-
-    // P-values keep their precision: the column's format shows them to 3 places or as "<0.001".
-    private static double? Finite(double? value) => value is { } v && !double.IsNaN(v) ? v : null;
 
     private static double? Round(double? value, int places = 2) => value is { } v && !double.IsNaN(v) ? Math.Round(v, places, MidpointRounding.AwayFromZero) : null;
 }

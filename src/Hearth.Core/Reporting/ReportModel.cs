@@ -63,7 +63,7 @@ public sealed record ReportColumn(string Key, string Title, ColumnKind Kind, int
             return "<" + SmallestPValue.ToString("0.000", CultureInfo.InvariantCulture);
         }
         // Decimals round half away from zero, as the reports' own rounding does (double formatting would round 0.0625 to even).
-        var rounded = cell is decimal m ? Math.Round(m, Places, MidpointRounding.AwayFromZero) : (decimal)Math.Round(value, Places, MidpointRounding.AwayFromZero);
+        var rounded = cell is decimal money ? Math.Round(money, Places, MidpointRounding.AwayFromZero) : (decimal)Math.Round(value, Places, MidpointRounding.AwayFromZero);
         return plain || Kind is ColumnKind.Percent or ColumnKind.PValue
             ? rounded.ToString("F" + Places, CultureInfo.InvariantCulture)
             : rounded.ToString("N" + Places, Display);
