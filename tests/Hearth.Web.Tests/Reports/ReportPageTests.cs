@@ -32,6 +32,21 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
     }
 
     [Fact]
+    public async Task Ticking_compare_adds_a_year_on_year_table_and_the_downloads_keep_it()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/funnel?{Query}&compare=true"));
+        var captions = page.QuerySelectorAll("table caption").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains(captions, c => c.EndsWith("compared with the same period a year earlier"));
+        Assert.Contains("Referrals, 2024-25", page.QuerySelectorAll("table thead th").Select(h => h.TextContent));
+        Assert.True(page.QuerySelector("input[name=Compare][value=true]")!.HasAttribute("checked"));
+        var csvLink = page.QuerySelectorAll("a[href*='handler=Download']").First(a => a.GetAttribute("href")!.Contains("format=csv")).GetAttribute("href")!;
+        Assert.Contains("compare=true", csvLink);
+        var csv = await client.GetStringAsync(csvLink);
+        Assert.Contains("Referrals: change %", csv);
+    }
+
+    [Fact]
     public async Task The_page_the_csv_the_excel_file_and_the_api_give_the_same_numbers()
     {
         ReportResult expected;
