@@ -105,12 +105,12 @@ public sealed class MeasuresReport : ReportDefinition
     /// database returns one row per person, instrument and scale with its two readings; the statistics run on those.
     /// </summary>
     internal static async Task<List<(string Instrument, string Scale, List<(double Before, double After)> Pairs)>> ScalePairsAsync(
-        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, DateOnly from, string prefix, CancellationToken ct)
+        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, DateOnly periodFrom, string prefix, CancellationToken ct)
     {
         // The instruments' forms are picked before the spans are grouped, so no other instrument's forms are grouped or joined.
         var forms = viable.Where(a => a.InstrumentId.StartsWith(prefix));
         var readings = await (
-                from s in Spans(forms, from)
+                from s in Spans(forms, periodFrom)
                 join a in forms on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
                 where a.CompletedOn == s.First || a.CompletedOn == s.Last
                 join score in db.Set<MeasureScore>() on a.Id equals score.AdministrationId
