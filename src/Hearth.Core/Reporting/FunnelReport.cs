@@ -2,6 +2,7 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Reporting;
@@ -41,60 +42,57 @@ public sealed class FunnelReport : ReportDefinition
                 .Select(g => new { g.ServiceId, g.Note }).ToListAsync(ct))
             .GroupBy(g => g.ServiceId).ToDictionary(g => g.Key, g => g.First().Note);
 
-        // Services sharing a programme share its phase keys, so each programme's services are counted by one grouped
-        // query over their referrals and one over their phases; the programmes' queries are joined with UNION ALL, so
-        // the database answers the whole funnel in two statements.
-        IQueryable<FunnelCounts>? referralCounts = null, phaseCounts = null;
-        foreach (var group in services.GroupBy(s => s.ProgrammeCode is { } c && programmes.TryGetValue(c, out var d) ? d : null))
+        // Each service's programme names its assessment and work phases; the queries compare a phase's key with its
+        // service's through PhaseOf, which becomes a CASE over the services, so that every service is counted by one
+        // statement over the referrals and one over the phases, grouped by service.
+        var keys = services.ToDictionary(s => s.Id, s =>
         {
-            var definition = group.Key;
-            var assessment = definition?.AssessmentPhase?.Key ?? "";
+            var definition = s.ProgrammeCode is { } c && programmes.TryGetValue(c, out var d) ? d : null;
             var work = definition?.WorkPhases.Select(p => p.Key).ToList() ?? [];
-            var phase1 = work.ElementAtOrDefault(0) ?? "";
-            var phase2 = work.ElementAtOrDefault(1) ?? "";
-            var ids = group.Select(s => s.Id).ToList();
-
-            var referrals = db.Set<Referral>().AsNoTracking()
-                .Where(r => ids.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to)
-                .Select(r => new FunnelReferral
+            return new[] { definition?.AssessmentPhase?.Key ?? "", work.ElementAtOrDefault(0) ?? "", work.ElementAtOrDefault(1) ?? "" };
+        });
+        var episodes = db.Set<Episode>().AsNoTracking().Where(e => serviceIds.Contains(e.ServiceId) && teams.Contains(e.TeamId));
+        // The episodes that entered their assessment phase, joined once (a correlated EXISTS would run once per count).
+        var assessedEpisodes = db.Set<EpisodePhase>().AsNoTracking()
+            .Join(episodes, p => p.EpisodeId, e => e.Id, (p, e) => new { p.PhaseKey, EpisodeId = (Guid?)e.Id, e.ServiceId })
+            .Where(x => x.PhaseKey == PhaseOf(x.ServiceId, Phase.Assessment))
+            .Select(x => new { x.EpisodeId, x.ServiceId })
+            .Distinct();
+        var received = db.Set<Referral>().AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to);
+        var referrals = await WithPhaseKeys(
+                from r in received
+                join a in assessedEpisodes on new { r.EpisodeId, r.ServiceId } equals new { a.EpisodeId, a.ServiceId } into assessed
+                from a in assessed.DefaultIfEmpty()
+                select new FunnelReferral
                 {
                     ServiceId = r.ServiceId,
                     Inappropriate = r.Status == ReferralStatus.Inappropriate,
                     IsReReferral = r.IsReReferral,
-                    Assessed = r.EpisodeId != null && db.Set<EpisodePhase>().Any(p => p.EpisodeId == r.EpisodeId && p.PhaseKey == assessment
-                        && db.Set<Episode>().Any(e => e.Id == p.EpisodeId && e.ServiceId == r.ServiceId && teams.Contains(e.TeamId))),
+                    Assessed = a.EpisodeId != null,
+                }, keys)
+            .FiguresByAsync(r => r.ServiceId, ct,
+                rows => rows.LongCount(),
+                rows => rows.LongCount(r => r.Inappropriate),
+                rows => rows.LongCount(r => r.Assessed),
+                rows => rows.LongCount(r => r.Assessed && r.IsReReferral));
+        // Episodes, not phase rows: a reopened episode entering a phase twice is one family.
+        var phases = await WithPhaseKeys(db.Set<EpisodePhase>().AsNoTracking()
+                .Join(episodes, p => p.EpisodeId, e => e.Id, (p, e) => new FunnelPhase
+                {
+                    ServiceId = e.ServiceId,
+                    EpisodeId = p.EpisodeId,
+                    IsFirst = p.PhaseKey == PhaseOf(e.ServiceId, Phase.First),
+                    IsSecond = p.PhaseKey == PhaseOf(e.ServiceId, Phase.Second),
+                    StartedOn = p.StartedOn,
+                    EndedOn = p.EndedOn,
+                    Completed = p.Completed,
                 })
-                .GroupBy(r => r.ServiceId)
-                .Select(g => new FunnelCounts
-                {
-                    ServiceId = g.Key,
-                    A = g.LongCount(),
-                    B = g.LongCount(r => r.Inappropriate),
-                    C = g.LongCount(r => r.Assessed),
-                    D = g.LongCount(r => r.Assessed && r.IsReReferral),
-                });
-            // Episodes, not phase rows: a reopened episode entering a phase twice is one family.
-            var phases = db.Set<EpisodePhase>().AsNoTracking()
-                .Join(db.Set<Episode>().Where(e => ids.Contains(e.ServiceId) && teams.Contains(e.TeamId)), p => p.EpisodeId, e => e.Id, (p, e) => new { p, e.ServiceId })
-                .Where(x => (x.p.PhaseKey == phase1 || x.p.PhaseKey == phase2) && (x.p.StartedOn >= from && x.p.StartedOn <= to || x.p.EndedOn >= from && x.p.EndedOn <= to))
-                .Select(x => new FunnelPhase { ServiceId = x.ServiceId, EpisodeId = x.p.EpisodeId, PhaseKey = x.p.PhaseKey, StartedOn = x.p.StartedOn, EndedOn = x.p.EndedOn, Completed = x.p.Completed })
-                .GroupBy(p => p.ServiceId)
-                .Select(g => new FunnelCounts
-                {
-                    ServiceId = g.Key,
-                    A = g.Where(p => p.PhaseKey == phase1 && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
-                    B = g.Where(p => p.PhaseKey == phase1 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
-                    C = g.Where(p => p.PhaseKey == phase2 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
-                    D = 0,
-                });
-            referralCounts = referralCounts is null ? referrals : referralCounts.Concat(referrals);
-            phaseCounts = phaseCounts is null ? phases : phaseCounts.Concat(phases);
-        }
-        var byReferrals = referralCounts is null ? [] : (await referralCounts.ToListAsync(ct)).ToDictionary(c => c.ServiceId);
-        var byPhases = phaseCounts is null ? [] : (await phaseCounts.ToListAsync(ct)).ToDictionary(c => c.ServiceId);
-        var figures = services.ToDictionary(s => s.Id, s => (IReadOnlyList<long>)[
-            .. byReferrals.GetValueOrDefault(s.Id) is { } r ? new[] { r.A, r.B, r.C, r.D } : new long[4],
-            .. byPhases.GetValueOrDefault(s.Id) is { } p ? new[] { p.A, p.B, p.C } : new long[3]]);
+                .Where(p => (p.IsFirst || p.IsSecond) && (p.StartedOn >= from && p.StartedOn <= to || p.EndedOn >= from && p.EndedOn <= to)), keys)
+            .FiguresByAsync(p => p.ServiceId, ct,
+                rows => rows.Where(p => p.IsFirst && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                rows => rows.Where(p => p.IsFirst && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                rows => rows.Where(p => p.IsSecond && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount());
+        var figures = services.ToDictionary(s => s.Id, s => (IReadOnlyList<long>)[.. referrals.GetValueOrDefault(s.Id) ?? new long[4], .. phases.GetValueOrDefault(s.Id) ?? new long[3]]);
 
         var rows = new List<IReadOnlyList<object?>>();
         var notes = new List<string>();
@@ -152,19 +150,43 @@ public sealed class FunnelReport : ReportDefinition
     {
         public Guid ServiceId { get; init; }
         public Guid EpisodeId { get; init; }
-        public required string PhaseKey { get; init; }
+        public bool IsFirst { get; init; }
+        public bool IsSecond { get; init; }
         public DateOnly StartedOn { get; init; }
         public DateOnly? EndedOn { get; init; }
         public bool Completed { get; init; }
     }
 
-    /// <summary>Up to four counts of one service, named alike for every query so that they can be joined with UNION ALL.</summary>
-    private sealed class FunnelCounts
+    private enum Phase
     {
-        public Guid ServiceId { get; init; }
-        public long A { get; init; }
-        public long B { get; init; }
-        public long C { get; init; }
-        public long D { get; init; }
+        Assessment,
+        First,
+        Second,
+    }
+
+    /// <summary>Stands, in a query, for the key of a service's assessment, first or second work phase (see <see cref="WithPhaseKeys"/>).</summary>
+    private static string PhaseOf(Guid serviceId, Phase phase) => throw new InvalidOperationException("PhaseOf is only for queries");
+
+    /// <summary>Replaces each PhaseOf in a query with a CASE over the services' ids giving their programme's key.</summary>
+    private static IQueryable<T> WithPhaseKeys<T>(IQueryable<T> query, IReadOnlyDictionary<Guid, string[]> keys) =>
+        query.Provider.CreateQuery<T>(new PhaseKeys(keys).Visit(query.Expression));
+
+    private sealed class PhaseKeys(IReadOnlyDictionary<Guid, string[]> keys) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(FunnelReport) || node.Method.Name != nameof(PhaseOf))
+            {
+                return base.VisitMethodCall(node);
+            }
+            var service = Visit(node.Arguments[0]);
+            var phase = (int)(Phase)((ConstantExpression)node.Arguments[1]).Value!;
+            Expression key = Expression.Constant("");
+            foreach (var (id, phaseKeys) in keys)
+            {
+                key = Expression.Condition(Expression.Equal(service, Expression.Constant(id)), Expression.Constant(phaseKeys[phase]), key);
+            }
+            return key;
+        }
     }
 }
