@@ -1,7 +1,7 @@
+using System.Linq.Expressions;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Referrals;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Reporting;

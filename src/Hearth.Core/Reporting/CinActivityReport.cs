@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using Hearth.Core.Episodes;
 using Hearth.Core.Referrals;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Reporting;

@@ -1,8 +1,8 @@
+using System.Linq.Expressions;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Reporting;
