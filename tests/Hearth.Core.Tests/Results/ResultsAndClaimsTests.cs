@@ -107,6 +107,7 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
         // The council raises the ASB threshold to 70% from 1 March 2026.
         var stricter = v1 with
         {
+            Changes = "ASB reduction threshold raised to 70%",
             Results = v1.Results.Select(r => r with { Rules = r.Rules.Select(x => x.Type == "reduction" && x.Kinds.Contains(EvidenceKind.AsbIncident) ? x with { Percent = 70 } : x).ToList() }).ToList(),
         };
         var published = await InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter, new DateOnly(2026, 3, 1)));
@@ -127,6 +128,12 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
 
         var early = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter, new DateOnly(2026, 2, 1))));
         Assert.Equal("EffectiveFrom: A new version must take effect on or after 2026-03-01, when version 2 did", early.Message);
+
+        // A version must say what it changes and cite its source; nothing is published otherwise.
+        var unexplained = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter with { Changes = " ", Source = "" }, new DateOnly(2026, 4, 1))));
+        Assert.Equal(["Changes", "Source"], unexplained.Errors.Select(e => e.Field));
+        Assert.StartsWith("Say what this version changes from the one before", unexplained.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await InScope(s => Get<FrameworkService>(s).VersionsAsync(Tf1))).Count);
     }
 
     [Fact]
