@@ -133,6 +133,7 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
         var unexplained = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter with { Changes = " ", Source = "" }, new DateOnly(2026, 4, 1))));
         Assert.Equal(["Changes", "Source"], unexplained.Errors.Select(e => e.Field));
         Assert.StartsWith("Say what this version changes from the one before", unexplained.Errors[0].Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(ServiceManager, stricter, new DateOnly(2026, 4, 1))));
         Assert.Equal(2, (await InScope(s => Get<FrameworkService>(s).VersionsAsync(Tf1))).Count);
     }
 
