@@ -252,4 +252,19 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
         Assert.Equal(3900m, (await InScope(s => Get<FinanceService>(s).ReportAsync(ServiceManager, Tf1, AsOf))).Single(r => r.FinancialYear == 2026).Paid);
         await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<FinanceService>(s).ReportAsync(PartnerActor, Tf1, AsOf)));
     }
+
+    [Fact]
+    public async Task A_grant_profile_year_changed_by_someone_else_since_it_was_read_is_not_overwritten()
+    {
+        var first = await InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 10, 0m, 39_000m, null, CheckVersion: true)));
+        // A form showing no profile for the year is stale once the year has one.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 11, 0m, 1m, null, CheckVersion: true))));
+        var changed = await InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 12, 0m, 46_800m, first.Version, CheckVersion: true)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 13, 0m, 1m, first.Version, CheckVersion: true))));
+        var year = (await InScope(s => Get<FinanceService>(s).ReportAsync(ServiceManager, Tf1, AsOf))).Single(r => r.FinancialYear == 2026);
+        Assert.Equal((12, 46_800m, changed.Version), (year.ExpectedFamilies, year.ExpectedResults, year.ProfileVersion));
+        // Without the check (the API's upsert) the year is set whatever it was.
+        await InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 14, 0m, 1m)));
+        Assert.Equal(14, (await InScope(s => Get<FinanceService>(s).ReportAsync(ServiceManager, Tf1, AsOf))).Single(r => r.FinancialYear == 2026).ExpectedFamilies);
+    }
 }
