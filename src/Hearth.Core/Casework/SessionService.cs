@@ -190,28 +190,39 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
         return new EpisodeTime(byPhase.Sum(p => p.Sessions), byPhase.Sum(p => p.Minutes), byPhase);
     }
 
-    public async Task<WorkerTime> LogWorkerTimeAsync(ActorContext actor, WorkerTimeInput input, CancellationToken ct = default)
+    public async Task<WorkerTime> LogWorkerTimeAsync(ActorContext actor, WorkerTimeInput input, CancellationToken ct = default) =>
+        (await LogWorkerTimesAsync(actor, [input], ct))[0];
+
+    /// <summary>Logs several entries of workers' other time at once, validated whole: one bad entry saves none.</summary>
+    public async Task<IReadOnlyList<WorkerTime>> LogWorkerTimesAsync(ActorContext actor, IReadOnlyList<WorkerTimeInput> inputs, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
-        var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == input.WorkerId, ct);
-        if (worker is null || !actor.CanSeeTeam(worker.TeamId))
-        {
-            throw CaseworkService.NotFound("worker");
-        }
+        var ids = inputs.Select(i => i.WorkerId).Distinct().ToList();
+        var workers = await db.Set<Worker>().AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         var v = new Validator();
-        if (input.Date > db.Today())
+        var today = db.Today();
+        var entries = new List<WorkerTime>();
+        foreach (var input in inputs)
         {
-            v.Add("Date", "Time cannot be logged after today");
+            if (!workers.TryGetValue(input.WorkerId, out var worker) || !actor.CanSeeTeam(worker.TeamId))
+            {
+                throw CaseworkService.NotFound("worker");
+            }
+            if (input.Date > today)
+            {
+                v.Add("Date", "Time cannot be logged after today");
+            }
+            if (input.Minutes is <= 0 or > 24 * 60)
+            {
+                v.Add("Minutes", "Enter minutes from 1 to 1440");
+            }
+            v.MaxLength("Note", input.Note, 1000, "Note");
+            entries.Add(new WorkerTime { WorkerId = worker.Id, TeamId = worker.TeamId, Date = input.Date, Minutes = input.Minutes, Activity = input.Activity, Note = CaseworkService.Clean(input.Note) });
         }
-        if (input.Minutes is <= 0 or > 24 * 60)
-        {
-            v.Add("Minutes", "Enter minutes from 1 to 1440");
-        }
-        v.MaxLength("Note", input.Note, 1000, "Note").ThrowIfAny();
-        var t = new WorkerTime { WorkerId = worker.Id, TeamId = worker.TeamId, Date = input.Date, Minutes = input.Minutes, Activity = input.Activity, Note = CaseworkService.Clean(input.Note) };
-        db.Add(t);
+        v.ThrowIfAny();
+        db.AddRange(entries);
         await db.SaveChangesAsync(actor, ct);
-        return t;
+        return entries;
     }
 
     /// <summary>A worker's time in a period: sessions with families they took part in against their other work, summed by the database.</summary>

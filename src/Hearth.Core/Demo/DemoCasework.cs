@@ -53,6 +53,7 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
         var episodes = await db.Set<Episode>().AsNoTracking().Include(e => e.Phases)
             .Where(e => e.ClosedOn == null && e.AssessmentDecision == AssessmentDecision.Proceed && allocated.Any(a => a.EpisodeId == e.Id))
             .OrderBy(e => e.OpenedOn).ThenBy(e => e.Id).Take(MaxEpisodes).ToListAsync(ct);
+        var familyWork = new List<SessionInput>();
         foreach (var episode in episodes)
         {
             // Everything before is saved; a long-lived context re-scanning thousands of tracked rows makes each save slow.
@@ -108,6 +109,7 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
             if (inputs.Count > 0)
             {
                 await sessions.RecordManyAsync(actor, inputs, ct);
+                familyWork.AddRange(inputs);
             }
 
             var reviews = await _casework.ScheduleReviewsAsync(actor, episode.Id, ct);
@@ -143,6 +145,22 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
             {
                 await _casework.AddProfessionalAsync(actor, episode.Id, new ProfessionalInput("Health visitor", "Community health team", "Health", null, _professionals % 2 == 0), ct);
             }
+        }
+        await LogOtherWorkAsync(actor, sessions, familyWork, ct);
+    }
+
+    /// <summary>
+    /// The workers' time away from families, so the time-use report can set time with families against liaison, travel
+    /// and admin: on each day a worker saw a family, some of each in proportion to the session.
+    /// </summary>
+    private async Task LogOtherWorkAsync(ActorContext actor, SessionService sessions, IReadOnlyList<SessionInput> familyWork, CancellationToken ct)
+    {
+        (NonFamilyActivity Activity, double Share)[] around = [(NonFamilyActivity.AgencyLiaison, 0.4), (NonFamilyActivity.Travel, 0.3), (NonFamilyActivity.Admin, 0.5)];
+        var inputs = familyWork.SelectMany(s => around.Select(a => new WorkerTimeInput(s.WorkerIds[0], s.Date,
+            Math.Max(5, (int)Math.Round((s.End - s.Start).TotalMinutes * a.Share / 5) * 5), a.Activity, null))).ToList();
+        if (inputs.Count > 0)
+        {
+            await sessions.LogWorkerTimesAsync(actor, inputs, ct);
         }
     }
 

@@ -1,5 +1,6 @@
 using Hearth.Core.Casework;
 using Hearth.Core.Organisation;
+using Hearth.Core.Programmes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Reporting;
@@ -36,6 +37,11 @@ public sealed class TimeUseReport : ReportDefinition
 
         var byPhase = await sessions.GroupBy(s => s.PhaseKey).Select(g => new { g.Key, Minutes = g.Sum(s => (long)s.Minutes), Count = g.LongCount() }).OrderBy(g => g.Key).ToListAsync(ct);
 
+        // Phases by the programmes' names for them; a key that programmes name differently shows each name.
+        var phaseNames = (await db.Set<ProgrammeVersion>().AsNoTracking().Select(p => p.DefinitionJson).ToListAsync(ct))
+            .SelectMany(json => ProgrammeDefinition.FromJson(json).Phases).GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)));
+
         var workers = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId)).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(ct);
         var withFamilies = await MinutesByWorkerAsync(db, teams, from, to, ct);
         var otherWork = await other.GroupBy(w => w.WorkerId).Select(g => new { g.Key, Minutes = g.Sum(w => (long)w.Minutes) }).ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
@@ -56,7 +62,7 @@ public sealed class TimeUseReport : ReportDefinition
                 activityRows),
             new ReportTable("phases", "Time with families by phase",
                 [new("phase", "Phase", ColumnKind.Text), new("sessions", "Sessions", ColumnKind.Count), new("hours", "Hours", ColumnKind.Number, 1)],
-                byPhase.Select(p => (IReadOnlyList<object?>)[p.Key, p.Count, Hours(p.Minutes)]).ToList()),
+                byPhase.Select(p => (IReadOnlyList<object?>)[phaseNames.GetValueOrDefault(p.Key, p.Key), p.Count, Hours(p.Minutes)]).ToList()),
             new ReportTable("workers", "Each worker's time",
                 [new("worker", "Worker", ColumnKind.Text), new("families", "Hours with families", ColumnKind.Number, 1), new("other", "Hours on other work", ColumnKind.Number, 1), new("share_pct", "With families %", ColumnKind.Percent)],
                 workerRows),

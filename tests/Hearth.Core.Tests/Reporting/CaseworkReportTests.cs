@@ -4,6 +4,7 @@ using Hearth.Core.Referrals;
 using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Hearth.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Tests.Reporting;
 
@@ -49,6 +50,16 @@ public sealed class CaseworkReportTests : JourneyTestBase
             ["All time recorded", 210L, 3.5, 100.0],
         ], result.Tables[0].Rows);
         Assert.Equal(2L, result.Tables[1].Rows.Sum(r => (long)r[1]!));
+        // Phases by the programme's name for them, not their keys.
+        var (key, name) = await InScope(async s =>
+        {
+            var db = Get<Hearth.Core.Data.HearthDbContext>(s);
+            var e = await db.Set<Hearth.Core.Episodes.Episode>().SingleAsync(x => x.Id == episode);
+            var programme = await db.Set<Hearth.Core.Programmes.ProgrammeVersion>().SingleAsync(p => p.Id == e.ProgrammeVersionId);
+            return (e.CurrentPhase, programme.Definition.Phase(e.CurrentPhase)!.Name);
+        });
+        Assert.NotEqual(key, name);
+        Assert.Equal([name], result.Tables[1].Rows.Select(r => (string)r[0]!));
         Assert.Equal([["Owen", 1.5, 0.0, 100.0], ["Sian", 2.0, 1.5, 57.1]], result.Tables[2].Rows);
     }
 
