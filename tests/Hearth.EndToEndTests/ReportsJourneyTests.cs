@@ -9,11 +9,7 @@ public sealed class ReportsJourneyTests(BrowserFixture app) : IClassFixture<Brow
     public async Task A_service_manager_goes_from_a_headline_to_its_report_and_both_pages_are_accessible()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("ServiceManager"));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await SignInAsync(page, "ServiceManager");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Referrals this quarter" }).ClickAsync();
@@ -29,4 +25,37 @@ public sealed class ReportsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await page.Locator(".govuk-error-summary").WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task Every_report_page_and_the_managers_home_page_are_accessible()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, "Performance");
+        foreach (var (name, heading) in new[]
+        {
+            ("funnel", "Referral funnel"), ("cin-activity", "Referrals and closures"), ("outcomes", "Outcomes and sustainability"),
+            ("measures", "Outcome measures"), ("cohort-star", "Family Star Plus cohort star"), ("capacity", "Capacity and demand"),
+            ("time-use", "Time use"), ("cost", "Cost"), ("equality", "Equality of reach"),
+        })
+        {
+            await page.GotoAsync($"/reports/{name}?period=2025-26", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            Assert.Equal(heading, await page.Locator("h1").InnerTextAsync());
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+
+        var manager = await app.NewPageAsync();
+        await SignInAsync(manager, "Manager");
+        Assert.True(await manager.GetByRole(AriaRole.Table, new() { Name = "Waiting and due work" }).IsVisibleAsync());
+        await Accessibility.AssertNoViolationsAsync(manager);
+    }
+
+    private async Task SignInAsync(IPage page, string role)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
+        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
 }

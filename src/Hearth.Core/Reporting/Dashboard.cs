@@ -1,5 +1,7 @@
 using Hearth.Core.Data;
-using Hearth.Core.Episodes;
+using Hearth.Core.Casework;
+using Hearth.Core.Organisation;
+using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +13,16 @@ public sealed record Headline(string Title, string Value, string? Trend, string 
 /// <summary>A worker's place in the team's capacity, for a manager's home page.</summary>
 public sealed record WorkerCapacity(string Worker, string Team, long Intensive, long Maximum);
 
-public sealed record ManagerDashboard(IReadOnlyList<Headline> Headlines, IReadOnlyList<WorkerCapacity> Capacity, IReadOnlyList<FollowUpDue> FollowUpsDue);
+/// <summary>One team's queue and work due, for a manager's home page: families waiting and the longest wait; items overdue and due within <see cref="DueList.Window"/> days.</summary>
+public sealed record TeamWork(Guid TeamId, string Team, int Waiting, int? LongestWaitDays, int Overdue, int DueSoon);
+
+public sealed record ManagerDashboard(IReadOnlyList<Headline> Headlines, IReadOnlyList<WorkerCapacity> Capacity, IReadOnlyList<TeamWork> Teams);
 
 /// <summary>
 /// Home-page headlines, taken from the reports themselves so a dashboard never disagrees with the report it links to:
 /// the current quarter against the same quarter a year earlier, and the financial year to date.
 /// </summary>
-public sealed class Dashboard(ReportService reports, EpisodeService episodes, HearthDbContext db)
+public sealed class Dashboard(ReportService reports, ReferralService referrals, DueList due, HearthDbContext db)
 {
     public async Task<IReadOnlyList<Headline>> ServiceHeadlinesAsync(ActorContext actor, CancellationToken ct = default)
     {
@@ -29,20 +34,39 @@ public sealed class Dashboard(ReportService reports, EpisodeService episodes, He
         var q = $"period={Uri.EscapeDataString(ReportPeriod.FinancialYearLabel(year) + " Q" + quarterNumber)}";
 
         var activity = await reports.RunAsync(actor, "cin-activity", new ReportFilter(quarter), ct);
-        var referrals = activity.Tables[0].Rows[0];
+        var referralsThisQuarter = activity.Tables[0].Rows[0];
         var closures = activity.Tables[1].Rows[^1];
+        var funnel = Table(await reports.RunAsync(actor, "funnel", new ReportFilter(quarter), ct), "funnel");
         var outcomes = await reports.RunAsync(actor, "outcomes", new ReportFilter(yearToDate), ct);
         var capacity = await reports.RunAsync(actor, "capacity", new ReportFilter(new ReportPeriod(today, today)), ct);
         var waitingNow = capacity.Tables[1].Rows[^1][1];
+        var time = Table(await reports.RunAsync(actor, "time-use", new ReportFilter(yearToDate), ct), "workers");
+        var cost = Table(await reports.RunAsync(actor, "cost", new ReportFilter(yearToDate), ct), "cost");
         var ytd = $"from={yearToDate.From:yyyy-MM-dd}&to={yearToDate.To:yyyy-MM-dd}";
+
+        var referred = Sum(funnel, "referrals");
+        var accepted = Sum(funnel, "accepted");
+        var withFamilies = SumNumber(time, "families");
+        var allHours = withFamilies + SumNumber(time, "other");
+        // Council-wide cost per family is the whole budget over every family, not an average of services' figures;
+        // unknown when any service in scope has no budget for the year.
+        var budgets = Column(cost, "budget").ToList();
+        var families = Sum(cost, "families");
+        string costPerFamily = budgets.Count > 0 && budgets.All(b => b is decimal) && families > 0
+            ? Money(budgets.Sum(b => (decimal)b!) / families)
+            : "n/a";
         return
         [
-            new Headline("Referrals this quarter", Count(referrals[1]), Change(referrals[3], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
+            new Headline("Referrals this quarter", Count(referralsThisQuarter[1]), Change(referralsThisQuarter[3], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
             new Headline("Closures this quarter", Count(closures[1]), Change(closures[4], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
+            new Headline("Accepted to intensive support this quarter", Count(accepted), referred > 0 ? $"{Percent(ReportMath.Percent(accepted, referred))} of {Count(referred)} referrals" : null, $"/reports/funnel?{q}"),
             new Headline("Children worked with this year", Count(outcomes.Tables[0].Rows[0][1]), $"in {Count(outcomes.Tables[0].Rows[1][1])} families", $"/reports/outcomes?{ytd}"),
             new Headline("Closed successfully or stepped down", Percent(outcomes.Tables[0].Rows[2][2]), "of children worked with this year", $"/reports/outcomes?{ytd}"),
             new Headline("Re-referred within 12 months", Percent(outcomes.Tables[1].Rows[1][2]), "of children whose work closed this year", $"/reports/outcomes?{ytd}"),
             new Headline("Waiting now", Count(waitingNow), "families on waiting lists", $"/reports/capacity?{ytd}"),
+            new Headline("Time with families", allHours > 0 ? Percent(Math.Round(100 * withFamilies / allHours, 1, MidpointRounding.AwayFromZero)) : "n/a",
+                "of workers' recorded hours this year", $"/reports/time-use?{ytd}"),
+            new Headline("Cost per family this year", costPerFamily, "budget to date over families worked with", $"/reports/cost?{ytd}"),
         ];
     }
 
@@ -52,13 +76,31 @@ public sealed class Dashboard(ReportService reports, EpisodeService episodes, He
         var headlines = await ServiceHeadlinesAsync(actor, ct);
         var capacity = await reports.RunAsync(actor, "capacity", new ReportFilter(new ReportPeriod(today, today)), ct);
         var workers = capacity.Tables[0].Rows.Select(r => new WorkerCapacity((string)r[0]!, (string)r[1]!, (long)r[5]!, (long)r[3]!)).ToList();
-        var due = new List<FollowUpDue>();
-        foreach (var team in actor.TeamIds)
+        var teams = await db.Set<Team>().AsNoTracking().Where(t => actor.TeamIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var work = new List<TeamWork>();
+        foreach (var team in teams)
         {
-            due.AddRange(await episodes.FollowUpsDueAsync(actor, team, today, ct));
+            var waiting = await referrals.WaitingListAsync(actor, team.Id, today, ct);
+            var items = await due.ForTeamAsync(actor, team.Id, today, ct);
+            work.Add(new TeamWork(team.Id, team.Name, waiting.Count, waiting.Count == 0 ? null : waiting.Max(w => w.DaysWaited),
+                items.Count(i => i.DaysOverdue > 0), items.Count(i => i.DaysOverdue == 0 && i.DueOn is { } d && d >= today)));
         }
-        return new ManagerDashboard(headlines, workers, due.OrderBy(d => d.DueOn).ToList());
+        return new ManagerDashboard(headlines, workers, work);
     }
+
+    private static ReportTable Table(ReportResult result, string key) => result.Tables.Single(t => t.Key == key);
+
+    private static IEnumerable<object?> Column(ReportTable table, string key)
+    {
+        var index = table.Columns.Select(c => c.Key).ToList().IndexOf(key);
+        return index < 0 ? throw new InvalidOperationException($"Report table {table.Key} has no column {key}.") : table.Rows.Select(r => r[index]);
+    }
+
+    private static long Sum(ReportTable table, string key) => Column(table, key).Sum(c => c is long n ? n : 0);
+
+    private static double SumNumber(ReportTable table, string key) => Column(table, key).Sum(c => c switch { double d => d, decimal m => (double)m, long n => n, _ => 0 });
+
+    private static string Money(decimal amount) => "£" + Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     private static string Count(object? cell) => cell is long n ? n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "n/a";
 

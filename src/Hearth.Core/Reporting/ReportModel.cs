@@ -19,8 +19,11 @@ public sealed record ReportTable(string Key, string Title, IReadOnlyList<ReportC
 /// <summary>A bar chart of one table: the label column and the count columns to draw.</summary>
 public sealed record ReportChart(string TableKey, string LabelColumn, IReadOnlyList<string> ValueColumns);
 
-/// <summary>What a report was asked for: the period, the scope filters and whether small counts are suppressed.</summary>
-public sealed record ReportFilter(ReportPeriod Period, string? ServiceCode = null, string? TeamCode = null, bool SuppressSmallCounts = false);
+/// <summary>
+/// What a report was asked for: the period, the scope filters, whether small counts are suppressed and whether each
+/// table is compared with the same period a year earlier.
+/// </summary>
+public sealed record ReportFilter(ReportPeriod Period, string? ServiceCode = null, string? TeamCode = null, bool SuppressSmallCounts = false, bool CompareWithYearEarlier = false);
 
 public sealed record ReportResult(string Name, string Title, ReportFilter Filter, string Scope, IReadOnlyList<ReportTable> Tables, ReportChart? Chart = null);
 

@@ -21,6 +21,12 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
         var definition = Find(name) ?? throw new ValidationFailedException("Report", $"There is no report called {name}. Reports: {string.Join(", ", All.Select(d => d.Name))}");
         var scope = await ReportScope.ResolveAsync(db, actor, filter, ct);
         var tables = await definition.QueryAsync(scope, filter, ct);
+        if (filter.CompareWithYearEarlier)
+        {
+            var earlierPeriod = filter.Period.YearEarlier();
+            var earlier = await definition.QueryAsync(scope, filter with { Period = earlierPeriod }, ct);
+            tables = tables.SelectMany(t => YearOnYear(t, earlier.FirstOrDefault(e => e.Key == t.Key), filter.Period, earlierPeriod) is { } compared ? [t, compared] : new[] { t }).ToList();
+        }
         if (filter.SuppressSmallCounts)
         {
             tables = tables.Select(Suppress).ToList();
@@ -110,6 +116,63 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
         db.AddRange(figures.Select(f => new PopulationFigure { Year = year, Characteristic = f.Characteristic, Category = f.Category.Trim(), Count = f.Count, Source = source }));
         await db.SaveChangesAsync(actor, ct);
         return figures.Count;
+    }
+
+    /// <summary>
+    /// A table's counts beside the same counts a year earlier, with the percentage change, rows matched by their text
+    /// columns (service, quarter, category...). A row found in only one period shows n/a for the other. Null for a
+    /// table with no counts or no text column to match rows by.
+    /// </summary>
+    public static ReportTable? YearOnYear(ReportTable now, ReportTable? earlier, ReportPeriod period, ReportPeriod earlierPeriod)
+    {
+        var labels = now.Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == ColumnKind.Text).Select(x => x.i).ToList();
+        var counts = now.Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == ColumnKind.Count).Select(x => x.i).ToList();
+        if (earlier is null || labels.Count == 0 || counts.Count == 0)
+        {
+            return null;
+        }
+        static string Key(IReadOnlyList<object?> row, List<int> labels) => string.Join("\u001f", labels.Select(i => row[i]?.ToString() ?? ""));
+        var before = new Dictionary<string, IReadOnlyList<object?>>();
+        foreach (var row in earlier.Rows)
+        {
+            before.TryAdd(Key(row, labels), row);
+        }
+        List<(IReadOnlyList<object?>? Now, IReadOnlyList<object?>? Earlier)> pairs;
+        if (now.Rows.Count > 0 && now.Rows.Count == earlier.Rows.Count && !now.Rows.Any(r => before.ContainsKey(Key(r, labels))))
+        {
+            // Rows named by their own period (quarters, month ends) pair up in order: Q1 with the Q1 a year earlier.
+            pairs = now.Rows.Zip(earlier.Rows, (a, b) => ((IReadOnlyList<object?>?)a, (IReadOnlyList<object?>?)b)).ToList();
+        }
+        else
+        {
+            var nowKeys = now.Rows.Select(r => Key(r, labels)).ToHashSet();
+            pairs = now.Rows.Select(r => ((IReadOnlyList<object?>?)r, before.GetValueOrDefault(Key(r, labels))))
+                .Concat(earlier.Rows.Where(r => !nowKeys.Contains(Key(r, labels))).Select(r => ((IReadOnlyList<object?>?)null, (IReadOnlyList<object?>?)r))).ToList();
+        }
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var (row, other) in pairs)
+        {
+            var cells = labels.Select(i => row is not null && other is not null && !Equals(row[i], other[i]) ? $"{row[i]} / {other[i]}" : (row ?? other)![i]).ToList();
+            foreach (var i in counts)
+            {
+                var a = row?[i] as long?;
+                var b = other?[i] as long?;
+                cells.Add(a);
+                cells.Add(b);
+                cells.Add(a is { } x && b is { } y ? ReportMath.PercentChange(y, x) : null);
+            }
+            rows.Add(cells);
+        }
+        var columns = labels.Select(i => now.Columns[i]).ToList();
+        foreach (var i in counts)
+        {
+            var c = now.Columns[i];
+            columns.Add(c with { Title = $"{c.Title}, {period.Label}" });
+            columns.Add(new ReportColumn(c.Key + "_year_earlier", $"{c.Title}, {earlierPeriod.Label}", ColumnKind.Count));
+            columns.Add(new ReportColumn(c.Key + "_change_pct", $"{c.Title}: change %", ColumnKind.Percent));
+        }
+        return new ReportTable(now.Key + "-year-on-year", $"{now.Title}: compared with the same period a year earlier", columns, rows,
+            "Change is (this period - a year earlier) / a year earlier, to one decimal place; n/a where the earlier count is 0 or the row is in one period only.");
     }
 
     /// <summary>

@@ -54,6 +54,26 @@ public sealed class ReportCommandTests(DemoDatabase demo) : IClassFixture<DemoDa
         Assert.Equal(referrals, doc.RootElement.GetProperty("tables")[0].GetProperty("rows")[0].GetProperty("referrals").GetInt64());
     }
 
+    [Fact]
+    public async Task Compare_adds_each_tables_counts_a_year_earlier_with_the_change()
+    {
+        async Task<long> Referrals(string period)
+        {
+            var run = await CliRunner.RunAsync(Db.Settings, "report", "funnel", "--period", period, "--service", "ifss-1", "--format", "json");
+            using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+            return doc.RootElement.GetProperty("tables")[0].GetProperty("rows")[0].GetProperty("referrals").GetInt64();
+        }
+        var now = await Referrals("2025-26");
+        var earlier = await Referrals("2024-25");
+        var compared = await CliRunner.RunAsync(Db.Settings, "report", "funnel", "--period", "2025-26", "--service", "ifss-1", "--format", "json", "--compare");
+        Assert.Equal(0, compared.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(compared.Out);
+        var row = json.RootElement.GetProperty("tables")[1].GetProperty("rows")[0];
+        Assert.Equal(now, row.GetProperty("referrals").GetInt64());
+        Assert.Equal(earlier, row.GetProperty("referrals_year_earlier").GetInt64());
+        Assert.Equal(Math.Round(100.0 * (now - earlier) / earlier, 1, MidpointRounding.AwayFromZero), row.GetProperty("referrals_change_pct").GetDouble());
+    }
+
     [Theory]
     [InlineData(new[] { "report", "nonsense", "--period", "2025-26" }, "error: Report: There is no report called nonsense")]
     [InlineData(new[] { "report", "funnel", "--period", "2025" }, "error: Period:")]

@@ -46,6 +46,34 @@ public sealed class ReportEngineTests
         Assert.Equal(2018, ReportPeriod.FinancialYearOf(new DateOnly(2018, 4, 1)));
     }
 
+    [Fact]
+    public void Rows_named_by_their_own_quarter_pair_with_the_same_quarter_a_year_earlier()
+    {
+        // Stockton's quarters (seeds/003): Q1 530 -> 628 and Q2 589 -> 774.
+        ReportColumn[] columns = [new("quarter", "Quarter", ColumnKind.Text), new("referrals", "Referrals", ColumnKind.Count), new("share", "Share %", ColumnKind.Percent)];
+        var now = new ReportTable("quarters", "Referrals", columns, [["2017-18 Q1", 628L, 50.0], ["2017-18 Q2", 774L, 50.0]]);
+        var earlier = new ReportTable("quarters", "Referrals", columns, [["2016-17 Q1", 530L, 50.0], ["2016-17 Q2", 589L, 50.0]]);
+        var compared = ReportService.YearOnYear(now, earlier, ReportPeriod.FinancialYear(2017), ReportPeriod.FinancialYear(2016))!;
+        Assert.Equal(["quarter", "referrals", "referrals_year_earlier", "referrals_change_pct"], compared.Columns.Select(c => c.Key));
+        Assert.Equal([(object?)"2017-18 Q1 / 2016-17 Q1", 628L, 530L, 18.5], compared.Rows[0]);
+        Assert.Equal([(object?)"2017-18 Q2 / 2016-17 Q2", 774L, 589L, 31.4], compared.Rows[1]);
+    }
+
+    [Fact]
+    public void Rows_in_one_period_only_show_the_other_as_not_available_and_a_table_without_counts_is_not_compared()
+    {
+        ReportColumn[] columns = [new("source", "Source", ColumnKind.Text), new("referrals", "Referrals", ColumnKind.Count)];
+        var now = new ReportTable("sources", "By source", columns, [["School", 10L], ["Police", 4L]]);
+        var earlier = new ReportTable("sources", "By source", columns, [["Police", 8L], ["Health", 2L]]);
+        var compared = ReportService.YearOnYear(now, earlier, ReportPeriod.FinancialYear(2017), ReportPeriod.FinancialYear(2016))!;
+        Assert.Equal([(object?)"School", 10L, null, null], compared.Rows[0]);
+        Assert.Equal([(object?)"Police", 4L, 8L, -50.0], compared.Rows[1]);
+        Assert.Equal([(object?)"Health", null, 2L, null], compared.Rows[2]);
+
+        var means = new ReportTable("gas", "GAS", [new("point", "Point", ColumnKind.Text), new("mean", "Mean", ColumnKind.Number)], [["Baseline", 38.5]]);
+        Assert.Null(ReportService.YearOnYear(means, means, ReportPeriod.FinancialYear(2017), ReportPeriod.FinancialYear(2016)));
+    }
+
     [Theory]
     // Stockton's CIN review (seeds/003): quarter comparisons and the unmet-need share.
     [InlineData(530, 628, 18.5)]

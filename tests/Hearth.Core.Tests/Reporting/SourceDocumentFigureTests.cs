@@ -192,6 +192,25 @@ public sealed class SourceDocumentFigureTests : IAsyncLifetime
             }
             Assert.Equal(year == 2011, result.Tables[0].Note?.Contains("Site 2: Data on the number of cases accepted") == true);
         }
+
+        // Year 3 against Year 2, each count beside its year-earlier figure and the change, by hand from Table 4-1:
+        // Site 1 referrals 88 -> 67 is -23.9%, Site 2 84 against 66 is +27.3%, Site 3 74 -> 64 is -13.5%; Site 2's
+        // Year 2 acceptances were not recorded, so their change is not available.
+        using (var scope = _services.CreateScope())
+        {
+            var compared = await scope.ServiceProvider.GetRequiredService<ReportService>().RunAsync(System, "funnel",
+                new ReportFilter(ReportPeriod.FinancialYear(2012), CompareWithYearEarlier: true));
+            Assert.Equal(["funnel", "funnel-year-on-year"], compared.Tables.Select(t => t.Key));
+            var table = compared.Tables[1];
+            Assert.Equal(["service", "referrals", "referrals_year_earlier", "referrals_change_pct"], table.Columns.Take(4).Select(c => c.Key));
+            Assert.Equal("Referrals, 2011-12", table.Columns[2].Title);
+            Assert.Equal([(object?)"IFSS Site 1", 67L, 88L, -23.9], table.Rows[0].Take(4));
+            Assert.Equal([(object?)"IFSS Site 2", 84L, 66L, 27.3], table.Rows[1].Take(4));
+            Assert.Equal([(object?)"IFSS Site 3", 64L, 74L, -13.5], table.Rows[2].Take(4));
+            var accepted = table.Columns.Select(c => c.Key).ToList().IndexOf("accepted");
+            Assert.Equal([(object?)49L, null, null], table.Rows[1].Skip(accepted).Take(3));
+            Assert.Equal([(object?)47L, 34L, 38.2], table.Rows[2].Skip(accepted).Take(3));
+        }
     }
 
     [Fact]

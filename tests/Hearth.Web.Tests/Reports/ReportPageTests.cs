@@ -32,6 +32,21 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
     }
 
     [Fact]
+    public async Task Ticking_compare_adds_a_year_on_year_table_and_the_downloads_keep_it()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/funnel?{Query}&compare=true"));
+        var captions = page.QuerySelectorAll("table caption").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains(captions, c => c.EndsWith("compared with the same period a year earlier"));
+        Assert.Contains("Referrals, 2024-25", page.QuerySelectorAll("table thead th").Select(h => h.TextContent));
+        Assert.True(page.QuerySelector("input[name=Compare][value=true]")!.HasAttribute("checked"));
+        var csvLink = page.QuerySelectorAll("a[href*='handler=Download']").First(a => a.GetAttribute("href")!.Contains("format=csv")).GetAttribute("href")!;
+        Assert.Contains("compare=true", csvLink);
+        var csv = await client.GetStringAsync(csvLink);
+        Assert.Contains("Referrals: change %", csv);
+    }
+
+    [Fact]
     public async Task The_page_the_csv_the_excel_file_and_the_api_give_the_same_numbers()
     {
         ReportResult expected;
@@ -109,13 +124,65 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
         var client = await app.SignedInClientAsync("ServiceManager");
         var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
         var cards = home.QuerySelectorAll(".hearth-card").Where(c => c.QuerySelector(".govuk-heading-l") is not null).ToList();
-        Assert.Equal(["Referrals this quarter", "Closures this quarter", "Children worked with this year", "Closed successfully or stepped down", "Re-referred within 12 months", "Waiting now"],
+        Assert.Equal(["Referrals this quarter", "Closures this quarter", "Accepted to intensive support this quarter", "Children worked with this year",
+                "Closed successfully or stepped down", "Re-referred within 12 months", "Waiting now", "Time with families", "Cost per family this year"],
             cards.Select(c => c.QuerySelector("a")!.TextContent));
         // The headline is the report's own figure.
         var link = cards[0].QuerySelector("a")!.GetAttribute("href")!;
         var report = await HearthWebFactory.HtmlAsync(await client.GetAsync(link));
         var firstQuarter = report.QuerySelectorAll("table")[0].QuerySelector("tbody tr")!;
         Assert.Equal(firstQuarter.Children[1].TextContent, cards[0].QuerySelector(".govuk-heading-l")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_service_managers_funnel_and_cost_headlines_add_up_the_reports_rows()
+    {
+        var client = await app.SignedInClientAsync("ServiceManager");
+        var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
+        var cards = home.QuerySelectorAll(".hearth-card").Where(c => c.QuerySelector(".govuk-heading-l") is not null)
+            .ToDictionary(c => c.QuerySelector("a")!.TextContent, c => (Href: c.QuerySelector("a")!.GetAttribute("href")!, Value: c.QuerySelector(".govuk-heading-l")!.TextContent));
+
+        // Accepted this quarter: the sum of the funnel's per-service rows.
+        var funnel = await HearthWebFactory.HtmlAsync(await client.GetAsync(cards["Accepted to intensive support this quarter"].Href));
+        var funnelHeaders = funnel.QuerySelectorAll("table")[0].QuerySelectorAll("thead th").Select(h => h.TextContent).ToList();
+        var acceptedColumn = funnelHeaders.IndexOf("Accepted to intensive phase");
+        var accepted = funnel.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Sum(r => int.TryParse(r.Children[acceptedColumn].TextContent.Replace(",", ""), out var n) ? n : 0);
+        Assert.Equal(accepted.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), cards["Accepted to intensive support this quarter"].Value);
+
+        // Cost per family: the whole budget over every family worked with, to the pound.
+        var cost = await HearthWebFactory.HtmlAsync(await client.GetAsync(cards["Cost per family this year"].Href));
+        var costTable = cost.QuerySelectorAll("table")[0];
+        var costHeaders = costTable.QuerySelectorAll("thead th").Select(h => h.TextContent).ToList();
+        decimal Cell(AngleSharp.Dom.IElement row, string header) => decimal.Parse(row.Children[costHeaders.IndexOf(header)].TextContent.Replace(",", "").Replace("£", ""), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = costTable.QuerySelectorAll("tbody tr").ToList();
+        var budget = rows.Sum(r => Cell(r, "Budget for the period (£)"));
+        var families = rows.Sum(r => Cell(r, "Families worked with"));
+        Assert.True(families > 0, "the demo works with families this year");
+        Assert.Equal("£" + Math.Round(budget / families, 0, MidpointRounding.AwayFromZero).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), cards["Cost per family this year"].Value);
+    }
+
+    [Fact]
+    public async Task A_managers_home_page_shows_each_teams_waiting_list_and_due_work_as_on_their_pages()
+    {
+        var client = await app.SignedInClientAsync("Manager");
+        var home = await HearthWebFactory.HtmlAsync(await client.GetAsync("/"));
+        var work = home.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent == "Waiting and due work");
+        var rows = work.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(["IFSS Site 1 team", "IFSS Site 2 team"], rows.Select(r => r.Children[0].TextContent));
+        foreach (var row in rows)
+        {
+            var team = row.Children[0].TextContent;
+            var waitingLink = row.Children[1].QuerySelector("a")!;
+            var waiting = await HearthWebFactory.HtmlAsync(await client.GetAsync(waitingLink.GetAttribute("href")!));
+            Assert.Equal(waiting.QuerySelectorAll("table tbody tr").Length.ToString(), waitingLink.FirstChild!.TextContent);
+
+            var overdueLink = row.Children[3].QuerySelector("a")!;
+            var due = await HearthWebFactory.HtmlAsync(await client.GetAsync(overdueLink.GetAttribute("href")!));
+            var overdue = due.QuerySelectorAll("table tbody tr .govuk-tag--red").Length;
+            Assert.True(overdueLink.FirstChild!.TextContent == overdue.ToString(), $"{team}: {overdueLink.FirstChild!.TextContent} overdue on the home page, {overdue} on the due list");
+        }
+        Assert.True(rows.Sum(r => int.Parse(r.Children[3].QuerySelector("a")!.FirstChild!.TextContent)) + rows.Sum(r => int.Parse(r.Children[4].TextContent)) > 0,
+            "the demo has work due for the manager's teams");
     }
 
     [Fact]

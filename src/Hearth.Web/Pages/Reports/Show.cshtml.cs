@@ -16,6 +16,7 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
     [BindProperty(SupportsGet = true)] public bool Suppress { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Compare { get; set; }
 
     public ReportDefinition Definition { get; private set; } = null!;
     public ReportResult? Result { get; private set; }
@@ -86,9 +87,9 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
     }
 
     public string DownloadHref(string format) =>
-        $"/reports/{Name}?handler=Download&format={format}&period={Uri.EscapeDataString(Period ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&service={Uri.EscapeDataString(Service ?? "")}&team={Uri.EscapeDataString(Team ?? "")}&suppress={Suppress.ToString().ToLowerInvariant()}";
+        $"/reports/{Name}?handler=Download&format={format}&period={Uri.EscapeDataString(Period ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&service={Uri.EscapeDataString(Service ?? "")}&team={Uri.EscapeDataString(Team ?? "")}&suppress={Suppress.ToString().ToLowerInvariant()}&compare={Compare.ToString().ToLowerInvariant()}";
 
-    private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress);
+    private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress, Compare);
 
     public static string Cell(object? value, ColumnKind kind) => value switch
     {
