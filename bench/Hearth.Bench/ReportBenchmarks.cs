@@ -154,7 +154,15 @@ public class ReportBenchmarks
         }
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Warning);
+            // HEARTH_BENCH_SQL=1 prints each statement EF sends, with its time, to standard error.
+            if (Environment.GetEnvironmentVariable("HEARTH_BENCH_SQL") == "1")
+            {
+                b.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).AddProvider(new StatementLog());
+            }
+        });
         services.AddHearthCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         var provided = services.BuildServiceProvider();
         var scope = provided.CreateScope();
@@ -172,4 +180,15 @@ public class ReportBenchmarks
         }
         return (provided, scope);
     }
+}
+
+/// <summary>Writes EF's executed-statement messages to standard error (see HEARTH_BENCH_SQL).</summary>
+internal sealed class StatementLog : ILoggerProvider, ILogger
+{
+    public ILogger CreateLogger(string categoryName) => this;
+    public void Dispose() { }
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Console.Error.WriteLine(formatter(state, exception) + Environment.NewLine);
 }

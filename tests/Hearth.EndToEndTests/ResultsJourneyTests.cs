@@ -58,8 +58,41 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         Assert.Equal(5, await page.Locator("section h2").CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GotoAsync("/results/finance");
+        await page.GotoAsync("/results/finance", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.True(await page.Locator("table.govuk-table").IsVisibleAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the grant profile" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        Assert.Contains("Choose a service", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Evidence upload: a file with an error is refused row by row, a good one is checked and then imported.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import evidence" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/evidence$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Accessibility.AssertNoViolationsAsync(page);
+        const string header = "source,evidence_ref,kind,from,to,council_child_id,upn,nhs_number,household_ref,date_of_birth,sessions_possible,authorised_absences,unauthorised_absences,hours_per_week,code";
+        await page.GetByLabel("Evidence file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(header + "\npolice,E2E-1,asb_warning,2025-10-01,,C-E2E,,,,,,,,,\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        Assert.Contains("asb_warning", await page.Locator("table.govuk-table").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Evidence file").SetInputFilesAsync(new FilePayload { Name = "police.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(header + "\npolice,E2E-1,asb_incident,2025-10-01,,C-E2E,,,,,,,,,\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 1 fact(s)" }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 1 fact(s)" }).ClickAsync();
+        await page.Locator(".govuk-notification-banner").WaitForAsync();
+        Assert.Contains("police.csv imported: 1 fact(s) added", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Framework versions, and a publication refused with its errors.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Framework versions" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/results/frameworks$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.Equal(3, await page.Locator("main table.govuk-table").CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the version" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        Assert.Contains("Paste the new version's JSON", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hearth.Core.Programmes;
+using Hearth.Core.Imports;
 using Hearth.Core.Referrals;
 using Hearth.Core.Results;
 using Microsoft.Extensions.DependencyInjection;

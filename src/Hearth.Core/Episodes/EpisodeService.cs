@@ -10,7 +10,7 @@ public sealed record NewOutcomeEvent(Guid PersonId, Guid EpisodeId, OutcomeKind 
 
 public sealed record OverdueEpisode(Guid EpisodeId, Guid TeamId, Guid FamilyId, string Phase, DateOnly PhaseStartedOn, DateOnly DueOn, int DaysOverdue);
 
-public sealed record CaseloadRow(Guid EpisodeId, Guid TeamId, Guid FamilyId, string FamilyReference, string Phase, DateOnly PhaseStartedOn, DateOnly? PhaseDueOn, bool Overdue, bool IsIntensive, IReadOnlyList<string> Workers);
+public sealed record CaseloadRow(Guid EpisodeId, Guid TeamId, Guid FamilyId, string FamilyReference, string Phase, string PhaseName, DateOnly PhaseStartedOn, DateOnly? PhaseDueOn, bool Overdue, bool IsIntensive, IReadOnlyList<string> Workers);
 
 public sealed record EpisodeChild(Guid PersonId, string Name);
 
@@ -155,12 +155,16 @@ public sealed class EpisodeService(HearthDbContext db)
             .OrderBy(x => x.e.CurrentPhaseDueOn == null).ThenBy(x => x.e.CurrentPhaseDueOn).ThenBy(x => x.Reference)
             .Select(x => new
             {
-                x.e.Id, x.e.TeamId, x.e.FamilyId, x.Reference, x.e.CurrentPhase, x.e.CurrentPhaseStartedOn, x.e.CurrentPhaseDueOn, x.e.IsIntensive,
+                x.e.Id, x.e.TeamId, x.e.FamilyId, x.Reference, x.e.CurrentPhase, x.e.CurrentPhaseStartedOn, x.e.CurrentPhaseDueOn, x.e.IsIntensive, x.e.ProgrammeVersionId,
                 Workers = db.Set<Allocation>().Where(a => a.EpisodeId == x.e.Id && a.To == null)
                     .Join(db.Set<Organisation.Worker>(), a => a.WorkerId, w => w.Id, (a, w) => w.Name).ToList(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new CaseloadRow(r.Id, r.TeamId, r.FamilyId, r.Reference, r.CurrentPhase, r.CurrentPhaseStartedOn, r.CurrentPhaseDueOn,
+        // Phases are shown by their programme's name for them ("Intensive support"), not their key ("phase1").
+        var versionIds = rows.Select(r => r.ProgrammeVersionId).Distinct().ToList();
+        var programmes = await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => versionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Definition, ct);
+        return rows.Select(r => new CaseloadRow(r.Id, r.TeamId, r.FamilyId, r.Reference, r.CurrentPhase,
+            programmes.GetValueOrDefault(r.ProgrammeVersionId)?.Phase(r.CurrentPhase)?.Name ?? r.CurrentPhase, r.CurrentPhaseStartedOn, r.CurrentPhaseDueOn,
             r.CurrentPhaseDueOn < asOf, r.IsIntensive, r.Workers)).ToList();
     }
 

@@ -2,6 +2,7 @@ using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
+using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,12 @@ public sealed record FamilyRecord(
     IReadOnlyList<Referral> Referrals,
     IReadOnlyList<Episode> Episodes,
     IReadOnlyList<OutcomeEvent> Outcomes,
-    IReadOnlyList<ChronologyEntry> Chronology);
+    IReadOnlyList<ChronologyEntry> Chronology,
+    IReadOnlyDictionary<Guid, ProgrammeDefinition> Programmes)
+{
+    /// <summary>The programme's name for the episode's current phase ("Intensive support"), not its key.</summary>
+    public string CurrentPhaseName(Episode episode) => Programmes.GetValueOrDefault(episode.ProgrammeVersionId)?.Phase(episode.CurrentPhase)?.Name ?? episode.CurrentPhase;
+}
 
 /// <summary>
 /// The family record: members, referrals, episodes and the family's chronology (<see cref="Casework.Chronology"/>, the one
@@ -43,9 +49,11 @@ public sealed class FamilyRecordService(HearthDbContext db, Chronology chronolog
         var outcomes = await db.Set<OutcomeEvent>().AsNoTracking().InScope(actor)
             .Where(o => o.EpisodeId != null && episodeIds.Contains(o.EpisodeId.Value)).OrderBy(o => o.OccurredOn).ToListAsync(ct);
         var chronology = await chronologies.EntriesAsync(actor, family.Id, null, null, ct);
+        var versionIds = episodes.Select(e => e.ProgrammeVersionId).Distinct().ToList();
+        var programmes = await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => versionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Definition, ct);
         await db.RecordReadAsync(actor, nameof(Family), family.Id, ct);
         return new FamilyRecord(family, teamName,
             members.Select(m => new FamilyMember(m.Person!, m.Relationship, m.From, m.To)).ToList(),
-            referrals, episodes, outcomes, chronology);
+            referrals, episodes, outcomes, chronology, programmes);
     }
 }

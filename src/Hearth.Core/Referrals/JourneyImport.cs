@@ -1,7 +1,7 @@
 using System.Globalization;
-using CsvHelper;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Imports;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Programmes;
@@ -31,11 +31,6 @@ public sealed record JourneyRow(
     string ClosureReason,
     string UnmetNeed);
 
-public sealed record ImportError(int Row, string Column, string Message)
-{
-    public override string ToString() => Row == 0 ? $"{Column}: {Message}" : $"row {Row}, {Column}: {Message}";
-}
-
 public sealed record JourneyImportOptions(bool DryRun = false, bool CreateMissing = false, string? ProgrammeCode = null);
 
 /// <summary>What an import did (or, for a dry run or a refused file, would have done).</summary>
@@ -61,44 +56,8 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
     /// <summary>Reads the CSV. Header problems are returned as errors on row 1 and no rows.</summary>
     public static (IReadOnlyList<JourneyRow> Rows, IReadOnlyList<ImportError> Errors) Read(TextReader reader)
     {
-        var options = new CsvReaderOptions { TrackLineNumbers = true, AllowLineBreaksInQuotes = true, TrimWhitespace = true, SkipEmptyLines = true };
-        using var csv = CsvReader.Create(reader, options, false);
-        var errors = new List<ImportError>();
-        csv.ReadHeader();
-        var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        if (header.Count == 0 || header.All(h => h.Length == 0))
-        {
-            return ([], [new ImportError(1, "header", "The file is empty: the first row must name the columns")]);
-        }
-        foreach (var missing in Columns.Where(c => !header.Contains(c)))
-        {
-            errors.Add(new ImportError(1, missing, "The column is missing"));
-        }
-        foreach (var unknown in header.Where(h => !Columns.Contains(h)))
-        {
-            errors.Add(new ImportError(1, unknown, "The column is not one Hearth knows (see docs/import.md)"));
-        }
-        foreach (var duplicate in header.GroupBy(h => h).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ImportError(1, duplicate.Key, "The column appears more than once"));
-        }
-        if (errors.Count > 0)
-        {
-            return ([], errors);
-        }
-        var index = Columns.Select(c => header.IndexOf(c)).ToList();
-        var rows = new List<JourneyRow>();
-        while (csv.Read())
-        {
-            var values = index.Select(i => i < csv.FieldCount ? csv.GetString(i).Trim() : "").ToList();
-            if (values.All(string.IsNullOrEmpty))
-            {
-                continue;
-            }
-            rows.Add(new JourneyRow((int)csv.LineNumber, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
-                values[8], values[9], values[10], values[11], values[12], values[13], values[14], values[15], values[16]));
-        }
-        return (rows, errors);
+        var (rows, errors) = CsvImportReader.Read(reader, Columns, "docs/import.md");
+        return (rows.Select(r => { var v = r.Values; return new JourneyRow(r.Row, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]); }).ToList(), errors);
     }
 
     private sealed record Parsed(

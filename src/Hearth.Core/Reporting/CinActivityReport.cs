@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hearth.Core.Episodes;
 using Hearth.Core.Referrals;
 using Microsoft.EntityFrameworkCore;
@@ -31,29 +32,22 @@ public sealed class CinActivityReport : ReportDefinition
         var teams = scope.TeamIds;
         var referrals = db.Set<Referral>().AsNoTracking().Where(r => teams.Contains(r.TeamId));
 
-        var quarterRows = new List<IReadOnlyList<object?>>();
-        long totalNow = 0, totalBefore = 0;
-        foreach (var (label, quarter) in filter.Period.Quarters())
-        {
-            var before = quarter.YearEarlier();
-            long now = await referrals.LongCountAsync(r => r.ReceivedOn >= quarter.From && r.ReceivedOn <= quarter.To, ct);
-            long then = await referrals.LongCountAsync(r => r.ReceivedOn >= before.From && r.ReceivedOn <= before.To, ct);
-            totalNow += now;
-            totalBefore += then;
-            quarterRows.Add([label, now, then, ReportMath.PercentChange(then, now)]);
-        }
-        if (quarterRows.Count == 0)
-        {
-            var earlier = filter.Period.YearEarlier();
-            totalNow = await referrals.LongCountAsync(r => r.ReceivedOn >= filter.Period.From && r.ReceivedOn <= filter.Period.To, ct);
-            totalBefore = await referrals.LongCountAsync(r => r.ReceivedOn >= earlier.From && r.ReceivedOn <= earlier.To, ct);
-        }
+        // Every quarter and its year-earlier twin (or, without whole quarters, the period and its twin) counted in one scan.
+        var quarters = filter.Period.Quarters();
+        var ranges = (quarters.Count == 0 ? [filter.Period] : quarters.Select(q => q.Period)).SelectMany(p => new[] { p, p.YearEarlier() }).ToList();
+        var earliest = ranges.Min(r => r.From);
+        var latest = ranges.Max(r => r.To);
+        var counts = await referrals.Where(r => r.ReceivedOn >= earliest && r.ReceivedOn <= latest)
+            .FiguresAsync(ct, ranges.Select(p => (Expression<Func<IEnumerable<Referral>, long>>)(rows => rows.LongCount(r => r.ReceivedOn >= p.From && r.ReceivedOn <= p.To))).ToArray());
+        var quarterRows = quarters.Select((q, i) => (IReadOnlyList<object?>)[q.Label, counts[2 * i], counts[2 * i + 1], ReportMath.PercentChange(counts[2 * i + 1], counts[2 * i])]).ToList();
+        long totalNow = counts.Where((_, i) => i % 2 == 0).Sum(), totalBefore = counts.Where((_, i) => i % 2 == 1).Sum();
         quarterRows.Add(["Whole period", totalNow, totalBefore, ReportMath.PercentChange(totalBefore, totalNow)]);
 
-        var (bandRows, closures, unmet) = await ClosuresAsync(db, teams, filter.Period, ct);
-        var (bandRowsBefore, closuresBefore, unmetBefore) = await ClosuresAsync(db, teams, filter.Period.YearEarlier(), ct);
-        var bandTable = bandRows.Select((b, i) => (IReadOnlyList<object?>)[b.Label, b.Count, ReportMath.Percent(b.Count, closures), bandRowsBefore[i].Count, ReportMath.PercentChange(bandRowsBefore[i].Count, b.Count)]).ToList();
-        bandTable.Add(["All closures", closures, ReportMath.Percent(closures, closures), closuresBefore, ReportMath.PercentChange(closuresBefore, closures)]);
+        var closures = await ClosuresAsync(db, teams, filter.Period, ct);
+        var bandTable = Bands.Select((b, i) => (IReadOnlyList<object?>)[b.Label, closures.Now.Bands[i], ReportMath.Percent(closures.Now.Bands[i], closures.Now.Total),
+            closures.Before.Bands[i], ReportMath.PercentChange(closures.Before.Bands[i], closures.Now.Bands[i])]).ToList();
+        bandTable.Add(["All closures", closures.Now.Total, ReportMath.Percent(closures.Now.Total, closures.Now.Total), closures.Before.Total, ReportMath.PercentChange(closures.Before.Total, closures.Now.Total)]);
+        var (unmet, unmetBefore) = (closures.Now.Unmet, closures.Before.Unmet);
 
         return
         [
@@ -65,32 +59,47 @@ public sealed class CinActivityReport : ReportDefinition
                 bandTable),
             new ReportTable("unmet", "Closures with unmet need stepped down to early help",
                 [new("measure", "Measure", ColumnKind.Text), new("closures", "Closures", ColumnKind.Count), new("share_pct", "Share of closures %", ColumnKind.Percent), new("closures_before", "A year earlier", ColumnKind.Count), new("change_pct", "Change %", ColumnKind.Percent)],
-                [["Unmet need, stepped down to early help", unmet, ReportMath.Percent(unmet, closures), unmetBefore, ReportMath.PercentChange(unmetBefore, unmet)]]),
+                [["Unmet need, stepped down to early help", unmet, ReportMath.Percent(unmet, closures.Now.Total), unmetBefore, ReportMath.PercentChange(unmetBefore, unmet)]]),
         ];
     }
 
-    private static async Task<(List<(string Label, long Count)> Bands, long Closures, long Unmet)> ClosuresAsync(Data.HearthDbContext db, IReadOnlyList<Guid> teams, ReportPeriod period, CancellationToken ct)
+    private sealed record Closures(long[] Bands, long Total, long Unmet);
+
+    /// <summary>The period's closures and the year-earlier period's, by band, in one grouped query over both years.</summary>
+    private static async Task<(Closures Now, Closures Before)> ClosuresAsync(Data.HearthDbContext db, IReadOnlyList<Guid> teams, ReportPeriod period, CancellationToken ct)
     {
+        var earlier = period.YearEarlier();
         var closed = db.Set<Episode>().AsNoTracking()
-            .Where(e => teams.Contains(e.TeamId) && e.ClosedOn != null && e.ClosedOn >= period.From && e.ClosedOn <= period.To)
+            .Where(e => teams.Contains(e.TeamId) && e.ClosedOn != null && e.ClosedOn >= earlier.From && e.ClosedOn <= period.To)
             .Join(db.Set<Referral>(), e => e.Id, r => r.EpisodeId, (e, r) => new { e, r })
             // The referral that opened the episode (a reopened episode keeps its first referral's date).
             .Where(x => !db.Set<Referral>().Any(o => o.EpisodeId == x.e.Id && o.ReceivedOn < x.r.ReceivedOn))
             .Select(x => new
             {
+                Now = x.e.ClosedOn >= period.From,
+                Before = x.e.ClosedOn <= earlier.To,
                 Months = CalendarMonths.Between(x.r.ReceivedOn, x.e.ClosedOn!.Value),
-                x.e.UnmetNeed,
-                x.e.ClosureReason,
+                Unmet = x.e.UnmetNeed && x.e.ClosureReason == ClosureReason.SteppedDownEarlyHelp,
             });
-        var bands = new List<(string, long)>();
-        foreach (var band in Bands)
+        var figures = new List<Expression<Func<IEnumerable<ClosureRow>, long>>>();
+        foreach (var now in new[] { true, false })
         {
-            bands.Add((band.Label, band.ToMonths is { } upper
-                ? await closed.LongCountAsync(c => c.Months >= band.FromMonths && c.Months < upper, ct)
-                : await closed.LongCountAsync(c => c.Months >= band.FromMonths, ct)));
+            figures.AddRange(Bands.Select(b => b.ToMonths is { } upper
+                ? (Expression<Func<IEnumerable<ClosureRow>, long>>)(rows => rows.LongCount(c => (now ? c.Now : c.Before) && c.Months >= b.FromMonths && c.Months < upper))
+                : rows => rows.LongCount(c => (now ? c.Now : c.Before) && c.Months >= b.FromMonths)));
+            figures.Add(rows => rows.LongCount(c => now ? c.Now : c.Before));
+            figures.Add(rows => rows.LongCount(c => (now ? c.Now : c.Before) && c.Unmet));
         }
-        var total = await closed.LongCountAsync(ct);
-        var unmet = await closed.LongCountAsync(c => c.UnmetNeed && c.ClosureReason == ClosureReason.SteppedDownEarlyHelp, ct);
-        return (bands, total, unmet);
+        var counts = await closed.Select(x => new ClosureRow { Now = x.Now, Before = x.Before, Months = x.Months, Unmet = x.Unmet }).FiguresAsync(ct, figures.ToArray());
+        Closures At(int offset) => new(counts[offset..(offset + Bands.Length)], counts[offset + Bands.Length], counts[offset + Bands.Length + 1]);
+        return (At(0), At(Bands.Length + 2));
+    }
+
+    private sealed class ClosureRow
+    {
+        public bool Now { get; init; }
+        public bool Before { get; init; }
+        public int Months { get; init; }
+        public bool Unmet { get; init; }
     }
 }

@@ -26,14 +26,19 @@ public sealed class CostReport : ReportDefinition
         var firstYear = ReportPeriod.FinancialYearOf(period.From);
         var lastYear = ReportPeriod.FinancialYearOf(period.To);
         var budgets = await db.Set<ServiceBudget>().AsNoTracking().Where(b => b.FinancialYear >= firstYear && b.FinancialYear <= lastYear).ToListAsync(ct);
+        // Every service's families, children and successful closures from two grouped queries.
+        var episodes = WorkedWith.Episodes(db, scope.TeamIds, period);
+        var byService = await episodes.FiguresByAsync(e => e.ServiceId, ct,
+            rows => rows.Select(e => e.FamilyId).Distinct().LongCount(),
+            rows => rows.LongCount(e => e.ClosedOn != null && e.ClosedOn <= period.To && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)));
+        var childrenByService = await WorkedWith.ChildrenWithService(db, episodes)
+            .FiguresByAsync(c => c.ServiceId, ct, rows => rows.Select(c => c.PersonId).Distinct().LongCount());
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var service in services)
         {
-            var teams = scope.TeamIds;
-            var episodes = WorkedWith.Episodes(db, teams, period).Where(e => e.ServiceId == service.Id);
-            long families = await episodes.Select(e => e.FamilyId).Distinct().LongCountAsync(ct);
-            long children = await WorkedWith.Children(db, episodes).LongCountAsync(ct);
-            long successes = await episodes.LongCountAsync(e => e.ClosedOn != null && e.ClosedOn <= period.To && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value), ct);
+            var counts = byService.GetValueOrDefault(service.Id) ?? new long[2];
+            var (families, successes) = (counts[0], counts[1]);
+            var children = childrenByService.GetValueOrDefault(service.Id)?[0] ?? 0;
             decimal? budget = null;
             for (var year = firstYear; year <= lastYear; year++)
             {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hearth.Core.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,24 +23,26 @@ public sealed class EqualityReport : ReportDefinition
         var to = filter.Period.To;
         var childIds = WorkedWith.Children(db, WorkedWith.Episodes(db, scope.TeamIds, filter.Period));
         var people = db.Set<Person>().AsNoTracking().Where(p => childIds.Contains(p.Id));
-        long total = await people.LongCountAsync(ct);
-
-        var ages = await people
-            .Select(p => p.DateOfBirth == null ? -1 : (to.Year - p.DateOfBirth.Value.Year) - (to.Month * 100 + to.Day < p.DateOfBirth.Value.Month * 100 + p.DateOfBirth.Value.Day ? 1 : 0))
-            .Select(age => age < 0 ? "unknown" : age <= 4 ? "0-4" : age <= 9 ? "5-9" : age <= 15 ? "10-15" : age <= 17 ? "16-17" : "18+")
-            .GroupBy(band => band).Select(g => new { Category = g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var sexes = await people.GroupBy(p => p.Sex).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var ethnicities = await people.GroupBy(p => p.EthnicityCode ?? "unknown").Select(g => new { Category = g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        // One count per DfE code: SQLite cannot flatten a list column in a GROUP BY, but it can test membership.
-        var disabilities = new List<(string Category, long Count)>();
-        foreach (var code in DfeCodes.Disability.Order(StringComparer.Ordinal))
-        {
-            var n = await people.LongCountAsync(p => p.DisabilityCodes.Contains(code), ct);
-            if (n > 0)
+        // One grouped query for age band, sex and ethnicity together (a few hundred combinations at most), summed here
+        // for each characteristic; one more for every disability code at once.
+        var groups = await people
+            .Select(p => new
             {
-                disabilities.Add((code, n));
-            }
-        }
+                Age = p.DateOfBirth == null ? -1 : (to.Year - p.DateOfBirth.Value.Year) - (to.Month * 100 + to.Day < p.DateOfBirth.Value.Month * 100 + p.DateOfBirth.Value.Day ? 1 : 0),
+                p.Sex,
+                Ethnicity = p.EthnicityCode ?? "unknown",
+            })
+            .Select(p => new { Band = p.Age < 0 ? "unknown" : p.Age <= 4 ? "0-4" : p.Age <= 9 ? "5-9" : p.Age <= 15 ? "10-15" : p.Age <= 17 ? "16-17" : "18+", p.Sex, p.Ethnicity })
+            .GroupBy(p => new { p.Band, p.Sex, p.Ethnicity })
+            .Select(g => new { g.Key.Band, g.Key.Sex, g.Key.Ethnicity, Count = g.LongCount() })
+            .ToListAsync(ct);
+        long total = groups.Sum(g => g.Count);
+        var ages = groups.GroupBy(g => g.Band).Select(g => (Category: g.Key, Count: g.Sum(x => x.Count)));
+        var sexes = groups.GroupBy(g => g.Sex).Select(g => (Category: g.Key switch { Sex.Male => "M", Sex.Female => "F", _ => "U" }, Count: g.Sum(x => x.Count)));
+        var ethnicities = groups.GroupBy(g => g.Ethnicity).Select(g => (Category: g.Key, Count: g.Sum(x => x.Count)));
+        var codes = DfeCodes.Disability.Order(StringComparer.Ordinal).ToList();
+        var disabilityCounts = await people.FiguresAsync(ct, codes.Select(code => (Expression<Func<IEnumerable<Person>, long>>)(rows => rows.LongCount(p => p.DisabilityCodes.Contains(code)))).ToArray());
+        var disabilities = codes.Select((code, i) => (Category: code, Count: disabilityCounts[i])).Where(d => d.Count > 0).ToList();
 
         var year = await db.Set<PopulationFigure>().AsNoTracking().Where(f => f.Year <= to.Year).MaxAsync(f => (int?)f.Year, ct);
         var population = year is null ? [] : await db.Set<PopulationFigure>().AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
@@ -66,9 +69,9 @@ public sealed class EqualityReport : ReportDefinition
 
         return
         [
-            Table("age", "Age at the end of the period", ages.Select(a => (a.Category, a.Count))),
-            Table("sex", "Sex", sexes.Select(s => (s.Key switch { Sex.Male => "M", Sex.Female => "F", _ => "U" }, s.Count))),
-            Table("ethnicity", "Ethnicity (DfE codes)", ethnicities.Select(e => (e.Category, e.Count))),
+            Table("age", "Age at the end of the period", ages),
+            Table("sex", "Sex", sexes),
+            Table("ethnicity", "Ethnicity (DfE codes)", ethnicities),
             Table("disability", "Disability (DfE codes; a child may have several)", disabilities),
         ];
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Programmes;
@@ -32,36 +33,75 @@ public sealed class FunnelReport : ReportDefinition
             .OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.ProgrammeCode })
             .ToListAsync(ct);
+        var serviceIds = services.Select(s => s.Id).ToList();
+        var codes = services.Select(s => s.ProgrammeCode).OfType<string>().Distinct().ToList();
+        var programmes = (await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => codes.Contains(p.Code)).ToListAsync(ct))
+            .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!.Definition);
+        var gaps = (await db.Set<ReportGap>().AsNoTracking()
+                .Where(g => serviceIds.Contains(g.ServiceId) && g.Figure == AcceptedGap && g.From <= to && g.To >= from)
+                .Select(g => new { g.ServiceId, g.Note }).ToListAsync(ct))
+            .GroupBy(g => g.ServiceId).ToDictionary(g => g.Key, g => g.First().Note);
+
+        // Each service's programme names its assessment and work phases; the queries compare a phase's key with its
+        // service's through PhaseOf, which becomes a CASE over the services, so that every service is counted by one
+        // statement over the referrals and one over the phases, grouped by service.
+        var keys = services.ToDictionary(s => s.Id, s =>
+        {
+            var definition = s.ProgrammeCode is { } c && programmes.TryGetValue(c, out var d) ? d : null;
+            var work = definition?.WorkPhases.Select(p => p.Key).ToList() ?? [];
+            return new[] { definition?.AssessmentPhase?.Key ?? "", work.ElementAtOrDefault(0) ?? "", work.ElementAtOrDefault(1) ?? "" };
+        });
+        var episodes = db.Set<Episode>().AsNoTracking().Where(e => serviceIds.Contains(e.ServiceId) && teams.Contains(e.TeamId));
+        // The episodes that entered their assessment phase, joined once (a correlated EXISTS would run once per count).
+        var assessedEpisodes = db.Set<EpisodePhase>().AsNoTracking()
+            .Join(episodes, p => p.EpisodeId, e => e.Id, (p, e) => new { p.PhaseKey, EpisodeId = (Guid?)e.Id, e.ServiceId })
+            .Where(x => x.PhaseKey == PhaseOf(x.ServiceId, Phase.Assessment))
+            .Select(x => new { x.EpisodeId, x.ServiceId })
+            .Distinct();
+        var received = db.Set<Referral>().AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to);
+        var referrals = await WithPhaseKeys(
+                from r in received
+                join a in assessedEpisodes on new { r.EpisodeId, r.ServiceId } equals new { a.EpisodeId, a.ServiceId } into assessed
+                from a in assessed.DefaultIfEmpty()
+                select new FunnelReferral
+                {
+                    ServiceId = r.ServiceId,
+                    Inappropriate = r.Status == ReferralStatus.Inappropriate,
+                    IsReReferral = r.IsReReferral,
+                    Assessed = a.EpisodeId != null,
+                }, keys)
+            .FiguresByAsync(r => r.ServiceId, ct,
+                rows => rows.LongCount(),
+                rows => rows.LongCount(r => r.Inappropriate),
+                rows => rows.LongCount(r => r.Assessed),
+                rows => rows.LongCount(r => r.Assessed && r.IsReReferral));
+        // Episodes, not phase rows: a reopened episode entering a phase twice is one family.
+        var phases = await WithPhaseKeys(db.Set<EpisodePhase>().AsNoTracking()
+                .Join(episodes, p => p.EpisodeId, e => e.Id, (p, e) => new FunnelPhase
+                {
+                    ServiceId = e.ServiceId,
+                    EpisodeId = p.EpisodeId,
+                    IsFirst = p.PhaseKey == PhaseOf(e.ServiceId, Phase.First),
+                    IsSecond = p.PhaseKey == PhaseOf(e.ServiceId, Phase.Second),
+                    StartedOn = p.StartedOn,
+                    EndedOn = p.EndedOn,
+                    Completed = p.Completed,
+                })
+                .Where(p => (p.IsFirst || p.IsSecond) && (p.StartedOn >= from && p.StartedOn <= to || p.EndedOn >= from && p.EndedOn <= to)), keys)
+            .FiguresByAsync(p => p.ServiceId, ct,
+                rows => rows.Where(p => p.IsFirst && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                rows => rows.Where(p => p.IsFirst && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount(),
+                rows => rows.Where(p => p.IsSecond && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCount());
+        var figures = services.ToDictionary(s => s.Id, s => (IReadOnlyList<long>)[.. referrals.GetValueOrDefault(s.Id) ?? new long[4], .. phases.GetValueOrDefault(s.Id) ?? new long[3]]);
+
         var rows = new List<IReadOnlyList<object?>>();
         var notes = new List<string>();
         foreach (var service in services)
         {
-            var programme = service.ProgrammeCode is null ? null : await db.Set<ProgrammeVersion>().AsNoTracking()
-                .Where(p => p.Code == service.ProgrammeCode).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
-            var definition = programme?.Definition;
-            var assessment = definition?.AssessmentPhase?.Key ?? "";
-            var work = definition?.WorkPhases.Select(p => p.Key).ToList() ?? [];
-            var phase1 = work.ElementAtOrDefault(0) ?? "";
-            var phase2 = work.ElementAtOrDefault(1) ?? "";
-
-            var referrals = db.Set<Referral>().AsNoTracking().Where(r => r.ServiceId == service.Id && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to);
-            var phases = db.Set<EpisodePhase>().AsNoTracking()
-                .Where(p => db.Set<Episode>().Any(e => e.Id == p.EpisodeId && e.ServiceId == service.Id && teams.Contains(e.TeamId)));
-            var assessed = referrals.Where(r => r.EpisodeId != null && phases.Any(p => p.EpisodeId == r.EpisodeId && p.PhaseKey == assessment));
-
-            long total = await referrals.LongCountAsync(ct);
-            long inappropriate = await referrals.LongCountAsync(r => r.Status == ReferralStatus.Inappropriate, ct);
-            long assessedCount = await assessed.LongCountAsync(ct);
-            long reReferrals = await assessed.LongCountAsync(r => r.IsReReferral, ct);
-            // Episodes, not phase rows: a reopened episode entering a phase twice is one family.
-            long? accepted = await phases.Where(p => p.PhaseKey == phase1 && p.StartedOn >= from && p.StartedOn <= to).Select(p => p.EpisodeId).Distinct().LongCountAsync(ct);
-            long completed1 = await phases.Where(p => p.PhaseKey == phase1 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCountAsync(ct);
-            long completed2 = await phases.Where(p => p.PhaseKey == phase2 && p.Completed && p.EndedOn >= from && p.EndedOn <= to).Select(p => p.EpisodeId).Distinct().LongCountAsync(ct);
-
-            var gap = await db.Set<ReportGap>().AsNoTracking()
-                .Where(g => g.ServiceId == service.Id && g.Figure == AcceptedGap && g.From <= to && g.To >= from)
-                .Select(g => g.Note).FirstOrDefaultAsync(ct);
-            if (gap is not null)
+            var f = figures[service.Id];
+            var (total, inappropriate, assessedCount, reReferrals, completed1, completed2) = (f[0], f[1], f[2], f[3], f[5], f[6]);
+            long? accepted = f[4];
+            if (gaps.TryGetValue(service.Id, out var gap))
             {
                 accepted = null;
                 notes.Add($"{service.Name}: {gap}");
@@ -96,5 +136,57 @@ public sealed class FunnelReport : ReportDefinition
                 new("completed_2_pct", "Completed step-down %", ColumnKind.Percent),
             ], rows, notes.Count == 0 ? null : "Not available: " + string.Join("; ", notes)),
         ];
+    }
+
+    private sealed class FunnelReferral
+    {
+        public Guid ServiceId { get; init; }
+        public bool Inappropriate { get; init; }
+        public bool IsReReferral { get; init; }
+        public bool Assessed { get; init; }
+    }
+
+    private sealed class FunnelPhase
+    {
+        public Guid ServiceId { get; init; }
+        public Guid EpisodeId { get; init; }
+        public bool IsFirst { get; init; }
+        public bool IsSecond { get; init; }
+        public DateOnly StartedOn { get; init; }
+        public DateOnly? EndedOn { get; init; }
+        public bool Completed { get; init; }
+    }
+
+    private enum Phase
+    {
+        Assessment,
+        First,
+        Second,
+    }
+
+    /// <summary>Stands, in a query, for the key of a service's assessment, first or second work phase (see <see cref="WithPhaseKeys"/>).</summary>
+    private static string PhaseOf(Guid serviceId, Phase phase) => throw new InvalidOperationException("PhaseOf is only for queries");
+
+    /// <summary>Replaces each PhaseOf in a query with a CASE over the services' ids giving their programme's key.</summary>
+    private static IQueryable<T> WithPhaseKeys<T>(IQueryable<T> query, IReadOnlyDictionary<Guid, string[]> keys) =>
+        query.Provider.CreateQuery<T>(new PhaseKeys(keys).Visit(query.Expression));
+
+    private sealed class PhaseKeys(IReadOnlyDictionary<Guid, string[]> keys) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(FunnelReport) || node.Method.Name != nameof(PhaseOf))
+            {
+                return base.VisitMethodCall(node);
+            }
+            var service = Visit(node.Arguments[0]);
+            var phase = (int)(Phase)((ConstantExpression)node.Arguments[1]).Value!;
+            Expression key = Expression.Constant("");
+            foreach (var (id, phaseKeys) in keys)
+            {
+                key = Expression.Condition(Expression.Equal(service, Expression.Constant(id)), Expression.Constant(phaseKeys[phase]), key);
+            }
+            return key;
+        }
     }
 }

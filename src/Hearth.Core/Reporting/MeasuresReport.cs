@@ -37,12 +37,19 @@ public sealed class MeasuresReport : ReportDefinition
 
         var viable = forms.Where(a => a.IsViable && a.PrimaryScore != null && a.CompletedOn <= to);
         var spans = Spans(viable, from);
-        var pairs = await spans.Select(s => new
-        {
-            s.InstrumentId,
-            Before = viable.Where(a => a.PersonId == s.PersonId && a.InstrumentId == s.InstrumentId && a.CompletedOn == s.First).Min(a => a.PrimaryScore),
-            After = viable.Where(a => a.PersonId == s.PersonId && a.InstrumentId == s.InstrumentId && a.CompletedOn == s.Last).Max(a => a.PrimaryScore),
-        }).ToListAsync(ct);
+        // One join of each span to its first and last forms, grouped by person: no per-pair subqueries.
+        var pairs = await (
+                from s in spans
+                join a in viable on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
+                where a.CompletedOn == s.First || a.CompletedOn == s.Last
+                group new { First = a.CompletedOn == s.First, Last = a.CompletedOn == s.Last, a.PrimaryScore } by new { s.PersonId, s.InstrumentId } into g
+                select new
+                {
+                    g.Key.InstrumentId,
+                    Before = g.Where(x => x.First).Min(x => x.PrimaryScore),
+                    After = g.Where(x => x.Last).Max(x => x.PrimaryScore),
+                })
+            .ToListAsync(ct);
         var changeRows = new List<IReadOnlyList<object?>>();
         foreach (var group in pairs.Where(p => p.Before is not null && p.After is not null).GroupBy(p => p.InstrumentId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -64,7 +71,7 @@ public sealed class MeasuresReport : ReportDefinition
             ]);
         }
 
-        var subscaleRows = await SubscalesAsync(db, viable, spans, "sdq-", ct);
+        var subscaleRows = await SubscalesAsync(db, viable, from, "sdq-", ct);
 
         var gas = await forms.Where(a => a.InstrumentId == "gas" && a.IsViable && a.PrimaryScore != null && a.CompletedOn >= from && a.CompletedOn <= to)
             .GroupBy(a => new { a.TimePoint, a.TimePointNumber })
@@ -79,14 +86,14 @@ public sealed class MeasuresReport : ReportDefinition
                 new("forms", "Forms", ColumnKind.Count), new("viable", "Viable", ColumnKind.Count), new("discounted", "Discounted", ColumnKind.Count), new("viable_pct", "Viable %", ColumnKind.Percent)], formRows),
             new ReportTable("change", "Baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("pairs", "People", ColumnKind.Count),
                 new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
-                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.Number),
-                new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number), new("effect", "Effect size (d_z)", ColumnKind.Number),
+                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.PValue),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue), new("effect", "Effect size (d_z)", ColumnKind.Number),
                 new("improved_pct", "Reliable improvement %", ColumnKind.Percent), new("deteriorated_pct", "Reliable deterioration %", ColumnKind.Percent)], changeRows,
                 "Reliable change is n/a where the instrument has no published reliability and standard deviation."),
             new ReportTable("sdq-subscales", "SDQ subscales: baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("subscale", "Subscale", ColumnKind.Text),
                 new("pairs", "People", ColumnKind.Count), new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
-                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.Number),
-                new("wilcoxon_p", "Wilcoxon p", ColumnKind.Number)], subscaleRows,
+                new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.PValue),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue)], subscaleRows,
                 "The same pairs of forms as above, each subscale scored on both. Prosocial is a strength: higher is better; on the others lower is better."),
             new ReportTable("gas", "Goal Attainment Scaling: mean T-score by time point", [new("point", "Time point", ColumnKind.Text), new("forms", "Forms", ColumnKind.Count), new("mean", "Mean T-score", ColumnKind.Number)], gasRows),
         ];
@@ -98,11 +105,13 @@ public sealed class MeasuresReport : ReportDefinition
     /// database returns one row per person, instrument and scale with its two readings; the statistics run on those.
     /// </summary>
     internal static async Task<List<(string Instrument, string Scale, List<(double Before, double After)> Pairs)>> ScalePairsAsync(
-        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, IQueryable<Span> spans, string prefix, CancellationToken ct)
+        Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, DateOnly periodFrom, string prefix, CancellationToken ct)
     {
+        // The instruments' forms are picked before the spans are grouped, so no other instrument's forms are grouped or joined.
+        var forms = viable.Where(a => a.InstrumentId.StartsWith(prefix));
         var readings = await (
-                from s in spans.Where(s => s.InstrumentId.StartsWith(prefix))
-                join a in viable on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
+                from s in Spans(forms, periodFrom)
+                join a in forms on new { s.PersonId, s.InstrumentId } equals new { a.PersonId, a.InstrumentId }
                 where a.CompletedOn == s.First || a.CompletedOn == s.Last
                 join score in db.Set<MeasureScore>() on a.Id equals score.AdministrationId
                 where score.Value != null
@@ -135,8 +144,8 @@ public sealed class MeasuresReport : ReportDefinition
         return result;
     }
 
-    private static async Task<List<IReadOnlyList<object?>>> SubscalesAsync(Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, IQueryable<Span> spans, string prefix, CancellationToken ct) =>
-        (await ScalePairsAsync(db, viable, spans, prefix, ct)).Select(x =>
+    private static async Task<List<IReadOnlyList<object?>>> SubscalesAsync(Data.HearthDbContext db, IQueryable<MeasureAdministration> viable, DateOnly from, string prefix, CancellationToken ct) =>
+        (await ScalePairsAsync(db, viable, from, prefix, ct)).Select(x =>
         {
             var stats = PairedStatistics.Compute(x.Pairs);
             return (IReadOnlyList<object?>)[x.Instrument, x.Scale, (long)stats.N, Round(stats.BeforeMean), Round(stats.AfterMean), Round(stats.MeanDifference),

@@ -31,54 +31,77 @@ public sealed class OutcomesReport : ReportDefinition
         var referralChildren = db.Set<ReferralChild>().AsNoTracking().Join(db.Set<Referral>(), c => c.ReferralId, r => r.Id, (c, r) => new { c.PersonId, r.EpisodeId, r.FamilyId, r.ReceivedOn });
         var children = referralChildren.Where(x => open.Any(e => e.Id == x.EpisodeId));
 
-        long childrenWorked = await WorkedWith.Children(db, open).LongCountAsync(ct);
+        // Children worked with, and those of them whose work closed successfully, in one query.
+        var worked = await children
+            .Select(x => new WorkedChild
+            {
+                PersonId = x.PersonId,
+                Succeeded = open.Any(e => e.Id == x.EpisodeId && e.ClosedOn != null && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)),
+            })
+            .FiguresAsync(ct,
+                rows => rows.Select(x => x.PersonId).Distinct().LongCount(),
+                rows => rows.Where(x => x.Succeeded).Select(x => x.PersonId).Distinct().LongCount());
+        var (childrenWorked, childrenSucceeded) = (worked[0], worked[1]);
         long familiesWorked = await open.Select(e => e.FamilyId).Distinct().LongCountAsync(ct);
-        long childrenSucceeded = await children.Where(x => open.Any(e => e.Id == x.EpisodeId && e.ClosedOn != null && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)))
-            .Select(x => x.PersonId).Distinct().LongCountAsync(ct);
 
-        // Children of episodes that closed in the period, with the closure date.
-        var closed = referralChildren
+        // Children of episodes that closed in the period, with the closure date, and what followed each closure:
+        // every after-closure figure from one query.
+        var events = db.Set<OutcomeEvent>().AsNoTracking();
+        var after = await referralChildren
             .Join(episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to), x => x.EpisodeId, e => e.Id, (x, e) => new { x.PersonId, Closed = e.ClosedOn!.Value })
-            .Distinct();
-        long closedChildren = await closed.Select(c => c.PersonId).Distinct().LongCountAsync(ct);
-        long reReferred = await closed.Where(c =>
-                referralChildren.Any(r => r.PersonId == c.PersonId && r.ReceivedOn > c.Closed && CalendarMonths.Within(c.Closed, r.ReceivedOn, 12))
-                || db.Set<OutcomeEvent>().Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ReReferral && o.OccurredOn > c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)))
-            .Select(c => c.PersonId).Distinct().LongCountAsync(ct);
-
-        async Task<long> EventWithin(OutcomeKind kind, int months) => await closed.Where(c =>
-                db.Set<OutcomeEvent>().Any(o => o.PersonId == c.PersonId && o.Kind == kind && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, months)))
-            .Select(c => c.PersonId).Distinct().LongCountAsync(ct);
-
-        var after = new List<IReadOnlyList<object?>>
+            .Distinct()
+            .Select(c => new ClosedChild
+            {
+                PersonId = c.PersonId,
+                ReReferred = referralChildren.Any(r => r.PersonId == c.PersonId && r.ReceivedOn > c.Closed && CalendarMonths.Within(c.Closed, r.ReceivedOn, 12))
+                    || events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ReReferral && o.OccurredOn > c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)),
+                ProtectedWithin6 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 6)),
+                ProtectedWithin12 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)),
+                ProtectedWithin24 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 24)),
+                LookedAfterWithin6 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 6)),
+                LookedAfterWithin12 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)),
+                LookedAfterWithin24 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 24)),
+            })
+            .FiguresAsync(ct,
+                rows => rows.Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ReReferred).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ProtectedWithin6).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ProtectedWithin12).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ProtectedWithin24).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.LookedAfterWithin6).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.LookedAfterWithin12).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.LookedAfterWithin24).Select(c => c.PersonId).Distinct().LongCount());
+        var closedChildren = after[0];
+        var afterRows = new List<IReadOnlyList<object?>>
         {
             new object?[] { "Children whose work closed in the period", closedChildren, null },
-            new object?[] { "Re-referred within 12 months of closure", reReferred, ReportMath.Percent(reReferred, closedChildren) },
+            new object?[] { "Re-referred within 12 months of closure", after[1], ReportMath.Percent(after[1], closedChildren) },
         };
-        foreach (var (kind, label) in new[] { (OutcomeKind.ChildProtectionPlan, "Child protection plan"), (OutcomeKind.BecameLookedAfter, "Became looked after") })
+        var labels = new[] { "Child protection plan", "Became looked after" };
+        var months = new[] { 6, 12, 24 };
+        for (var k = 0; k < labels.Length; k++)
         {
-            foreach (var months in new[] { 6, 12, 24 })
+            for (var m = 0; m < months.Length; m++)
             {
-                var n = await EventWithin(kind, months);
-                after.Add([$"{label} within {months} months of closure", n, ReportMath.Percent(n, closedChildren)]);
+                var n = after[2 + k * months.Length + m];
+                afterRows.Add([$"{labels[k]} within {months[m]} months of closure", n, ReportMath.Percent(n, closedChildren)]);
             }
         }
 
         // Families by how many episodes they had before this one; sustained = closed successfully, no referral within 12 months.
-        var familyClosures = episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to)
-            .Select(e => new
+        var byEarlier = await episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to)
+            .Select(e => new FamilyClosure
             {
                 Earlier = episodes.Count(o => o.FamilyId == e.FamilyId && o.OpenedOn < e.OpenedOn),
                 Sustained = e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)
                     && !db.Set<Referral>().Any(r => r.FamilyId == e.FamilyId && r.ReceivedOn > e.ClosedOn && CalendarMonths.Within(e.ClosedOn!.Value, r.ReceivedOn, 12)),
-            });
-        var interventions = new List<IReadOnlyList<object?>>();
-        foreach (var (label, min, max) in new[] { ("First intervention", 0, 0), ("Second intervention", 1, 1), ("Third or more", 2, int.MaxValue) })
+            })
+            .FiguresByAsync(f => f.Earlier >= 2 ? 2 : f.Earlier, ct, rows => rows.LongCount(), rows => rows.LongCount(f => f.Sustained));
+        var interventions = new[] { "First intervention", "Second intervention", "Third or more" }.Select((label, earlier) =>
         {
-            long families = await familyClosures.LongCountAsync(f => f.Earlier >= min && f.Earlier <= max, ct);
-            long sustained = await familyClosures.LongCountAsync(f => f.Earlier >= min && f.Earlier <= max && f.Sustained, ct);
-            interventions.Add([label, families, sustained, ReportMath.Percent(sustained, families)]);
-        }
+            var f = byEarlier.GetValueOrDefault(earlier) ?? new long[2];
+            return (IReadOnlyList<object?>)[label, f[0], f[1], ReportMath.Percent(f[1], f[0])];
+        }).ToList();
 
         return
         [
@@ -89,10 +112,34 @@ public sealed class OutcomesReport : ReportDefinition
                     ["Families worked with", familiesWorked, null],
                     ["Children whose work closed successfully or stepped down", childrenSucceeded, ReportMath.Percent(childrenSucceeded, childrenWorked)],
                 ]),
-            new ReportTable("after-closure", "After closure", [new("measure", "Measure", ColumnKind.Text), new("count", "Children", ColumnKind.Count), new("share_pct", "Share of children closed %", ColumnKind.Percent)], after),
+            new ReportTable("after-closure", "After closure", [new("measure", "Measure", ColumnKind.Text), new("count", "Children", ColumnKind.Count), new("share_pct", "Share of children closed %", ColumnKind.Percent)], afterRows),
             new ReportTable("interventions", "Sustained success by number of earlier interventions",
                 [new("intervention", "Intervention", ColumnKind.Text), new("families", "Families closed", ColumnKind.Count), new("sustained", "Sustained", ColumnKind.Count), new("sustained_pct", "Sustained %", ColumnKind.Percent)],
                 interventions),
         ];
+    }
+
+    private sealed class WorkedChild
+    {
+        public Guid PersonId { get; init; }
+        public bool Succeeded { get; init; }
+    }
+
+    private sealed class ClosedChild
+    {
+        public Guid PersonId { get; init; }
+        public bool ReReferred { get; init; }
+        public bool ProtectedWithin6 { get; init; }
+        public bool ProtectedWithin12 { get; init; }
+        public bool ProtectedWithin24 { get; init; }
+        public bool LookedAfterWithin6 { get; init; }
+        public bool LookedAfterWithin12 { get; init; }
+        public bool LookedAfterWithin24 { get; init; }
+    }
+
+    private sealed class FamilyClosure
+    {
+        public int Earlier { get; init; }
+        public bool Sustained { get; init; }
     }
 }

@@ -64,7 +64,7 @@ public static class ReportExport
             key = t.Key,
             title = t.Title,
             note = t.Note,
-            columns = t.Columns.Select(c => new { key = c.Key, title = c.Title, kind = c.Kind.ToString().ToLowerInvariant() }),
+            columns = t.Columns.Select(c => new { key = c.Key, title = c.Title, kind = c.Kind.ToString().ToLowerInvariant(), decimals = c.Kind == ColumnKind.Text ? (int?)null : c.Places }),
             rows = t.Rows.Select(r => t.Columns.Select((c, i) => (c.Key, r[i])).ToDictionary(x => x.Key, x => x.Item2)),
         }),
     };
@@ -97,9 +97,9 @@ public static class ReportExport
             csv.EndRecord();
             foreach (var row in table.Rows)
             {
-                foreach (var cell in row)
+                for (var i = 0; i < row.Count; i++)
                 {
-                    csv.WriteField(Format(cell, forCsv: true));
+                    csv.WriteField(table.Columns[i].Format(row[i], plain: true));
                 }
                 csv.EndRecord();
             }
@@ -118,10 +118,12 @@ public static class ReportExport
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new Stylesheet(
+                new NumberingFormats(NumberFormats.Select((f, i) => new NumberingFormat { NumberFormatId = FirstCustomFormat + (uint)i, FormatCode = f })),
                 new Fonts(new Font(), new Font(new Bold())),
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+                new CellFormats(new[] { new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true } }
+                    .Concat(NumberFormats.Select((_, i) => new CellFormat { NumberFormatId = FirstCustomFormat + (uint)i, ApplyNumberFormat = true }))));
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint id = 1;
@@ -132,13 +134,13 @@ public static class ReportExport
                 data.AppendChild(new Row(table.Columns.Select(c => TextCell(c.Title, bold: true))));
                 foreach (var row in table.Rows)
                 {
-                    data.AppendChild(new Row(row.Select(cell => cell switch
+                    data.AppendChild(new Row(row.Select((cell, i) => table.Columns[i] is var column && column.Kind != ColumnKind.Text ? cell switch
                     {
-                        long n => NumberCell(n.ToString(CultureInfo.InvariantCulture)),
-                        double d => NumberCell(d.ToString(CultureInfo.InvariantCulture)),
-                        decimal m => NumberCell(m.ToString(CultureInfo.InvariantCulture)),
-                        _ => TextCell(Format(cell), bold: false),
-                    })));
+                        long n => NumberCell(n.ToString(CultureInfo.InvariantCulture), column),
+                        double d => NumberCell(d.ToString(CultureInfo.InvariantCulture), column),
+                        decimal m => NumberCell(m.ToString(CultureInfo.InvariantCulture), column),
+                        _ => TextCell(column.Format(cell), bold: false),
+                    } : TextCell(column.Format(cell), bold: false))));
                 }
                 part.Worksheet = new Worksheet(data);
                 sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(table.Title, names) });
@@ -152,7 +154,20 @@ public static class ReportExport
     private static Cell TextCell(string text, bool bold) =>
         new(new InlineString(new Text(text))) { DataType = CellValues.InlineString, StyleIndex = bold ? 1u : 0u };
 
-    private static Cell NumberCell(string value) => new(new CellValue(value)) { DataType = CellValues.Number };
+    // Excel shows each number in its column's format while keeping the full value: whole numbers, 1 to 3 decimal
+    // places, and p-values with a conditional section that shows anything under 0.001 as "<0.001".
+    private const uint FirstCustomFormat = 164;
+    private static readonly string[] NumberFormats = ["#,##0", "0.0", "#,##0.00", "0.000", "[<0.001]\"<0.001\";0.000"];
+
+    private static uint StyleOf(ReportColumn column) => 2 + (column.Kind == ColumnKind.PValue ? 4u : column.Places switch
+    {
+        0 => 0u,
+        1 => 1u,
+        2 => 2u,
+        _ => 3u,
+    });
+
+    private static Cell NumberCell(string value, ReportColumn column) => new(new CellValue(value)) { DataType = CellValues.Number, StyleIndex = StyleOf(column) };
 
     private static string SheetName(string title, HashSet<string> used)
     {
@@ -165,14 +180,4 @@ public static class ReportExport
         }
         return candidate;
     }
-
-    /// <summary>A cell as text: counts as integers, percentages and numbers to one decimal place, missing as n/a.</summary>
-    public static string Format(object? cell, bool forCsv = false) => cell switch
-    {
-        null => "n/a",
-        long n => forCsv ? n.ToString(CultureInfo.InvariantCulture) : n.ToString("N0", CultureInfo.GetCultureInfo("en-GB")),
-        double d => d.ToString("0.0", CultureInfo.InvariantCulture),
-        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
-    };
 }

@@ -52,13 +52,13 @@ public sealed class TimeUseReport : ReportDefinition
         return
         [
             new ReportTable("activity", "Time by activity",
-                [new("activity", "Activity", ColumnKind.Text), new("minutes", "Minutes", ColumnKind.Count), new("hours", "Hours", ColumnKind.Number), new("share_pct", "Share of recorded time %", ColumnKind.Percent)],
+                [new("activity", "Activity", ColumnKind.Text), new("minutes", "Minutes", ColumnKind.Count), new("hours", "Hours", ColumnKind.Number, 1), new("share_pct", "Share of recorded time %", ColumnKind.Percent)],
                 activityRows),
             new ReportTable("phases", "Time with families by phase",
-                [new("phase", "Phase", ColumnKind.Text), new("sessions", "Sessions", ColumnKind.Count), new("hours", "Hours", ColumnKind.Number)],
+                [new("phase", "Phase", ColumnKind.Text), new("sessions", "Sessions", ColumnKind.Count), new("hours", "Hours", ColumnKind.Number, 1)],
                 byPhase.Select(p => (IReadOnlyList<object?>)[p.Key, p.Count, Hours(p.Minutes)]).ToList()),
             new ReportTable("workers", "Each worker's time",
-                [new("worker", "Worker", ColumnKind.Text), new("families", "Hours with families", ColumnKind.Number), new("other", "Hours on other work", ColumnKind.Number), new("share_pct", "With families %", ColumnKind.Percent)],
+                [new("worker", "Worker", ColumnKind.Text), new("families", "Hours with families", ColumnKind.Number, 1), new("other", "Hours on other work", ColumnKind.Number, 1), new("share_pct", "With families %", ColumnKind.Percent)],
                 workerRows),
         ];
     }

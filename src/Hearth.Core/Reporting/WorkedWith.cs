@@ -15,4 +15,15 @@ internal static class WorkedWith
             .Where(x => episodes.Any(e => e.Id == x.EpisodeId))
             .Select(x => x.PersonId)
             .Distinct();
+
+    /// <summary>The same children with the service of the episode they were worked with in, for per-service counts.</summary>
+    public static IQueryable<ServiceChild> ChildrenWithService(HearthDbContext db, IQueryable<Episode> episodes) =>
+        db.Set<ReferralChild>().Join(db.Set<Referral>(), c => c.ReferralId, r => r.Id, (c, r) => new { c.PersonId, r.EpisodeId })
+            .Join(episodes, x => x.EpisodeId, e => e.Id, (x, e) => new ServiceChild { ServiceId = e.ServiceId, PersonId = x.PersonId });
+
+    internal sealed class ServiceChild
+    {
+        public Guid ServiceId { get; init; }
+        public Guid PersonId { get; init; }
+    }
 }

@@ -1,6 +1,5 @@
-using CsvHelper;
 using Hearth.Core.Data;
-using Hearth.Core.Referrals;
+using Hearth.Core.Imports;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,45 +28,11 @@ public sealed class EvidenceImport(HearthDbContext db)
         "sessions_possible", "authorised_absences", "unauthorised_absences", "hours_per_week", "code",
     ];
 
+    /// <summary>Reads the CSV. Header problems are returned as errors on row 1 and no rows.</summary>
     public static (IReadOnlyList<EvidenceRow> Rows, IReadOnlyList<ImportError> Errors) Read(TextReader reader)
     {
-        var options = new CsvReaderOptions { TrackLineNumbers = true, AllowLineBreaksInQuotes = true, TrimWhitespace = true, SkipEmptyLines = true };
-        using var csv = CsvReader.Create(reader, options, false);
-        var errors = new List<ImportError>();
-        csv.ReadHeader();
-        var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        if (header.Count == 0 || header.All(h => h.Length == 0))
-        {
-            return ([], [new ImportError(1, "header", "The file is empty: the first row must name the columns")]);
-        }
-        foreach (var missing in Columns.Where(c => !header.Contains(c)))
-        {
-            errors.Add(new ImportError(1, missing, "The column is missing"));
-        }
-        foreach (var unknown in header.Where(h => !Columns.Contains(h)))
-        {
-            errors.Add(new ImportError(1, unknown, "The column is not one Hearth knows (see docs/results.md)"));
-        }
-        foreach (var duplicate in header.GroupBy(h => h).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ImportError(1, duplicate.Key, "The column appears more than once"));
-        }
-        if (errors.Count > 0)
-        {
-            return ([], errors);
-        }
-        var index = Columns.Select(c => header.IndexOf(c)).ToList();
-        var rows = new List<EvidenceRow>();
-        while (csv.Read())
-        {
-            var v = index.Select(i => i < csv.FieldCount ? csv.GetString(i).Trim() : "").ToList();
-            if (v.All(string.IsNullOrEmpty))
-            {
-                continue;
-            }
-            rows.Add(new EvidenceRow((int)csv.LineNumber, new EvidenceInput(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14])));
-        }
-        return (rows, errors);
+        var (rows, errors) = CsvImportReader.Read(reader, Columns, "docs/results.md");
+        return (rows.Select(r => { var v = r.Values; return new EvidenceRow(r.Row, new EvidenceInput(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14])); }).ToList(), errors);
     }
 
     public async Task<EvidenceImportResult> ImportAsync(ActorContext actor, string fileName, IReadOnlyList<EvidenceRow> rows, bool dryRun = false, CancellationToken ct = default)

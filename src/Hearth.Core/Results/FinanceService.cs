@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Results;
 
-public sealed record NewGrantProfileYear(Guid ServiceId, string FrameworkCode, int FinancialYear, int ExpectedFamilies, decimal ExpectedAttachmentFees, decimal ExpectedResults);
+/// <summary>
+/// One year of a service's grant profile. With <paramref name="CheckVersion"/>, <paramref name="Version"/> is the version
+/// of the year as it was read (null when there was none), and a year saved by someone else since is refused; without it
+/// the year is set whatever it was (the API's upsert).
+/// </summary>
+public sealed record NewGrantProfileYear(Guid ServiceId, string FrameworkCode, int FinancialYear, int ExpectedFamilies, decimal ExpectedAttachmentFees, decimal ExpectedResults,
+    int? Version = null, bool CheckVersion = false);
 
 /// <summary>One financial year of a service's grant: the profile beside what actually happened, and the forecast.</summary>
 public sealed record FinanceYear(
-    string Service, int FinancialYear, int ExpectedFamilies, decimal ExpectedAttachmentFees, decimal ExpectedResults,
+    Guid ServiceId, string Service, int? ProfileVersion, int FinancialYear, int ExpectedFamilies, decimal ExpectedAttachmentFees, decimal ExpectedResults,
     int FamiliesAttached, decimal AttachmentFees, decimal Claimed, decimal Paid, decimal AchievedUnclaimed)
 {
     public string Year => ResultsEngine.FinancialYearLabel(FinancialYear);
@@ -58,6 +64,10 @@ public sealed class FinanceService(HearthDbContext db, FrameworkService framewor
         }
         v.ThrowIfAny();
         var row = await db.Set<GrantProfileYear>().SingleOrDefaultAsync(g => g.ServiceId == input.ServiceId && g.FrameworkCode == input.FrameworkCode && g.FinancialYear == input.FinancialYear, ct);
+        if (input.CheckVersion && row?.Version != input.Version)
+        {
+            throw new ConcurrencyConflictException("grant profile year");
+        }
         if (row is null)
         {
             row = new GrantProfileYear { ServiceId = input.ServiceId, FrameworkCode = input.FrameworkCode, FinancialYear = input.FinancialYear };
@@ -68,6 +78,13 @@ public sealed class FinanceService(HearthDbContext db, FrameworkService framewor
         row.ExpectedResults = input.ExpectedResults;
         await db.SaveChangesAsync(actor, ct);
         return row;
+    }
+
+    /// <summary>The services a grant profile can be set for, by name.</summary>
+    public async Task<IReadOnlyList<Service>> ServicesAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewResults);
+        return await db.Set<Service>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
     }
 
     /// <summary>Each service's profile beside its attachments, claims, payments and forecast, by financial year, as of a date.</summary>
@@ -117,7 +134,7 @@ public sealed class FinanceService(HearthDbContext db, FrameworkService framewor
             var p = profiles.FirstOrDefault(x => x.ServiceId == k.Item1 && x.FinancialYear == k.Item2);
             var a = fees.GetValueOrDefault(k);
             var c = claims.Where(x => x.ServiceId == k.Item1 && x.Year == k.Item2).ToList();
-            return new FinanceYear(services[k.Item1], k.Item2, p?.ExpectedFamilies ?? 0, p?.ExpectedAttachmentFees ?? 0, p?.ExpectedResults ?? 0, a.Families, a.Fees,
+            return new FinanceYear(k.Item1, services[k.Item1], p?.Version, k.Item2, p?.ExpectedFamilies ?? 0, p?.ExpectedAttachmentFees ?? 0, p?.ExpectedResults ?? 0, a.Families, a.Fees,
                 c.Sum(x => x.Amount * x.Count), c.Where(x => x.Status == ClaimStatus.Paid).Sum(x => x.Amount * x.Count), unclaimed.GetValueOrDefault(k));
         }).OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.FinancialYear).ToList();
     }

@@ -16,6 +16,8 @@ public sealed record FrameworkDefinition
     public DateOnly EffectiveFrom { get; init; }
     /// <summary>The published framework the rules come from.</summary>
     public required string Source { get; init; }
+    /// <summary>What this version changed from the one before (for version 1, what it is), shown beside the version.</summary>
+    public string Changes { get; init; } = "";
     public required EligibilityDefinition Eligibility { get; init; }
     public required IReadOnlyList<ResultDefinition> Results { get; init; }
     public required PaymentDefinition Payments { get; init; }

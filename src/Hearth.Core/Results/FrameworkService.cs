@@ -44,6 +44,18 @@ public sealed class FrameworkService(HearthDbContext db)
         {
             v.Add("Code", $"There is no framework \"{definition.Code}\"; use one of: {string.Join(", ", ShippedFrameworks.All.Select(f => f.Code))}");
         }
+        if (string.IsNullOrWhiteSpace(definition.Changes))
+        {
+            v.Add("Changes", "Say what this version changes from the one before, for example \"Our Family Outcomes Plan: 20% unauthorised absence\"");
+        }
+        else if (definition.Changes.Length > 2000)
+        {
+            v.Add("Changes", "What changed must be 2000 characters or fewer");
+        }
+        if (string.IsNullOrWhiteSpace(definition.Source))
+        {
+            v.Add("Source", "Cite the source of this version's rules, for example the council's Family Outcomes Plan and its date");
+        }
         foreach (var problem in definition.Problems())
         {
             v.Add("Definition", problem);

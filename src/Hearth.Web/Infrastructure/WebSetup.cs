@@ -88,6 +88,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
                 o.Conventions.AuthorizeFolder("/Census", Policies.For(Permission.ManageReturns));
                 o.Conventions.AuthorizeFolder("/Results", Policies.For(Permission.ViewResults));
+                o.Conventions.AuthorizePage("/Results/Evidence", Policies.For(Permission.ManageClaims));
                 o.Conventions.AuthorizeFolder("/Statutory", Policies.For(Permission.ViewFamilies));
                 o.Conventions.Add(new LowercaseRoutes());
             })

@@ -1,5 +1,6 @@
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Imports;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Referrals;

@@ -146,6 +146,64 @@ public sealed class ReportEngineTests
         Assert.Equal("Referrals by team", book.WorkbookPart.Workbook.Descendants<Sheet>().Single().Name!.Value);
     }
 
+    // A publication table of paired results: a count, means to 2 places, money, an FTE to 1 place and p-values.
+    private static readonly ReportTable Statistics = new("s", "Baseline against latest",
+        [new ReportColumn("instrument", "Instrument", ColumnKind.Text), new ReportColumn("pairs", "People", ColumnKind.Count), new ReportColumn("mean", "Mean change", ColumnKind.Number),
+         new ReportColumn("p", "Paired t-test p", ColumnKind.PValue), new ReportColumn("cost", "Cost (£)", ColumnKind.Money), new ReportColumn("fte", "FTE", ColumnKind.Number, 1)],
+        [
+            ["SDQ", 1234L, -3.456, 0.0000412, 447890.5m, 2.25],
+            ["GAS", 12L, 10.0, 0.04649, 0.125m, 1.0],
+            ["CORE-10", 5L, 0.125, 0.001, null, 0.0],
+        ]);
+
+    [Fact]
+    public void Each_column_formats_its_numbers_the_same_on_the_page_and_in_csv()
+    {
+        var c = Statistics.Columns;
+        Assert.Equal(["SDQ", "1234", "-3.46", "<0.001", "447890.50", "2.3"], Statistics.Rows[0].Select((cell, i) => c[i].Format(cell, plain: true)));
+        Assert.Equal(["GAS", "12", "10.00", "0.046", "0.13", "1.0"], Statistics.Rows[1].Select((cell, i) => c[i].Format(cell, plain: true)));
+        // A half rounds away from zero, as the reports' own figures do (0.125 to 0.13, not to even); 0.001 itself is a number.
+        Assert.Equal(["CORE-10", "5", "0.13", "0.001", "n/a", "0.0"], Statistics.Rows[2].Select((cell, i) => c[i].Format(cell, plain: true)));
+        // On a page, thousands are separated; files keep plain numbers.
+        Assert.Equal("1,234", c[1].Format(1234L));
+        Assert.Equal("447,890.50", c[4].Format(447890.5m));
+        Assert.Equal("<0.001", c[3].Format(0.0000412));
+        Assert.Equal("[c]", c[1].Format("[c]"));
+
+        using var csv = new MemoryStream();
+        ReportExport.Write(SampleResult with { Tables = [Statistics] }, ReportFormat.Csv, csv);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(["Instrument,People,Mean change,Paired t-test p,Cost (£),FTE", "SDQ,1234,-3.46,<0.001,447890.50,2.3", "GAS,12,10.00,0.046,0.13,1.0", "CORE-10,5,0.13,0.001,n/a,0.0"], lines);
+    }
+
+    [Fact]
+    public void Excel_keeps_each_number_whole_and_shows_it_in_its_columns_format()
+    {
+        using var xlsx = new MemoryStream();
+        ReportExport.Write(SampleResult with { Tables = [Statistics] }, ReportFormat.Xlsx, xlsx);
+        xlsx.Position = 0;
+        using var book = SpreadsheetDocument.Open(xlsx, false);
+        var formats = book.WorkbookPart!.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
+        var styles = book.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        string? FormatOf(Cell cell) => styles[(int)(cell.StyleIndex?.Value ?? 0)].NumberFormatId?.Value is { } id && formats.TryGetValue(id, out var code) ? code : null;
+        var row = book.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<Row>().ElementAt(1).Elements<Cell>().ToList();
+        Assert.Equal(["1234", "-3.456", "4.12E-05", "447890.5", "2.25"], row.Skip(1).Select(c => c.CellValue!.Text));
+        Assert.Equal(["#,##0", "#,##0.00", "[<0.001]\"<0.001\";0.000", "#,##0.00", "0.0"], row.Skip(1).Select(FormatOf));
+        Assert.Null(FormatOf(row[0]));
+    }
+
+    [Fact]
+    public void Json_gives_each_columns_kind_and_decimal_places_beside_the_unrounded_number()
+    {
+        using var json = new MemoryStream();
+        ReportExport.Write(SampleResult with { Tables = [Statistics] }, ReportFormat.Json, json);
+        var table = JsonDocument.Parse(json.ToArray()).RootElement.GetProperty("tables")[0];
+        var columns = table.GetProperty("columns").EnumerateArray().ToList();
+        Assert.Equal(["text", "count", "number", "pvalue", "money", "number"], columns.Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal([null, 0, 2, 3, 2, 1], columns.Select(c => c.GetProperty("decimals").ValueKind == JsonValueKind.Null ? (int?)null : c.GetProperty("decimals").GetInt32()));
+        Assert.Equal(0.0000412, table.GetProperty("rows")[0].GetProperty("p").GetDouble());
+    }
+
     [Fact]
     public void Csv_writes_tables_of_different_widths_one_after_another()
     {

@@ -107,6 +107,7 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
         // The council raises the ASB threshold to 70% from 1 March 2026.
         var stricter = v1 with
         {
+            Changes = "ASB reduction threshold raised to 70%",
             Results = v1.Results.Select(r => r with { Rules = r.Rules.Select(x => x.Type == "reduction" && x.Kinds.Contains(EvidenceKind.AsbIncident) ? x with { Percent = 70 } : x).ToList() }).ToList(),
         };
         var published = await InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter, new DateOnly(2026, 3, 1)));
@@ -127,6 +128,13 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
 
         var early = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter, new DateOnly(2026, 2, 1))));
         Assert.Equal("EffectiveFrom: A new version must take effect on or after 2026-03-01, when version 2 did", early.Message);
+
+        // A version must say what it changes and cite its source; nothing is published otherwise.
+        var unexplained = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(Performance, stricter with { Changes = " ", Source = "" }, new DateOnly(2026, 4, 1))));
+        Assert.Equal(["Changes", "Source"], unexplained.Errors.Select(e => e.Field));
+        Assert.StartsWith("Say what this version changes from the one before", unexplained.Errors[0].Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<FrameworkService>(s).PublishAsync(ServiceManager, stricter, new DateOnly(2026, 4, 1))));
+        Assert.Equal(2, (await InScope(s => Get<FrameworkService>(s).VersionsAsync(Tf1))).Count);
     }
 
     [Fact]
@@ -243,5 +251,20 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
         await InScope(s => Get<ClaimService>(s).MoveAsync(Performance, batch.Id, submitted.Version, ClaimStatus.Paid));
         Assert.Equal(3900m, (await InScope(s => Get<FinanceService>(s).ReportAsync(ServiceManager, Tf1, AsOf))).Single(r => r.FinancialYear == 2026).Paid);
         await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<FinanceService>(s).ReportAsync(PartnerActor, Tf1, AsOf)));
+    }
+
+    [Fact]
+    public async Task A_grant_profile_year_changed_by_someone_else_since_it_was_read_is_not_overwritten()
+    {
+        var first = await InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 10, 0m, 39_000m, null, CheckVersion: true)));
+        // A form showing no profile for the year is stale once the year has one.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 11, 0m, 1m, null, CheckVersion: true))));
+        var changed = await InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 12, 0m, 46_800m, first.Version, CheckVersion: true)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 13, 0m, 1m, first.Version, CheckVersion: true))));
+        var year = (await InScope(s => Get<FinanceService>(s).ReportAsync(ServiceManager, Tf1, AsOf))).Single(r => r.FinancialYear == 2026);
+        Assert.Equal((12, 46_800m, changed.Version), (year.ExpectedFamilies, year.ExpectedResults, year.ProfileVersion));
+        // Without the check (the API's upsert) the year is set whatever it was.
+        await InScope(s => Get<FinanceService>(s).SetProfileAsync(Performance, new NewGrantProfileYear(Ifss.Id, Tf1, 2026, 14, 0m, 1m)));
+        Assert.Equal(14, (await InScope(s => Get<FinanceService>(s).ReportAsync(ServiceManager, Tf1, AsOf))).Single(r => r.FinancialYear == 2026).ExpectedFamilies);
     }
 }

@@ -306,6 +306,7 @@ public sealed class ResultsRuleTests
         {
             Assert.Empty(f.Problems());
             Assert.NotEmpty(f.Source);
+            Assert.StartsWith("Version 1 as shipped. Verified", f.Changes, StringComparison.Ordinal);
             Assert.Equal(f, FrameworkDefinition.FromJson(f.ToJson()) with { Eligibility = f.Eligibility, Results = f.Results, Payments = f.Payments, Outcomes = f.Outcomes });
         }
         Assert.Equal(10, Sf.Outcomes.Count);

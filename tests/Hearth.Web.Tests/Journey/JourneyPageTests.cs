@@ -76,6 +76,27 @@ public sealed class JourneyPageTests(HearthWebFactory app) : IClassFixture<Heart
         Assert.Contains("IFSS Site 1 team: capacity", captions);
         Assert.DoesNotContain(captions, c => c.StartsWith("IFIT", StringComparison.Ordinal));
         Assert.NotNull(page.QuerySelector("a[href='/caseload']"));
+        // Phases show by the programme's names for them, never their keys.
+        var phases = page.QuerySelectorAll("table").Where(t => t.QuerySelector("caption")!.TextContent.EndsWith("open episodes")).SelectMany(t => t.QuerySelectorAll("tbody tr"))
+            .Select(r => r.Children[1].TextContent.Replace("Overdue", "").Trim()).Distinct().ToList();
+        Assert.NotEmpty(phases);
+        Assert.All(phases, p => Assert.Contains(p, new[] { "Consultation", "72-hour assessment", "Phase 1 (intensive)", "Phase 2 (step-down)" }));
+    }
+
+    [Fact]
+    public async Task The_family_record_names_an_open_episodes_phase()
+    {
+        var client = await app.SignedInClientAsync("Practitioner");
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var team = await db.Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
+        var episode = await db.Set<Hearth.Core.Episodes.Episode>().Where(e => e.TeamId == team.Id && e.ClosedOn == null).OrderBy(e => e.OpenedOn).FirstAsync();
+        var programme = await db.Set<Hearth.Core.Programmes.ProgrammeVersion>().SingleAsync(p => p.Id == episode.ProgrammeVersionId);
+        var expected = programme.Definition.Phase(episode.CurrentPhase)!.Name;
+        Assert.NotEqual(episode.CurrentPhase, expected);
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/families/{episode.FamilyId}"));
+        var row = page.QuerySelector($"a[href='/episodes/{episode.Id}']")!.Closest("tr")!;
+        Assert.Equal(expected, row.Children[1].TextContent.Trim());
     }
 
     [Fact]

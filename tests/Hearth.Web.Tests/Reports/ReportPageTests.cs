@@ -105,6 +105,25 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
     }
 
     [Fact]
+    public async Task The_measures_page_shows_means_to_two_places_and_p_values_to_three_or_as_under_0_001()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/measures?{Query}"));
+        var table = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent == "Baseline against latest");
+        var headers = table.QuerySelectorAll("thead th").Select(h => h.TextContent).ToList();
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToList()).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            Assert.Matches(@"^-?\d+\.\d\d$", row[headers.IndexOf("Baseline mean")]);
+            Assert.Matches(@"^-?\d+\.\d\d$", row[headers.IndexOf("Mean change")]);
+            Assert.Matches(@"^(<0\.001|[01]\.\d{3}|n/a)$", row[headers.IndexOf("Paired t-test p")]);
+            Assert.Matches(@"^(<0\.001|[01]\.\d{3}|n/a)$", row[headers.IndexOf("Wilcoxon p")]);
+        }
+        Assert.Contains(rows, r => r[headers.IndexOf("Paired t-test p")] != "n/a");
+    }
+
+    [Fact]
     public async Task Every_report_renders_for_the_demo_data()
     {
         var client = await app.SignedInClientAsync("ServiceManager");

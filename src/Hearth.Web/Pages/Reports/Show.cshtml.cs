@@ -91,12 +91,9 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
 
     private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress, Compare);
 
-    public static string Cell(object? value, ColumnKind kind) => value switch
-    {
-        null => "n/a",
-        double d when kind == ColumnKind.Percent => d.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        _ => ReportExport.Format(value),
-    };
+    /// <summary>A cell in its column's number format, as the exports show it, with a per cent sign on percentages.</summary>
+    public static string Cell(object? value, ReportColumn column) =>
+        column.Format(value) + (column.Kind == ColumnKind.Percent && value is double ? "%" : "");
 
     private static BarChart? BuildChart(ReportResult result)
     {
