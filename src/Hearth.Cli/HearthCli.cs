@@ -30,6 +30,15 @@ public static class HearthCli
     {
         var env = new CliEnvironment(output, error, settings);
         var parse = Build(env).Parse(args);
+        if (parse.Errors.Count > 0 && CensusCommands.IsValidate(parse.CommandResult.Command))
+        {
+            // `census validate` keeps exit 1 for "the file has errors", so a mistyped command line must not look like one.
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}");
+            }
+            return CliEnvironment.CannotRun;
+        }
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -8,7 +8,7 @@ namespace Hearth.EndToEndTests;
 /// Hearth served by Kestrel on a loopback port, and Debian's Chromium driven by Playwright. Playwright never
 /// downloads a browser here: HEARTH_CHROMIUM (default /usr/bin/chromium) is the one .ci/run installs.
 /// </summary>
-public sealed class BrowserFixture : HearthWebFactory
+public class BrowserFixture : HearthWebFactory
 {
     private IPlaywright? _playwright;
 

@@ -18,6 +18,10 @@ internal static class CensusCommands
         return census;
     }
 
+    /// <summary>True for the `census validate` command, whose exit status 1 means only "the file has errors".</summary>
+    public static bool IsValidate(Command command) =>
+        command.Name == "validate" && command.Parents.OfType<Command>().Any(p => p.Name == "census");
+
     private static Command Validate(CliEnvironment env)
     {
         var file = new Argument<FileInfo>("file") { Description = "The census XML file to check." };
@@ -27,7 +31,7 @@ internal static class CensusCommands
         var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file instead of standard output." };
         var validate = new Command("validate",
             "Check a census file against its year's schema and DfE validation rules; one report row per issue. " +
-            "Exit status 0: no errors (queries allowed); 1: errors found; 2: the file cannot be read.") { file, year, format, output };
+            "Exit status 0: no errors (queries allowed); 1: errors found; 2: the file cannot be read or the command line is wrong.") { file, year, format, output };
         validate.SetAction((parse, ct) => env.RunAsync(async () =>
         {
             var path = parse.GetValue(file)!;

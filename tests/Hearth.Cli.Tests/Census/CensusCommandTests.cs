@@ -161,4 +161,19 @@ public sealed class CensusCommandTests : IDisposable
         Assert.Equal(2, exit2);
         Assert.Contains("unknown collection year", error2);
     }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--unknown-option", "x")]
+    public async Task A_wrong_command_line_exits_2_not_1_so_it_is_not_read_as_a_file_with_errors(string option, string value)
+    {
+        var (exit, output, error) = await Run(null, "census", "validate", Sample("CIN2rows.xml"), option, value);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: ", error);
+        Assert.Contains(value, error);
+        var (missing, _, why) = await Run(null, "census", "validate");
+        Assert.Equal(2, missing);
+        Assert.StartsWith("error: ", why);
+    }
 }

@@ -353,6 +353,18 @@ internal static class CensusRuleCases
             c.Assessment().AssessmentFactors = ["21"];
             Close(c, c.Referral().AddDays(30), "RC9");
         }),
+        // 8873Q allows RC9 as well as RC8 and, as a query, asks for a check when any other reason is used.
+        One(Y22, "8873Q", (c, y) =>
+        {
+            c.Cin().CINPlanDates.Clear();
+            c.Assessment().AssessmentFactors = ["21"];
+            Close(c, c.Referral().AddDays(30), "RC9");
+        }, (c, y) =>
+        {
+            c.Cin().CINPlanDates.Clear();
+            c.Assessment().AssessmentFactors = ["21"];
+            Close(c, c.Referral().AddDays(30), "RC1");
+        }),
         One(Y22, "8875", (c, y) => c.Cin().AddS47(c.Referral(), Next(c.Referral().AddDays(5), DayOfWeek.Friday)),
             (c, y) => c.Cin().AddS47(c.Referral(), Next(c.Referral().AddDays(5), DayOfWeek.Sunday))),
 

@@ -206,6 +206,38 @@ public sealed class StatutoryPagesTests(StatutoryWebFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_child_page_shows_the_childs_census_issues_changing_as_records_are_saved()
+    {
+        var (_, referral, child) = await ReferredChildAsync();
+        var client = await app.SignedInClientAsync("Practitioner");
+        var path = ChildPath(referral, child);
+        KeyValuePair<string, string>[] Date(string name, int d, int m, int y) =>
+            [F($"{name}.Day", d.ToString()), F($"{name}.Month", m.ToString()), F($"{name}.Year", y.ToString())];
+        async Task<string> CensusCardAsync()
+        {
+            var page = await HearthWebFactory.HtmlAsync(await client.GetAsync(path));
+            var card = page.QuerySelectorAll("main .govuk-summary-card")
+                .SingleOrDefault(c => c.QuerySelector(".govuk-summary-card__title")!.TextContent.StartsWith("Census issues for", StringComparison.Ordinal));
+            return card?.TextContent ?? "";
+        }
+
+        Assert.DoesNotContain("8675Q", await CensusCardAsync());
+
+        // On 2 November 2026 an enquiry from 2 September with no conference is more than 15 working days before
+        // 31 March 2027 (the provisional 2026-27 year's reference date): DfE query 8675Q.
+        var open = await HearthWebFactory.PostFormAsync(client, path + "/section-47", [F("Version", "0"), .. Date("StartedOn", 2, 9, 2026), .. Date("ConferenceTargetOn", 23, 9, 2026)]);
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        Assert.Contains("8675Q", await CensusCardAsync());
+
+        // Recording the conference on the enquiry's change page clears the query.
+        var enquiry = Assert.Single((await RecordAsync(referral, child))!.Section47Enquiries);
+        var held = await HearthWebFactory.PostFormAsync(client, $"{path}/section-47/{enquiry.Id}",
+            [F("Version", enquiry.Version.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), .. Date("StartedOn", 2, 9, 2026), .. Date("ConferenceTargetOn", 23, 9, 2026), .. Date("ConferenceOn", 16, 9, 2026)]);
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.DoesNotContain("8675Q", await CensusCardAsync());
+    }
+
+    [Fact]
     public async Task The_api_records_and_reads_statutory_records_within_the_callers_teams()
     {
         var (family, referral, child) = await ReferredChildAsync();

@@ -11,8 +11,8 @@ public sealed class ReadinessModel(CensusExport census) : HearthPageModel
     public async Task OnGetAsync(CancellationToken ct) => Readiness = await census.ReadinessAsync(Actor, ct);
 
     /// <summary>
-    /// Where an issue is fixed. Hearth has no single-family page yet, so this is the families list; when
-    /// /families/{id} exists, return it here.
+    /// Where an issue is fixed: the family record, which shows each child's census issues and links to the person
+    /// records and the statutory records (whose child page shows them again). A child with no family goes to the list.
     /// </summary>
     public static string FamilyHref(Guid? familyId) => familyId is { } id ? $"/families/{id}" : "/families";
 }

@@ -21,7 +21,7 @@ public static class CensusRuleSets
             new Rule8568(), new Rule8600(), new Rule8555(), new Rule8585Q(), new Rule8606(), new Rule8610(), new Rule8650(), new Rule8620(),
             new Rule8630(), new Rule8640(), new Rule8805(), new Rule8810(), new Rule8815(), new Rule8816(), new Rule8820(),
             new Rule8565(), new Rule8569(), new Rule2884(), new Rule2990(), new Rule8825Q(), new Rule2991Q(), new Rule8831(),
-            new Rule8866(), new Rule8867(), new Rule8868(), new Rule8873(),
+            new Rule8866(), new Rule8867(), new Rule8868(), new Rule8873(), new Rule8873Q(),
             // Assessments
             new Rule1103(), new Rule8608(), new Rule8614(), new Rule8617(), new Rule8670Q(), new Rule8696(), new Rule8736(),
             new Rule8863(), new Rule8869(), new Rule8896(), new Rule8897(), new Rule8898(), new Rule8899Q(),

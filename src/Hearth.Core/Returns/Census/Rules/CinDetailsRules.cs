@@ -469,3 +469,24 @@ public sealed class Rule8873() : ChildRule("8873", "When there is only one asses
         }
     }
 }
+
+/// <summary>
+/// 8873Q: the query form of 8873 in the DfE's amended wording — in a closed episode with exactly one assessment whose
+/// factors include 21 (no factors identified), the &lt;ReasonForClosure&gt; should be RC8 or RC9. Read, like 8873,
+/// on closed episodes only (an open episode has no reason for closure yet).
+/// </summary>
+public sealed class Rule8873Q() : ChildRule("8873Q", "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.", "AssessmentFactors", "ReasonForClosure")
+{
+    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
+    {
+        foreach (var cin in child.CINdetails)
+        {
+            var closed = cin.CINclosureDate is not null || !string.IsNullOrWhiteSpace(cin.ReasonForClosure);
+            if (closed && cin.Assessments.Count == 1 && cin.Assessments[0].AssessmentFactors.Any(f => f?.Trim() == "21")
+                && cin.ReasonForClosure is not ("RC8" or "RC9"))
+            {
+                issues.Add(this, child, Cin(child, cin), ("AssessmentFactors", string.Join(",", cin.Assessments[0].AssessmentFactors)), ("ReasonForClosure", cin.ReasonForClosure));
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using Hearth.Core.Data;
+using Hearth.Core.Organisation;
+using Hearth.Core.People;
+using Hearth.Core.Referrals;
+using Hearth.Core.Security;
+using Hearth.TestCommon;
+using Hearth.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Hearth.EndToEndTests;
+
+/// <summary>The demo council on Monday 2 November 2026, so the census year (provisional 2026-27) and working days are fixed.</summary>
+public sealed class CensusBrowserFixture : BrowserFixture
+{
+    public CensusBrowserFixture() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
+}
+
+public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture<CensusBrowserFixture>
+{
+    private static readonly ActorContext System = ActorContext.System("census journey test");
+    private static readonly PageWaitForURLOptions DomLoaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
+    private async Task<IPage> SignedInPageAsync(string role)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
+        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/", DomLoaded);
+        return page;
+    }
+
+    private static async Task FillDateAsync(IPage page, string id, int day, int month, int year)
+    {
+        await page.Locator($"[id='{id}-day']").FillAsync(day.ToString());
+        await page.Locator($"[id='{id}-month']").FillAsync(month.ToString());
+        await page.Locator($"[id='{id}-year']").FillAsync(year.ToString());
+    }
+
+    private static async Task<string> CensusCardAsync(IPage page)
+    {
+        var card = page.Locator(".govuk-summary-card", new() { Has = page.Locator(".govuk-summary-card__title", new() { HasTextRegex = new Regex("^Census issues for") }) });
+        return await card.CountAsync() == 0 ? "" : await card.InnerTextAsync();
+    }
+
+    [Fact]
+    public async Task A_performance_officer_checks_a_file_downloads_its_csv_and_sees_readiness_and_export_all_accessible()
+    {
+        var page = await SignedInPageAsync("Performance");
+        await page.GotoAsync("/census");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The report in the page: CIN_Census_2024.xml is read as its header's 2023-24 (see CensusSampleFileTests).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check a census file" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/census/upload$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        var sample = Path.Combine(AppContext.BaseDirectory, "Data", "CIN_Census_2024.xml");
+        await page.Locator("#upload").SetInputFilesAsync(sample);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "CIN_Census_2024.xml: CIN census 2023-24, 2 children" }).WaitForAsync();
+        var rows = page.Locator("table.govuk-table tbody tr");
+        Assert.Contains(await rows.AllInnerTextsAsync(), r => r.StartsWith("child_fails_assessments", StringComparison.Ordinal) && r.Contains("8897"));
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The same file again as a CSV download.
+        await page.Locator("#upload").SetInputFilesAsync(sample);
+        await page.GetByLabel("As a CSV download").CheckAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync());
+        Assert.Equal("CIN_Census_2024-issues.csv", download.SuggestedFilename);
+        using (var reader = new StreamReader(await download.CreateReadStreamAsync()))
+        {
+            var csv = await reader.ReadToEndAsync();
+            Assert.StartsWith("LAchildID,Rule,Type,Fields,Message,Location", csv);
+            Assert.Contains(csv.Split('\n'), line => line.StartsWith("child_fails_assessments,8897,error,", StringComparison.Ordinal));
+        }
+
+        // Readiness: the council's issues by team, each with a link to the family record.
+        await page.GotoAsync("/census");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Census readiness: every issue in Hearth's records, by team" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/census/readiness$"), DomLoaded);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Census readiness", Exact = true }).WaitForAsync();
+        Assert.True(await page.Locator("table.govuk-table caption").CountAsync() > 0);
+        Assert.Matches("^/families/", await page.Locator("table.govuk-table a.govuk-link").First.GetAttributeAsync("href"));
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Export: a bad date is named in the error summary; the demo's 2025-26 census downloads straight away.
+        await page.GotoAsync("/census");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Export Hearth's census" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/census/export$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Reference date (YYYY-MM-DD)").FillAsync("31/03/2026");
+        await page.GetByLabel("Local authority code").FillAsync("808");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and download" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        Assert.Contains("Enter the reference date as YYYY-MM-DD", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Reference date (YYYY-MM-DD)").FillAsync("2026-03-31");
+        var census = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Check and download" }).ClickAsync());
+        Assert.EndsWith(".xml", census.SuggestedFilename);
+        using var xml = new StreamReader(await census.CreateReadStreamAsync());
+        Assert.Contains("<ReferenceDate>2026-03-31</ReferenceDate>", await xml.ReadToEndAsync());
+    }
+
+    /// <summary>A new family of the practitioner's team with a child referred on 1 September 2026 and accepted.</summary>
+    private async Task<(Guid Family, string ChildName)> ReferredChildAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var s = scope.ServiceProvider;
+        var team = await s.GetRequiredService<HearthDbContext>().Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
+        var people = s.GetRequiredService<PeopleService>();
+        var family = await people.CreateFamilyAsync(System, new NewFamily("E2E-CENSUS", team.Id, team.Patch));
+        var child = await people.AddPersonAsync(System, new NewPerson(family.Id, "Nia", "Census", new DateOnly(2015, 4, 1)) { NotADuplicate = true });
+        var received = new DateOnly(2026, 9, 1);
+        var referrals = s.GetRequiredService<ReferralService>();
+        var referral = await referrals.RecordAsync(System, new NewReferral(team.Id, family.Id, [child.Id], received, new TimeOnly(10, 0), ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
+            ["domestic_abuse"], true, SharingBasis.Consent,
+            new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
+        await referrals.TriageAsync(System, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
+        return (family.Id, "Nia Census");
+    }
+
+    [Fact]
+    public async Task A_practitioner_records_a_cin_plan_an_enquiry_and_a_protection_plan_and_sees_the_census_issues_change()
+    {
+        // Signing in starts the app, which seeds the demo council and its teams.
+        var page = await SignedInPageAsync("Practitioner");
+        var (family, name) = await ReferredChildAsync();
+
+        await page.GotoAsync($"/families/{family}");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Statutory records") }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/statutory/families/{family}$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"{name}'s statutory record") }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/statutory/referrals/.+/children/[^/]+$"), DomLoaded);
+        var child = page.Url;
+        await Accessibility.AssertNoViolationsAsync(page);
+        Assert.DoesNotContain("8675Q", await CensusCardAsync(page));
+
+        // Primary need and factors.
+        await page.Locator("input[name='PrimaryNeedCode'][value='N1']").CheckAsync();
+        await page.Locator("input[name='AssessmentFactors'][value='3B']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save primary need and factors" }).ClickAsync();
+        await page.WaitForURLAsync(child, DomLoaded);
+
+        // A CIN plan for the first fortnight.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a CIN plan" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cin-plans$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "started-on", 1, 9, 2026);
+        await FillDateAsync(page, "ended-on", 15, 9, 2026);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save CIN plan" }).ClickAsync();
+        await page.WaitForURLAsync(child, DomLoaded);
+        Assert.Contains("Ended 15 September 2026", await page.Locator("main").InnerTextAsync());
+
+        // A section 47 enquiry with no conference yet: on 2 November it started more than 15 working days before
+        // 31 March 2027, so the census now queries it (8675Q).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a section 47 enquiry" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/section-47$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "started-on", 2, 9, 2026);
+        await FillDateAsync(page, "conference-target-on", 23, 9, 2026);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save section 47 enquiry" }).ClickAsync();
+        await page.WaitForURLAsync(child, DomLoaded);
+        Assert.Contains("8675Q", await CensusCardAsync(page));
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The conference is recorded on the enquiry, and the query goes.
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Section 47 enquiry from 2 September 2026") }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/section-47/[^/]+$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "conference-on", 16, 9, 2026);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save section 47 enquiry" }).ClickAsync();
+        await page.WaitForURLAsync(child, DomLoaded);
+        Assert.DoesNotContain("8675Q", await CensusCardAsync(page));
+
+        // The protection plan starts on the conference day.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a child protection plan" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/protection-plans$"), DomLoaded);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await FillDateAsync(page, "started-on", 16, 9, 2026);
+        await page.Locator("input[name='InitialCategory'][value='NEG']").CheckAsync();
+        await page.Locator("input[name='LatestCategory'][value='NEG']").CheckAsync();
+        await page.GetByLabel("Number of previous child protection plans").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save child protection plan" }).ClickAsync();
+        await page.WaitForURLAsync(child, DomLoaded);
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("conference 16 September 2026", main, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("8675Q", await CensusCardAsync(page));
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+}
