@@ -24,7 +24,11 @@ public sealed record ManagerDashboard(IReadOnlyList<Headline> Headlines, IReadOn
 /// </summary>
 public sealed class Dashboard(ReportService reports, ReferralService referrals, DueList due, HearthDbContext db)
 {
-    public async Task<IReadOnlyList<Headline>> ServiceHeadlinesAsync(ActorContext actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Headline>> ServiceHeadlinesAsync(ActorContext actor, CancellationToken ct = default) =>
+        (await HeadlinesAsync(actor, ct)).Headlines;
+
+    /// <summary>The headlines, with the capacity report they used (as of today), which a manager's page shows too.</summary>
+    private async Task<(IReadOnlyList<Headline> Headlines, ReportResult Capacity)> HeadlinesAsync(ActorContext actor, CancellationToken ct)
     {
         var today = db.Today();
         var year = ReportPeriod.FinancialYearOf(today);
@@ -55,7 +59,7 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
         string costPerFamily = budgets.Count > 0 && budgets.All(b => b is decimal) && families > 0
             ? Money(budgets.Sum(b => (decimal)b!) / families)
             : "n/a";
-        return
+        return (
         [
             new Headline("Referrals this quarter", Count(referralsThisQuarter[1]), Change(referralsThisQuarter[3], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
             new Headline("Closures this quarter", Count(closures[1]), Change(closures[4], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
@@ -67,14 +71,13 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
             new Headline("Time with families", allHours > 0 ? Percent(Math.Round(100 * withFamilies / allHours, 1, MidpointRounding.AwayFromZero)) : "n/a",
                 "of workers' recorded hours this year", $"/reports/time-use?{ytd}"),
             new Headline("Cost per family this year", costPerFamily, "budget to date over families worked with", $"/reports/cost?{ytd}"),
-        ];
+        ], capacity);
     }
 
     public async Task<ManagerDashboard> ManagerAsync(ActorContext actor, CancellationToken ct = default)
     {
         var today = db.Today();
-        var headlines = await ServiceHeadlinesAsync(actor, ct);
-        var capacity = await reports.RunAsync(actor, "capacity", new ReportFilter(new ReportPeriod(today, today)), ct);
+        var (headlines, capacity) = await HeadlinesAsync(actor, ct);
         var workers = capacity.Tables[0].Rows.Select(r => new WorkerCapacity((string)r[0]!, (string)r[1]!, (long)r[5]!, (long)r[3]!)).ToList();
         var teams = await db.Set<Team>().AsNoTracking().Where(t => actor.TeamIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         var work = new List<TeamWork>();

@@ -69,7 +69,8 @@ public sealed class DateParts
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
 
-    public DateOnly? Parse() =>
+    /// <summary>The date typed, or null when the boxes are empty or do not make a real date.</summary>
+    public DateOnly? Value =>
         int.TryParse(Day, out var d) && int.TryParse(Month, out var m) && int.TryParse(Year, out var y) && y is >= 1900 and <= 9999
             && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
             ? new DateOnly(y, m, d)

@@ -55,7 +55,7 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
         Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
-        var on = RemovedOn.Parse();
+        var on = RemovedOn.Value;
         if (!Enum.TryParse<WaitingOutcome>(Outcome, out var outcome))
         {
             Errors.Add(new FieldError(nameof(Outcome), t["Choose why the referral is leaving the waiting list"]));

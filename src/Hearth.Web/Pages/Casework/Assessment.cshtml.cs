@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
+using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Casework;

@@ -1,5 +1,6 @@
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
+using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 

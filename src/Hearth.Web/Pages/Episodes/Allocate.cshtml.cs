@@ -41,7 +41,7 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var from = From.Parse();
+        var from = From.Value;
         if (!Guid.TryParse(WorkerId, out var worker))
         {
             Errors.Add(new FieldError(nameof(WorkerId), t["Choose the worker to allocate"]));

@@ -39,7 +39,7 @@ public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStri
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         View = await episodes.ViewAsync(Actor, id, ct);
-        var on = ClosedOn.Parse();
+        var on = ClosedOn.Value;
         if (on is null)
         {
             Errors.Add(new FieldError(nameof(ClosedOn), t["Enter the date the episode closed as a real date, for example 27 3 2026"]));

@@ -31,7 +31,7 @@ public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IS
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         View = await episodes.ViewAsync(Actor, id, ct);
-        var on = DecidedOn.Parse();
+        var on = DecidedOn.Value;
         if (!Enum.TryParse<AssessmentDecision>(Decision, out var decision))
         {
             Errors.Add(new FieldError(nameof(Decision), t["Choose the assessment decision"]));

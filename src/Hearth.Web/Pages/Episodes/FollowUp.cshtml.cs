@@ -48,7 +48,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         {
             return NotFound();
         }
-        var on = CompletedOn.Parse();
+        var on = CompletedOn.Value;
         if (on is null)
         {
             Errors.Add(new FieldError(nameof(CompletedOn), t["Enter the date of the follow-up as a real date, for example 27 3 2026"]));
@@ -61,7 +61,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         else if (Found != NothingFound)
         {
             var kind = Enum.TryParse<OutcomeKind>(Found, out var k) ? k : (OutcomeKind?)null;
-            var occurred = OccurredOn.Parse();
+            var occurred = OccurredOn.Value;
             if (kind is null)
             {
                 Errors.Add(new FieldError(nameof(Found), t["Say what the follow-up found"]));

@@ -31,7 +31,7 @@ public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<Share
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         View = await episodes.ViewAsync(Actor, id, ct);
-        var on = OccurredOn.Parse();
+        var on = OccurredOn.Value;
         if (!Guid.TryParse(PersonId, out var person))
         {
             Errors.Add(new FieldError(nameof(PersonId), t["Choose the child"]));

@@ -32,7 +32,7 @@ public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStri
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var on = StartedOn.Parse();
+        var on = StartedOn.Value;
         if (string.IsNullOrEmpty(PhaseKey))
         {
             Errors.Add(new FieldError(nameof(PhaseKey), t["Choose the phase the family moves to"]));

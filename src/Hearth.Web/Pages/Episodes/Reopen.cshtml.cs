@@ -29,7 +29,7 @@ public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStr
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         View = await episodes.ViewAsync(Actor, id, ct);
-        var on = ReopenedOn.Parse();
+        var on = ReopenedOn.Value;
         if (on is null)
         {
             Errors.Add(new FieldError(nameof(ReopenedOn), t["Enter the date the episode reopens as a real date, for example 27 3 2026"]));

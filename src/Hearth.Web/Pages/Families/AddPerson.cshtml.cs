@@ -44,7 +44,7 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         Record = await records.ReadAsync(Actor, id, ct);
-        var dob = DateOfBirth.Parse();
+        var dob = DateOfBirth.Value;
         if (!DateOfBirth.IsEmpty && dob is null)
         {
             Errors.Add(new FieldError(nameof(DateOfBirth), t["Enter the date of birth as a real date, for example 27 3 2019, or leave it blank"]));

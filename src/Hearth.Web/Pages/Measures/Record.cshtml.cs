@@ -25,13 +25,6 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
     [BindProperty(SupportsGet = true)] public string? Respondent { get; set; }
     [BindProperty] public DateParts CompletedOn { get; set; } = new();
 
-    public sealed class DateParts
-    {
-        public string? Day { get; set; }
-        public string? Month { get; set; }
-        public string? Year { get; set; }
-    }
-
     /// <summary>One entry box: its form name, its label and the values it accepts.</summary>
     public sealed record EntryField(string Name, string Label, string? Value, string Hint, string? Error);
 
@@ -59,7 +52,7 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
         if (Chosen is not null && CompletedOn.Day is null)
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            CompletedOn = new DateParts { Day = today.Day.ToString(CultureInfo.InvariantCulture), Month = today.Month.ToString(CultureInfo.InvariantCulture), Year = today.Year.ToString(CultureInfo.InvariantCulture) };
+            CompletedOn = DateParts.Of(today);
         }
         return Page();
     }
@@ -124,12 +117,9 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
 
     private DateOnly? ReadDate(Validator v)
     {
-        if (int.TryParse(CompletedOn.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            && int.TryParse(CompletedOn.Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(CompletedOn.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        if (CompletedOn.Value is { } date)
         {
-            return new DateOnly(y, m, d);
+            return date;
         }
         v.Add(nameof(CompletedOn), t["Enter the date the form was completed, for example 27 3 2026"]);
         return null;

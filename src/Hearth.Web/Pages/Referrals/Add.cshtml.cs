@@ -122,7 +122,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
             case Details:
                 (Draft.ReceivedOn, Draft.ReceivedAt, Draft.Channel, Draft.Source) = (ReceivedOn, ReceivedAt, Channel, Source);
                 (Draft.ReferrerAgency, Draft.ReferrerName, Draft.ReferrerContact) = (ReferrerAgency, ReferrerName, ReferrerContact);
-                if (ReceivedOn.Parse() is null)
+                if (ReceivedOn.Value is null)
                 {
                     Errors.Add(new FieldError(nameof(ReceivedOn), t["Enter the date the referral was received as a real date, for example 27 3 2026"]));
                 }
@@ -190,7 +190,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
     private NewReferral ToReferral(ReferralDraft d)
     {
         var answers = d.Eligibility.Where(a => a.Value is "yes" or "no").ToDictionary(a => a.Key, a => a.Value == "yes");
-        return new NewReferral(Record.Family.TeamId, Family, d.ChildIds, d.ReceivedOn.Parse() ?? Today(time), ParseTime(d.ReceivedAt),
+        return new NewReferral(Record.Family.TeamId, Family, d.ChildIds, d.ReceivedOn.Value ?? Today(time), ParseTime(d.ReceivedAt),
             Enum.TryParse<ReferralChannel>(d.Channel, out var channel) ? channel : ReferralChannel.Other, d.Source ?? "",
             d.ReferrerAgency, d.ReferrerName, d.ReferrerContact, d.PresentingNeeds, d.ConsentToShare != "no",
             Enum.TryParse<Core.Referrals.SharingBasis>(d.SharingBasis, out var basis) ? basis : Core.Referrals.SharingBasis.PublicTask, answers);
@@ -207,7 +207,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         var rows = new List<SummaryRow>
         {
             new(t["Children"], Draft.ChildIds.Count == 0 ? t["Not given"] : string.Join(", ", Draft.ChildIds.Select(c => names.GetValueOrDefault(c, "")))),
-            new(t["Date received"], Draft.ReceivedOn.Parse() is { } on ? Display.Date(on) + (ParseTime(Draft.ReceivedAt) is { } at ? " " + at.ToString("HH:mm", CultureInfo.InvariantCulture) : "") : t["Not given"], Href(Details, true), t["date received"]),
+            new(t["Date received"], Draft.ReceivedOn.Value is { } on ? Display.Date(on) + (ParseTime(Draft.ReceivedAt) is { } at ? " " + at.ToString("HH:mm", CultureInfo.InvariantCulture) : "") : t["Not given"], Href(Details, true), t["date received"]),
             new(t["How it arrived"], Enum.TryParse<ReferralChannel>(Draft.Channel, out var channel) ? t[JourneyLabels.Of(channel)] : t["Not given"], Href(Details, true), t["how it arrived"]),
             new(t["Referral source"], Draft.Source is { } s && ReferralSources.Codes.TryGetValue(s, out var source) ? $"{s}: {source}" : t["Not given"], Href(Details, true), t["referral source"]),
             new(t["Referrer"], Or(string.Join(", ", new[] { Draft.ReferrerName, Draft.ReferrerAgency, Draft.ReferrerContact }.Where(x => !string.IsNullOrWhiteSpace(x)))), Href(Details, true), t["referrer"]),

@@ -54,7 +54,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var on = DecidedOn.Parse();
+        var on = DecidedOn.Value;
         if (!Enum.TryParse<TriageOutcome>(Outcome, out var outcome))
         {
             Errors.Add(new FieldError(nameof(Outcome), t["Choose the triage decision"]));

@@ -1,4 +1,5 @@
 using Hearth.Core.Statutory;
+using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Statutory;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Statutory;
+using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 

@@ -81,21 +81,4 @@ public abstract class StatutoryPageModel : HearthPageModel
         return true;
     }
 
-    /// <summary>A GOV.UK date input's three boxes; empty when nothing was typed.</summary>
-    public sealed class DateParts
-    {
-        public string? Day { get; set; }
-        public string? Month { get; set; }
-        public string? Year { get; set; }
-
-        public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
-
-        public DateOnly? Value => int.TryParse(Day, out var d) && int.TryParse(Month, out var m) && int.TryParse(Year, out var y)
-            && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
-
-        public static DateParts Of(DateOnly? date) => new()
-        {
-            Day = date?.Day.ToString(CultureInfo.InvariantCulture), Month = date?.Month.ToString(CultureInfo.InvariantCulture), Year = date?.Year.ToString(CultureInfo.InvariantCulture),
-        };
-    }
 }
