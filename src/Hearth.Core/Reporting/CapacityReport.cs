@@ -28,20 +28,22 @@ public sealed class CapacityReport : ReportDefinition
 
         var workers = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive)
             .OrderBy(w => w.Team!.Name).ThenBy(w => w.Name)
-            .Select(w => new
-            {
-                w.Name,
-                Team = w.Team!.Name,
-                w.Fte,
-                w.MaxIntensiveCases,
+            .Select(w => new { w.Id, w.Name, Team = w.Team!.Name, w.Fte, w.MaxIntensiveCases })
+            .ToListAsync(ct);
+        // Both caseload counts from one grouped scan of the allocations that could be current at the period's end or
+        // now, rather than two correlated counts per worker (whose estimated cost sets PostgreSQL compiling the plan).
+        var caseloads = await db.Set<Allocation>().AsNoTracking()
+            .Where(a => a.To == null || a.To >= to)
+            .Join(db.Set<Episode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a.WorkerId, a.From, a.To, e.OpenedOn, e.ClosedOn, e.IsIntensive })
+            .FiguresByAsync(x => x.WorkerId, ct,
                 // Allocations current at the end of the period, to episodes still open then.
-                Open = db.Set<Allocation>().Count(a => a.WorkerId == w.Id && a.From <= to && (a.To == null || a.To >= to)
-                    && db.Set<Episode>().Any(e => e.Id == a.EpisodeId && e.OpenedOn <= to && (e.ClosedOn == null || e.ClosedOn > to))),
-                IntensiveNow = db.Set<Allocation>().Count(a => a.WorkerId == w.Id && a.To == null
-                    && db.Set<Episode>().Any(e => e.Id == a.EpisodeId && e.ClosedOn == null && e.IsIntensive)),
-            }).ToListAsync(ct);
-        var workerRows = workers.Select(w => (IReadOnlyList<object?>)[w.Name, w.Team, (double)w.Fte, (long)w.MaxIntensiveCases, (long)w.Open, (long)w.IntensiveNow,
-            (long)Math.Max(0, w.MaxIntensiveCases - w.IntensiveNow)]).ToList();
+                rows => rows.LongCount(x => x.From <= to && x.OpenedOn <= to && (x.ClosedOn == null || x.ClosedOn > to)),
+                rows => rows.LongCount(x => x.To == null && x.ClosedOn == null && x.IsIntensive));
+        var workerRows = workers.Select(w =>
+        {
+            var counts = caseloads.GetValueOrDefault(w.Id) ?? new long[2];
+            return (IReadOnlyList<object?>)[w.Name, w.Team, (double)w.Fte, (long)w.MaxIntensiveCases, counts[0], counts[1], Math.Max(0, w.MaxIntensiveCases - counts[1])];
+        }).ToList();
 
         var waiting = db.Set<WaitingListEntry>().AsNoTracking().Where(e => teams.Contains(e.TeamId));
         var monthEnds = new List<DateOnly>();
@@ -66,11 +68,12 @@ public sealed class CapacityReport : ReportDefinition
         var monthRows = monthEnds.Select((at, i) => (IReadOnlyList<object?>)[at.ToString("yyyy-MM-dd"), waitingAt[i]]).ToList();
 
         var waits = waiting.Where(e => e.RemovedOn != null && e.RemovedOn >= from && e.RemovedOn <= to).Select(e => e.RemovedOn!.Value.DayNumber - e.Since.DayNumber);
+        // Joined and grouped by referral (referrals without an allocation drop out of the join).
         var firstAllocation = db.Set<Referral>().AsNoTracking()
-            .Where(r => teams.Contains(r.TeamId) && r.EpisodeId != null && r.ReceivedOn >= from && r.ReceivedOn <= to)
-            .Select(r => db.Set<Allocation>().Where(a => a.EpisodeId == r.EpisodeId).Min(a => (int?)a.From.DayNumber) - r.ReceivedOn.DayNumber)
-            .Where(d => d != null)
-            .Select(d => d!.Value);
+            .Where(r => teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .Join(db.Set<Allocation>(), r => r.EpisodeId, a => a.EpisodeId, (r, a) => new { r.Id, r.ReceivedOn, a.From })
+            .GroupBy(x => new { x.Id, x.ReceivedOn })
+            .Select(g => g.Min(x => x.From.DayNumber) - g.Key.ReceivedOn.DayNumber);
         var waitStats = await StatsAsync(waits, ct);
         var allocationStats = await StatsAsync(firstAllocation, ct);
 

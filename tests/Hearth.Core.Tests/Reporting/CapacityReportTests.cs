@@ -17,12 +17,20 @@ public sealed class CapacityReportTests : JourneyTestBase
     public async Task Caseloads_waits_and_time_to_allocation_are_counted_by_the_database()
     {
         var sian = await WorkerAsync("Sian", TeamA, max: 2);
-        await WorkerAsync("Owen", TeamA, max: 2);
+        var owen = await WorkerAsync("Owen", TeamA, max: 2);
         // Two episodes opened 1 and 11 March 2026, allocated to Sian 4 and 21 days after referral.
         var first = await AcceptedEpisodeAsync("CAP-1", new DateOnly(2026, 3, 1));
         var second = await AcceptedEpisodeAsync("CAP-2", new DateOnly(2026, 3, 11));
         await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(first.Id, sian.Id, new DateOnly(2026, 3, 5))));
         await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(second.Id, sian.Id, new DateOnly(2026, 4, 1))));
+        // CAP-1 passes from Sian to Owen on 10 April: it is Owen's at the end of the period, and its first allocation
+        // is still Sian's.
+        await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(first.Id, owen.Id, new DateOnly(2026, 4, 10))));
+        await InScope(async s =>
+        {
+            var sians = await Get<HearthDbContext>(s).Set<Allocation>().SingleAsync(a => a.EpisodeId == first.Id && a.WorkerId == sian.Id);
+            await Get<AllocationService>(s).EndAllocationAsync(Manager, sians.Id, sians.Version, new DateOnly(2026, 4, 10));
+        });
         // Three families waited: 10, 20 and 40 days; one still waits.
         foreach (var (reference, received, leaves) in new[] { ("W-1", new DateOnly(2026, 4, 1), (DateOnly?)new DateOnly(2026, 4, 11)), ("W-2", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 21)), ("W-3", new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 11)), ("W-4", new DateOnly(2026, 4, 15), null) })
         {
@@ -42,8 +50,9 @@ public sealed class CapacityReportTests : JourneyTestBase
         var result = await RunAsync(Manager, new ReportPeriod(new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31)));
 
         var workers = result.Tables[0].Rows.ToDictionary(r => (string)r[0]!);
-        Assert.Equal(2L, workers["Sian"][4]);
-        Assert.Equal(0L, workers["Owen"][4]);
+        // Open episodes at the period's end, intensive episodes now, and free intensive places (of 2) now.
+        Assert.Equal(new object?[] { 1L, 1L, 1L }, workers["Sian"].Skip(4));
+        Assert.Equal(new object?[] { 1L, 1L, 1L }, workers["Owen"].Skip(4));
         var waiting = result.Tables[1].Rows;
         Assert.Equal([["2026-03-31", 0L], ["2026-04-30", 2L], ["2026-05-31", 1L]], waiting);
         var waits = result.Tables[2].Rows;
