@@ -31,46 +31,64 @@ internal static class DemoMeasures
         foreach (var episode in episodes)
         {
             var definition = programmes[episode.ProgrammeVersionId];
-            var points = MeasuresDueQuery.TimePoints(episode, definition, today).Where(p => p.DueOn <= today).ToList();
-            // Two points per episode are enough to show change without making the demo slow to build.
-            var chosen = points.Where(p => p.Point == TimePoint.Baseline).Take(1)
-                .Concat(points.Where(p => p.Point == TimePoint.Closure).DefaultIfEmpty(points.LastOrDefault(p => p.Point is TimePoint.Review or TimePoint.Interval)).Take(1))
-                .Where(p => p != default).Distinct().ToList();
+            var points = Points(episode, definition, today);
             foreach (var person in members[episode.FamilyId].GroupBy(m => m.Id).Select(g => g.First()))
             {
-                // How troubled at the start (0 none .. 2 severe) and how much better each time point (negative: worse).
-                var severity = 0.5 + random.NextDouble();
-                var gain = random.NextDouble() < 0.75 ? 0.1 + random.NextDouble() * 0.35 : -0.15 * random.NextDouble();
-                for (var k = 0; k < chosen.Count; k++)
-                {
-                    var (point, number, dueOn) = chosen[k];
-                    if (random.NextDouble() > (k == 0 ? 0.85 : 0.7))
-                    {
-                        continue;
-                    }
-                    var completedOn = dueOn.AddDays(-random.Next(0, 8));
-                    completedOn = completedOn < episode.OpenedOn ? episode.OpenedOn : completedOn;
-                    var level = Math.Clamp(severity - gain * k, 0, 2);
-                    foreach (var schedule in definition.Measures.Where(s => s.At(point)))
-                    {
-                        var age = MeasureEntry.AgeOn(person.DateOfBirth, dueOn);
-                        if (age is not { } years || !schedule.Covers(years) || InstrumentCatalog.Find(schedule.Instrument) is not { } instrument)
-                        {
-                            continue;
-                        }
-                        var responses = Responses(instrument, level, random);
-                        var sheet = MeasureEntry.Score(instrument, responses, null, MeasureEntry.AgeOn(person.DateOfBirth, completedOn));
-                        if (!sheet.IsValid)
-                        {
-                            continue;
-                        }
-                        db.Add(MeasureService.Build(episode, person.Id, instrument, point, number, schedule.Respondent, completedOn,
-                            MeasureEntry.AgeOn(person.DateOfBirth, completedOn), responses, null, sheet, actor.Name));
-                    }
-                }
+                db.AddRange(Forms(episode, definition, points, person.Id, person.DateOfBirth, random, actor.Name));
             }
         }
         await db.SaveChangesAsync(actor, ct);
+    }
+
+    /// <summary>
+    /// The baseline and the closure (or latest review) of the programme's schedule that are due by today: two points
+    /// are enough to show change without making the demo slow to build.
+    /// </summary>
+    internal static IReadOnlyList<(TimePoint Point, int? Number, DateOnly DueOn)> Points(Episode episode, ProgrammeDefinition definition, DateOnly today)
+    {
+        var points = MeasuresDueQuery.TimePoints(episode, definition, today).Where(p => p.DueOn <= today).ToList();
+        return points.Where(p => p.Point == TimePoint.Baseline).Take(1)
+            .Concat(points.Where(p => p.Point == TimePoint.Closure).DefaultIfEmpty(points.LastOrDefault(p => p.Point is TimePoint.Review or TimePoint.Interval)).Take(1))
+            .Where(p => p != default).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// One person's forms at those points, scored by the engine as a worker's entry would be: most returned, most
+    /// people a little better at the second point. Used by the demo and the synthetic council alike.
+    /// </summary>
+    internal static List<MeasureAdministration> Forms(Episode episode, ProgrammeDefinition definition, IReadOnlyList<(TimePoint Point, int? Number, DateOnly DueOn)> points,
+        Guid personId, DateOnly? dateOfBirth, Random random, string by)
+    {
+        var forms = new List<MeasureAdministration>();
+        // How troubled at the start (0 none .. 2 severe) and how much better each time point (negative: worse).
+        var severity = 0.5 + random.NextDouble();
+        var gain = random.NextDouble() < 0.75 ? 0.1 + random.NextDouble() * 0.35 : -0.15 * random.NextDouble();
+        for (var k = 0; k < points.Count; k++)
+        {
+            var (point, number, dueOn) = points[k];
+            if (random.NextDouble() > (k == 0 ? 0.85 : 0.7))
+            {
+                continue;
+            }
+            var completedOn = dueOn.AddDays(-random.Next(0, 8));
+            completedOn = completedOn < episode.OpenedOn ? episode.OpenedOn : completedOn;
+            var level = Math.Clamp(severity - gain * k, 0, 2);
+            var age = MeasureEntry.AgeOn(dateOfBirth, completedOn);
+            foreach (var schedule in definition.Measures.Where(s => s.At(point)))
+            {
+                if (age is not { } years || !schedule.Covers(years) || InstrumentCatalog.Find(schedule.Instrument) is not { } instrument)
+                {
+                    continue;
+                }
+                var responses = Responses(instrument, level, random);
+                var sheet = MeasureEntry.Score(instrument, responses, null, age);
+                if (sheet.IsValid)
+                {
+                    forms.Add(MeasureService.Build(episode, personId, instrument, point, number, schedule.Respondent, completedOn, age, responses, null, sheet, by));
+                }
+            }
+        }
+        return forms;
     }
 
     /// <summary>Answers around a difficulty level: problem items near it, strengths and reverse-scored items away from it.</summary>

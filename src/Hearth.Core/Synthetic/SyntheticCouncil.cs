@@ -463,53 +463,26 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
             }
         }
 
-        /// <summary>Baseline and closure (or latest review) forms, as the demo does: most returned, most families a little better.</summary>
+        /// <summary>Baseline and closure (or latest review) forms, as the demo makes them.</summary>
         private void Measures(Chunk chunk, Episode episode, ProgrammeDefinition definition, Person parent, List<Person> children)
         {
-            var points = MeasuresDueQuery.TimePoints(episode, definition, today).Where(p => p.DueOn <= today).ToList();
-            var chosen = points.Where(p => p.Point == TimePoint.Baseline).Take(1)
-                .Concat(points.Where(p => p.Point == TimePoint.Closure).DefaultIfEmpty(points.LastOrDefault(p => p.Point is TimePoint.Review or TimePoint.Interval)).Take(1))
-                .Where(p => p != default).Distinct().ToList();
-            if (chosen.Count == 0)
+            var points = DemoMeasures.Points(episode, definition, today);
+            if (points.Count == 0)
             {
                 return;
             }
             foreach (var person in children.Prepend(parent))
             {
-                var severity = 0.5 + random.NextDouble();
-                var gain = random.NextDouble() < 0.75 ? 0.1 + random.NextDouble() * 0.35 : -0.15 * random.NextDouble();
-                for (var k = 0; k < chosen.Count; k++)
+                foreach (var form in DemoMeasures.Forms(episode, definition, points, person.Id, person.DateOfBirth, random, By))
                 {
-                    var (point, number, dueOn) = chosen[k];
-                    if (random.NextDouble() > (k == 0 ? 0.85 : 0.7))
+                    form.Id = ids.Next();
+                    foreach (var score in form.Scores)
                     {
-                        continue;
+                        score.Id = ids.Next();
+                        score.AdministrationId = form.Id;
                     }
-                    var completedOn = Max(dueOn.AddDays(-random.Next(0, 8)), episode.OpenedOn);
-                    var level = Math.Clamp(severity - gain * k, 0, 2);
-                    foreach (var schedule in definition.Measures.Where(s => s.At(point)))
-                    {
-                        var age = MeasureEntry.AgeOn(person.DateOfBirth, completedOn);
-                        if (age is not { } years || !schedule.Covers(years) || InstrumentCatalog.Find(schedule.Instrument) is not { } instrument)
-                        {
-                            continue;
-                        }
-                        var responses = DemoMeasures.Responses(instrument, level, random);
-                        var sheet = MeasureEntry.Score(instrument, responses, null, age);
-                        if (!sheet.IsValid)
-                        {
-                            continue;
-                        }
-                        var form = MeasureService.Build(episode, person.Id, instrument, point, number, schedule.Respondent, completedOn, age, responses, null, sheet, By);
-                        form.Id = ids.Next();
-                        foreach (var score in form.Scores)
-                        {
-                            score.Id = ids.Next();
-                            score.AdministrationId = form.Id;
-                        }
-                        chunk.Measures.Add(form);
-                        chunk.Scores.AddRange(form.Scores);
-                    }
+                    chunk.Measures.Add(form);
+                    chunk.Scores.AddRange(form.Scores);
                 }
             }
         }
@@ -517,7 +490,5 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
         private T Pick<T>(params T[] options) => options[random.Next(options.Length)];
 
         private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-
-        private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
     }
 }
