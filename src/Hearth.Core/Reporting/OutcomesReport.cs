@@ -29,14 +29,14 @@ public sealed class OutcomesReport : ReportDefinition
         var episodes = db.Set<Episode>().AsNoTracking().Where(e => teams.Contains(e.TeamId));
         var open = WorkedWith.Episodes(db, teams, filter.Period);
         var referralChildren = db.Set<ReferralChild>().AsNoTracking().Join(db.Set<Referral>(), c => c.ReferralId, r => r.Id, (c, r) => new { c.PersonId, r.EpisodeId, r.FamilyId, r.ReceivedOn });
-        var children = referralChildren.Where(x => open.Any(e => e.Id == x.EpisodeId));
 
-        // Children worked with, and those of them whose work closed successfully, in one query.
-        var worked = await children
-            .Select(x => new WorkedChild
+        // Children worked with, and those of them whose work closed successfully, in one query over the children
+        // joined to their open episodes.
+        var worked = await referralChildren
+            .Join(open, x => x.EpisodeId, e => e.Id, (x, e) => new WorkedChild
             {
                 PersonId = x.PersonId,
-                Succeeded = open.Any(e => e.Id == x.EpisodeId && e.ClosedOn != null && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)),
+                Succeeded = e.ClosedOn != null && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value),
             })
             .FiguresAsync(ct,
                 rows => rows.Select(x => x.PersonId).Distinct().LongCount(),
@@ -44,33 +44,35 @@ public sealed class OutcomesReport : ReportDefinition
         var (childrenWorked, childrenSucceeded) = (worked[0], worked[1]);
         long familiesWorked = await open.Select(e => e.FamilyId).Distinct().LongCountAsync(ct);
 
-        // Children of episodes that closed in the period, with the closure date, and what followed each closure:
-        // every after-closure figure from one query.
+        // Children of episodes that closed in the period, with the closure date and the first re-referral, child
+        // protection plan and entry to care after it: "within N months" holds for some event exactly when it holds
+        // for the first, so each kind is one look-up per child, computed once (Distinct keeps the columns in a
+        // subquery), and every after-closure figure comes from one query. Each look-up is bounded by AddMonths
+        // first, a plain date comparison that narrows the rows before CalendarMonths decides: it is PostgreSQL's
+        // exact bound and on SQLite, which rolls 31 August + 6 months over to 3 March, a bound a few days later.
         var events = db.Set<OutcomeEvent>().AsNoTracking();
         var after = await referralChildren
             .Join(episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to), x => x.EpisodeId, e => e.Id, (x, e) => new { x.PersonId, Closed = e.ClosedOn!.Value })
-            .Distinct()
             .Select(c => new ClosedChild
             {
                 PersonId = c.PersonId,
-                ReReferred = referralChildren.Any(r => r.PersonId == c.PersonId && r.ReceivedOn > c.Closed && CalendarMonths.Within(c.Closed, r.ReceivedOn, 12))
-                    || events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ReReferral && o.OccurredOn > c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)),
-                ProtectedWithin6 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 6)),
-                ProtectedWithin12 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)),
-                ProtectedWithin24 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 24)),
-                LookedAfterWithin6 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 6)),
-                LookedAfterWithin12 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 12)),
-                LookedAfterWithin24 = events.Any(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && CalendarMonths.Within(c.Closed, o.OccurredOn, 24)),
+                Closed = c.Closed,
+                ReferredOn = referralChildren.Where(r => r.PersonId == c.PersonId && r.ReceivedOn > c.Closed && r.ReceivedOn <= c.Closed.AddMonths(12)).Min(r => (DateOnly?)r.ReceivedOn),
+                ReReferralOn = events.Where(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ReReferral && o.OccurredOn > c.Closed && o.OccurredOn <= c.Closed.AddMonths(12)).Min(o => (DateOnly?)o.OccurredOn),
+                ProtectedOn = events.Where(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.ChildProtectionPlan && o.OccurredOn >= c.Closed && o.OccurredOn <= c.Closed.AddMonths(24)).Min(o => (DateOnly?)o.OccurredOn),
+                LookedAfterOn = events.Where(o => o.PersonId == c.PersonId && o.Kind == OutcomeKind.BecameLookedAfter && o.OccurredOn >= c.Closed && o.OccurredOn <= c.Closed.AddMonths(24)).Min(o => (DateOnly?)o.OccurredOn),
             })
+            .Distinct()
             .FiguresAsync(ct,
                 rows => rows.Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.ReReferred).Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.ProtectedWithin6).Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.ProtectedWithin12).Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.ProtectedWithin24).Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.LookedAfterWithin6).Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.LookedAfterWithin12).Select(c => c.PersonId).Distinct().LongCount(),
-                rows => rows.Where(c => c.LookedAfterWithin24).Select(c => c.PersonId).Distinct().LongCount());
+                rows => rows.Where(c => c.ReferredOn != null && CalendarMonths.Within(c.Closed, c.ReferredOn.Value, 12)
+                    || c.ReReferralOn != null && CalendarMonths.Within(c.Closed, c.ReReferralOn.Value, 12)).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ProtectedOn != null && CalendarMonths.Within(c.Closed, c.ProtectedOn.Value, 6)).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ProtectedOn != null && CalendarMonths.Within(c.Closed, c.ProtectedOn.Value, 12)).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.ProtectedOn != null && CalendarMonths.Within(c.Closed, c.ProtectedOn.Value, 24)).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.LookedAfterOn != null && CalendarMonths.Within(c.Closed, c.LookedAfterOn.Value, 6)).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.LookedAfterOn != null && CalendarMonths.Within(c.Closed, c.LookedAfterOn.Value, 12)).Select(c => c.PersonId).Distinct().LongCount(),
+                rows => rows.Where(c => c.LookedAfterOn != null && CalendarMonths.Within(c.Closed, c.LookedAfterOn.Value, 24)).Select(c => c.PersonId).Distinct().LongCount());
         var closedChildren = after[0];
         var afterRows = new List<IReadOnlyList<object?>>
         {
@@ -94,9 +96,11 @@ public sealed class OutcomesReport : ReportDefinition
             {
                 Earlier = episodes.Count(o => o.FamilyId == e.FamilyId && o.OpenedOn < e.OpenedOn),
                 Sustained = e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)
-                    && !db.Set<Referral>().Any(r => r.FamilyId == e.FamilyId && r.ReceivedOn > e.ClosedOn && CalendarMonths.Within(e.ClosedOn!.Value, r.ReceivedOn, 12)),
+                    && !db.Set<Referral>().Any(r => r.FamilyId == e.FamilyId && r.ReceivedOn > e.ClosedOn && r.ReceivedOn <= e.ClosedOn!.Value.AddMonths(12)
+                        && CalendarMonths.Within(e.ClosedOn!.Value, r.ReceivedOn, 12)),
             })
-            .FiguresByAsync(f => f.Earlier >= 2 ? 2 : f.Earlier, ct, rows => rows.LongCount(), rows => rows.LongCount(f => f.Sustained));
+            // Math.Min, not a conditional, so that the count of earlier episodes is computed once.
+            .FiguresByAsync(f => Math.Min(f.Earlier, 2), ct, rows => rows.LongCount(), rows => rows.LongCount(f => f.Sustained));
         var interventions = new[] { "First intervention", "Second intervention", "Third or more" }.Select((label, earlier) =>
         {
             var f = byEarlier.GetValueOrDefault(earlier) ?? new long[2];
@@ -128,13 +132,11 @@ public sealed class OutcomesReport : ReportDefinition
     private sealed class ClosedChild
     {
         public Guid PersonId { get; init; }
-        public bool ReReferred { get; init; }
-        public bool ProtectedWithin6 { get; init; }
-        public bool ProtectedWithin12 { get; init; }
-        public bool ProtectedWithin24 { get; init; }
-        public bool LookedAfterWithin6 { get; init; }
-        public bool LookedAfterWithin12 { get; init; }
-        public bool LookedAfterWithin24 { get; init; }
+        public DateOnly Closed { get; init; }
+        public DateOnly? ReferredOn { get; init; }
+        public DateOnly? ReReferralOn { get; init; }
+        public DateOnly? ProtectedOn { get; init; }
+        public DateOnly? LookedAfterOn { get; init; }
     }
 
     private sealed class FamilyClosure
