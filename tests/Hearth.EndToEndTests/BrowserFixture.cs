@@ -39,6 +39,26 @@ public class BrowserFixture : HearthWebFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page, signed in as the demo user of a role and on the home page.</summary>
+    public async Task<IPage> SignedInPageAsync(string role)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(EmailFor(role));
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        return page;
+    }
+
+    /// <summary>Fills a GOV.UK date input: the fields <paramref name="id"/>-day, -month and -year.</summary>
+    public static async Task FillDateAsync(IPage page, string id, DateOnly date)
+    {
+        await page.Locator($"[id='{id}-day']").FillAsync(date.Day.ToString());
+        await page.Locator($"[id='{id}-month']").FillAsync(date.Month.ToString());
+        await page.Locator($"[id='{id}-year']").FillAsync(date.Year.ToString());
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null)

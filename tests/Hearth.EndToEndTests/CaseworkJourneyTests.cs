@@ -5,7 +5,6 @@ using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Referrals;
 using Hearth.Core.Security;
-using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -47,29 +46,11 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         return review;
     }
 
-    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"[id='{id}-day']").FillAsync(date.Day.ToString());
-        await page.Locator($"[id='{id}-month']").FillAsync(date.Month.ToString());
-        await page.Locator($"[id='{id}-year']").FillAsync(date.Year.ToString());
-    }
-
-    private async Task<IPage> SignedInPageAsync(string role)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        return page;
-    }
-
     [Fact]
     public async Task The_chronology_team_wider_services_boosters_and_time_pages_work_in_chromium_and_are_accessible()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var page = await SignedInPageAsync("Practitioner");
+        var page = await app.SignedInPageAsync("Practitioner");
         var episode = await EpisodeAsync(today, "E2E-WIDER");
         var home = $"/casework/episodes/{episode.Id}";
         await page.GotoAsync(home);
@@ -92,14 +73,14 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GotoAsync(home + "/services");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await FillDateAsync(page, "referred-on", today.AddDays(-10));
+        await BrowserFixture.FillDateAsync(page, "referred-on", today.AddDays(-10));
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + home + "/services", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("10 days so far", await page.Locator("main table").InnerTextAsync());
         await page.Locator("main table tbody a").First.ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Accepted").CheckAsync();
-        await FillDateAsync(page, "on", today.AddDays(-3));
+        await BrowserFixture.FillDateAsync(page, "on", today.AddDays(-3));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + home + "/services", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("7 days", await page.Locator("main table").InnerTextAsync());
@@ -109,7 +90,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
 
         await page.GotoAsync("/casework/time");
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "date", today);
+        await BrowserFixture.FillDateAsync(page, "date", today);
         await page.GetByLabel("Minutes").FillAsync("40");
         await page.GetByLabel("Liaison with other agencies").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log time" }).ClickAsync();
@@ -138,7 +119,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
     public async Task A_practitioner_records_assessment_plan_goal_sessions_and_review_in_chromium_on_accessible_pages()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var page = await SignedInPageAsync("Practitioner");
+        var page = await app.SignedInPageAsync("Practitioner");
         var episode = await EpisodeAsync(today);
         var home = $"/casework/episodes/{episode.Id}";
 
@@ -149,7 +130,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         // Assessment: a missing required answer is refused with the error summary, then completed.
         await page.GetByRole(AriaRole.Link, new() { Name = "72-hour assessment" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "started-on", today.AddDays(-58));
+        await BrowserFixture.FillDateAsync(page, "started-on", today.AddDays(-58));
         await page.GetByLabel("What are we worried about?").FillAsync("Kim's heroin use; Ava caring for her mum");
         await page.GetByLabel("Safety scale").FillAsync("4");
         await page.Locator("[id='answers_motivation_to_change']").FillAsync("7");
@@ -183,12 +164,12 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record sessions" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "rows[0].-date", today.AddDays(-50));
+        await BrowserFixture.FillDateAsync(page, "rows[0].-date", today.AddDays(-50));
         await page.Locator("[id='rows[0].-start']").FillAsync("10:00");
         await page.Locator("[id='rows[0].-end']").FillAsync("11:30");
         await page.Locator("[id='rows[0].-type']").SelectOptionAsync("HomeVisit");
         await page.Locator("[id='rows[0].-person-ids']").CheckAsync();
-        await FillDateAsync(page, "rows[1].-date", today.AddDays(-49));
+        await BrowserFixture.FillDateAsync(page, "rows[1].-date", today.AddDays(-49));
         await page.Locator("[id='rows[1].-start']").FillAsync("16:00");
         await page.Locator("[id='rows[1].-end']").FillAsync("16:20");
         await page.Locator("[id='rows[1].-type']").SelectOptionAsync("Phone");
@@ -200,7 +181,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         var review = await ReviewDueAsync(episode, today.AddDays(-1));
         await page.GotoAsync($"/casework/reviews/{review.Id}");
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "held-on", today);
+        await BrowserFixture.FillDateAsync(page, "held-on", today);
         await page.GetByLabel("Who attended").FillAsync("Kim, Ava, Nan, school");
         await page.GetByLabel("+1", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Progress").FillAsync("Ava is in school four or five days most weeks");

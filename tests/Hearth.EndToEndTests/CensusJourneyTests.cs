@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
-using Hearth.Core.Data;
-using Hearth.Core.Organisation;
-using Hearth.Core.People;
-using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.TestCommon;
 using Hearth.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,24 +18,6 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
     private static readonly ActorContext System = ActorContext.System("census journey test");
     private static readonly PageWaitForURLOptions DomLoaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
-    private async Task<IPage> SignedInPageAsync(string role)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", DomLoaded);
-        return page;
-    }
-
-    private static async Task FillDateAsync(IPage page, string id, int day, int month, int year)
-    {
-        await page.Locator($"[id='{id}-day']").FillAsync(day.ToString());
-        await page.Locator($"[id='{id}-month']").FillAsync(month.ToString());
-        await page.Locator($"[id='{id}-year']").FillAsync(year.ToString());
-    }
-
     private static async Task<string> CensusCardAsync(IPage page)
     {
         var card = page.Locator(".govuk-summary-card", new() { Has = page.Locator(".govuk-summary-card__title", new() { HasTextRegex = new Regex("^Census issues for") }) });
@@ -50,7 +27,7 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
     [Fact]
     public async Task A_performance_officer_checks_a_file_downloads_its_csv_and_sees_readiness_and_export_all_accessible()
     {
-        var page = await SignedInPageAsync("Performance");
+        var page = await app.SignedInPageAsync("Performance");
         await page.GotoAsync("/census");
         await Accessibility.AssertNoViolationsAsync(page);
 
@@ -109,25 +86,15 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
     private async Task<(Guid Family, string ChildName)> ReferredChildAsync()
     {
         using var scope = app.Services.CreateScope();
-        var s = scope.ServiceProvider;
-        var team = await s.GetRequiredService<HearthDbContext>().Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
-        var people = s.GetRequiredService<PeopleService>();
-        var family = await people.CreateFamilyAsync(System, new NewFamily("E2E-CENSUS", team.Id, team.Patch));
-        var child = await people.AddPersonAsync(System, new NewPerson(family.Id, "Nia", "Census", new DateOnly(2015, 4, 1)) { NotADuplicate = true });
-        var received = new DateOnly(2026, 9, 1);
-        var referrals = s.GetRequiredService<ReferralService>();
-        var referral = await referrals.RecordAsync(System, new NewReferral(team.Id, family.Id, [child.Id], received, new TimeOnly(10, 0), ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
-            ["domestic_abuse"], true, SharingBasis.Consent,
-            new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
-        await referrals.TriageAsync(System, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
-        return (family.Id, "Nia Census");
+        var (family, _, _) = await DemoFamilies.AcceptedChildInNeedAsync(scope.ServiceProvider, System, "E2E-CENSUS", "Census");
+        return (family, "Nia Census");
     }
 
     [Fact]
     public async Task A_practitioner_records_a_cin_plan_an_enquiry_and_a_protection_plan_and_sees_the_census_issues_change()
     {
         // Signing in starts the app, which seeds the demo council and its teams.
-        var page = await SignedInPageAsync("Practitioner");
+        var page = await app.SignedInPageAsync("Practitioner");
         var (family, name) = await ReferredChildAsync();
 
         await page.GotoAsync($"/families/{family}");
@@ -151,8 +118,8 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a CIN plan" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/cin-plans$"), DomLoaded);
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "started-on", 1, 9, 2026);
-        await FillDateAsync(page, "ended-on", 15, 9, 2026);
+        await BrowserFixture.FillDateAsync(page, "started-on", new DateOnly(2026, 9, 1));
+        await BrowserFixture.FillDateAsync(page, "ended-on", new DateOnly(2026, 9, 15));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save CIN plan" }).ClickAsync();
         await page.WaitForURLAsync(child, DomLoaded);
         Assert.Contains("Ended 15 September 2026", await page.Locator("main").InnerTextAsync());
@@ -162,8 +129,8 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a section 47 enquiry" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/section-47$"), DomLoaded);
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "started-on", 2, 9, 2026);
-        await FillDateAsync(page, "conference-target-on", 23, 9, 2026);
+        await BrowserFixture.FillDateAsync(page, "started-on", new DateOnly(2026, 9, 2));
+        await BrowserFixture.FillDateAsync(page, "conference-target-on", new DateOnly(2026, 9, 23));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save section 47 enquiry" }).ClickAsync();
         await page.WaitForURLAsync(child, DomLoaded);
         Assert.Contains("8675Q", await CensusCardAsync(page));
@@ -173,7 +140,7 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Section 47 enquiry from 2 September 2026") }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/section-47/[^/]+$"), DomLoaded);
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "conference-on", 16, 9, 2026);
+        await BrowserFixture.FillDateAsync(page, "conference-on", new DateOnly(2026, 9, 16));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save section 47 enquiry" }).ClickAsync();
         await page.WaitForURLAsync(child, DomLoaded);
         Assert.DoesNotContain("8675Q", await CensusCardAsync(page));
@@ -182,7 +149,7 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a child protection plan" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/protection-plans$"), DomLoaded);
         await Accessibility.AssertNoViolationsAsync(page);
-        await FillDateAsync(page, "started-on", 16, 9, 2026);
+        await BrowserFixture.FillDateAsync(page, "started-on", new DateOnly(2026, 9, 16));
         await page.Locator("input[name='InitialCategory'][value='NEG']").CheckAsync();
         await page.Locator("input[name='LatestCategory'][value='NEG']").CheckAsync();
         await page.GetByLabel("Number of previous child protection plans").FillAsync("0");

@@ -1,4 +1,3 @@
-using Hearth.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Hearth.EndToEndTests;
@@ -8,12 +7,7 @@ public sealed class MeasuresJourneyTests(BrowserFixture app) : IClassFixture<Bro
     [Fact]
     public async Task A_practitioner_records_a_due_measure_from_the_due_list_in_chromium_and_every_page_is_accessible()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Practitioner"));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await app.SignedInPageAsync("Practitioner");
 
         // The menu leads to the due list. Opened by address and waited for by its heading: on a loaded CI machine a click
         // followed by waiting for the URL's load event twice timed out after the page had arrived.

@@ -3,7 +3,6 @@ using Hearth.Core.Data;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Security;
-using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,17 +13,6 @@ namespace Hearth.EndToEndTests;
 public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     private static readonly ActorContext Seeder = ActorContext.System("referral journey test");
-
-    private async Task<IPage> SignInAsync(string role)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        return page;
-    }
 
     private async Task<Guid> FamilyAsync(string reference)
     {
@@ -55,7 +43,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
     [Fact]
     public async Task A_manager_takes_a_family_from_referral_through_triage_allocation_and_phases_to_closure_on_accessible_pages()
     {
-        var page = await SignInAsync("Manager");
+        var page = await app.SignedInPageAsync("Manager");
         var family = await FamilyAsync("E2E-JOURNEY");
         var received = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
 
@@ -150,7 +138,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
     [Fact]
     public async Task A_practitioner_adds_a_family_and_is_offered_the_existing_record_of_a_likely_duplicate_on_accessible_pages()
     {
-        var page = await SignInAsync("Practitioner");
+        var page = await app.SignedInPageAsync("Practitioner");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Families" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await ClickAsync(page, "Add a family", "Add a family");
@@ -194,7 +182,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
             await people.AddPersonAsync(Seeder, new NewPerson(family, "Nia", "Mergejourney", new DateOnly(2014, 6, 2)) { NotADuplicate = true });
             await people.AddPersonAsync(Seeder, new NewPerson(other.Id, "Nia", "Mergejourney", new DateOnly(2014, 6, 2)) { NotADuplicate = true });
         }
-        var page = await SignInAsync("Manager");
+        var page = await app.SignedInPageAsync("Manager");
         await page.GotoAsync($"/families/{family}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Merge a duplicate record into Nia Mergejourney" }).ClickAsync();
         await page.Locator("h1").Filter(new() { HasText = "Merge a duplicate record into Nia Mergejourney" }).WaitForAsync();
@@ -214,7 +202,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
     [Fact]
     public async Task A_manager_sees_caseloads_capacity_and_waiting_lists_on_an_accessible_page()
     {
-        var page = await SignInAsync("Manager");
+        var page = await app.SignedInPageAsync("Manager");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Caseloads" }).ClickAsync();
         await page.Locator("h1").Filter(new() { HasText = "Caseloads" }).WaitForAsync();
         Assert.Contains("IFSS Site 1 team: capacity", await page.Locator("main").InnerTextAsync());

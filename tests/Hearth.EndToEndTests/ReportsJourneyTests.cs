@@ -1,4 +1,3 @@
-using Hearth.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Hearth.EndToEndTests;
@@ -8,8 +7,7 @@ public sealed class ReportsJourneyTests(BrowserFixture app) : IClassFixture<Brow
     [Fact]
     public async Task A_service_manager_goes_from_a_headline_to_its_report_and_both_pages_are_accessible()
     {
-        var page = await app.NewPageAsync();
-        await SignInAsync(page, "ServiceManager");
+        var page = await app.SignedInPageAsync("ServiceManager");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Referrals this quarter" }).ClickAsync();
@@ -29,8 +27,7 @@ public sealed class ReportsJourneyTests(BrowserFixture app) : IClassFixture<Brow
     [Fact]
     public async Task Every_report_page_and_the_managers_home_page_are_accessible()
     {
-        var page = await app.NewPageAsync();
-        await SignInAsync(page, "Performance");
+        var page = await app.SignedInPageAsync("Performance");
         foreach (var (name, heading) in new[]
         {
             ("funnel", "Referral funnel"), ("cin-activity", "Referrals and closures"), ("outcomes", "Outcomes and sustainability"),
@@ -43,19 +40,9 @@ public sealed class ReportsJourneyTests(BrowserFixture app) : IClassFixture<Brow
             await Accessibility.AssertNoViolationsAsync(page);
         }
 
-        var manager = await app.NewPageAsync();
-        await SignInAsync(manager, "Manager");
+        var manager = await app.SignedInPageAsync("Manager");
         Assert.True(await manager.GetByRole(AriaRole.Table, new() { Name = "Waiting and due work" }).IsVisibleAsync());
         await Accessibility.AssertNoViolationsAsync(manager);
-    }
-
-    private async Task SignInAsync(IPage page, string role)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor(role));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
 }

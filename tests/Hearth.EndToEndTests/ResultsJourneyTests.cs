@@ -1,4 +1,3 @@
-using Hearth.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Hearth.EndToEndTests;
@@ -8,12 +7,7 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
     [Fact]
     public async Task A_performance_officer_goes_from_identification_to_a_checked_claim_and_every_page_is_accessible()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(HearthWebFactory.EmailFor("Performance"));
-        await page.GetByLabel("Password").FillAsync(HearthWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await app.SignedInPageAsync("Performance");
 
         // Identification: households not yet known, and known families to attach.
         await page.GetByRole(AriaRole.Link, new() { Name = "Payment by results" }).ClickAsync();

@@ -3,9 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hearth.Core.Data;
-using Hearth.Core.Organisation;
-using Hearth.Core.People;
-using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.Core.Statutory;
 using Hearth.TestCommon;
@@ -37,20 +34,7 @@ public sealed class StatutoryPagesTests(StatutoryWebFactory app) : IClassFixture
     {
         // Signing in starts the app, which migrates and seeds the demo council.
         await app.SignedInClientAsync("Practitioner");
-        return await WithAsync(async s =>
-        {
-            var team = await s.GetRequiredService<HearthDbContext>().Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
-            var people = s.GetRequiredService<PeopleService>();
-            var family = await people.CreateFamilyAsync(System, new NewFamily($"ST-{Guid.NewGuid():N}"[..12], team.Id, team.Patch));
-            var child = await people.AddPersonAsync(System, new NewPerson(family.Id, "Nia", "Test", new DateOnly(2015, 4, 1)) { NotADuplicate = true });
-            var received = new DateOnly(2026, 9, 1);
-            var referrals = s.GetRequiredService<ReferralService>();
-            var referral = await referrals.RecordAsync(System, new NewReferral(team.Id, family.Id, [child.Id], received, new TimeOnly(10, 0), ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
-                ["domestic_abuse"], true, SharingBasis.Consent,
-                new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
-            await referrals.TriageAsync(System, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
-            return (family.Id, referral.Id, child.Id);
-        });
+        return await WithAsync(s => DemoFamilies.AcceptedChildInNeedAsync(s, System, $"ST-{Guid.NewGuid():N}"[..12], "Test"));
     }
 
     private static string ChildPath(Guid referral, Guid child) => $"/statutory/referrals/{referral}/children/{child}";
