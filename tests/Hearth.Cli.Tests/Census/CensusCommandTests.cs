@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hearth.Cli;
+using Hearth.TestCommon;
 
 namespace Hearth.Cli.Tests.Census;
 
@@ -43,16 +44,7 @@ public sealed class CensusCommandTests : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static string Sample(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hearth.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "cin", name));
-    }
+    private static string Sample(string name) => TestFiles.CensusSample(name);
 
     [Fact]
     public async Task A_file_with_queries_only_exits_0_without_a_database()

@@ -1,16 +1,17 @@
 using Hearth.Core.Returns.Census;
+using Hearth.TestCommon;
 using static Hearth.Core.Tests.Census.CensusTestData;
 
 namespace Hearth.Core.Tests.Census;
 
 /// <summary>
-/// The Data to Insight sample files in ../shared/data/cin, with the issues the DfE rules imply, worked out by
+/// The Data to Insight sample files in tests/data/cin, with the issues the DfE rules imply, worked out by
 /// reading each file (see docs/census.md, "Sample files"). Each assertion names the child and the rule.
 /// </summary>
 public sealed class CensusSampleFileTests
 {
     private static CensusValidationResult Validate(string name, string? year = null) =>
-        CensusValidator.Validate(CensusReader.Read(SharedDataFile(name), year));
+        CensusValidator.Validate(CensusReader.Read(TestFiles.CensusSample(name), year));
 
     private static string[] Codes(CensusValidationResult result, string? child) =>
         result.Issues.Where(i => i.LAchildID == child).Select(i => i.Code).Order(StringComparer.Ordinal).ToArray();
@@ -166,7 +167,7 @@ public sealed class CensusSampleFileTests
     [Fact]
     public void Every_sample_file_is_read_without_being_refused()
     {
-        var dir = Path.GetDirectoryName(SharedDataFile("CIN2rows.xml"))!;
+        var dir = Path.GetDirectoryName(TestFiles.CensusSample("CIN2rows.xml"))!;
         foreach (var path in Directory.GetFiles(dir, "*.xml"))
         {
             var result = CensusValidator.Validate(CensusReader.Read(path));

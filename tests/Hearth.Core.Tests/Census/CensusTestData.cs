@@ -101,18 +101,4 @@ internal static class CensusTestData
 
     /// <summary>Runs the named rules of a year on a file.</summary>
     public static IReadOnlyList<CensusIssue> Run(CensusFile file, params CensusRule[] rules) => CensusValidator.Validate(file, rules).Issues;
-
-    /// <summary>The repository's shared/ folder: walk up to Hearth.slnx, then ../shared (the clone layout the tests run in).</summary>
-    public static string SharedDataFile(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Hearth.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "cin", name));
-        Assert.True(System.IO.File.Exists(path), $"sample file missing: {path}");
-        return path;
-    }
 }

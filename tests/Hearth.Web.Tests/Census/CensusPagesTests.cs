@@ -7,6 +7,7 @@ using Hearth.Core.People;
 using Hearth.Core.Referrals;
 using Hearth.Core.Returns.Census;
 using Hearth.Core.Security;
+using Hearth.TestCommon;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -183,16 +184,7 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
         return await action(scope.ServiceProvider.GetRequiredService<HearthDbContext>());
     }
 
-    private static string SamplePath(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hearth.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "..", "shared", "data", "cin", name);
-    }
+    private static string SamplePath(string name) => TestFiles.CensusSample(name);
 }
 
 /// <summary>The app with the census size limit lowered to 2,000 bytes, as an operator may set it.</summary>
