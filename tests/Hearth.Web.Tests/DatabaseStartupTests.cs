@@ -1,4 +1,5 @@
 using Hearth.Core.Data;
+using Hearth.Core.Security;
 using Hearth.TestCommon;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,29 @@ public sealed class DatabaseStartupTests
             Assert.Contains("run `./hearth migrate` first", e.Message);
             using var scope = app.Services.CreateScope();
             Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<HearthDatabase>().PendingMigrationsAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_new_council_is_told_how_to_create_its_first_administrator_until_an_account_exists()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var services = db.CreateServices();
+        using (var scope = services.CreateScope())
+        {
+            var advice = await DatabaseStartup.FirstUserAdviceAsync(scope.ServiceProvider.GetRequiredService<HearthDbContext>());
+            Assert.NotNull(advice);
+            Assert.Contains("./hearth users create", advice);
+            Assert.Contains("--role Admin", advice);
+        }
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserService>().CreateAsync(ActorContext.System("test"),
+                new NewUser("First Admin", "admin@council.example", "Admin", [], "a long enough passphrase"));
+        }
+        using (var scope = services.CreateScope())
+        {
+            Assert.Null(await DatabaseStartup.FirstUserAdviceAsync(scope.ServiceProvider.GetRequiredService<HearthDbContext>()));
         }
     }
 }

@@ -1,6 +1,8 @@
 using Hearth.Core;
 using Hearth.Core.Data;
 using Hearth.Core.Demo;
+using Hearth.Core.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Infrastructure;
 
@@ -33,8 +35,30 @@ public static class DatabaseStartup
         if (app.Configuration.GetValue<bool>("Demo:Enabled"))
         {
             await SeedDemoAsync(app, scope.ServiceProvider);
+            return;
         }
+        var advice = await FirstUserAdviceAsync(scope.ServiceProvider.GetRequiredService<HearthDbContext>());
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Hearth is running at {string.Join(", ", app.Urls)}");
+            if (advice is not null)
+            {
+                Console.WriteLine(advice);
+            }
+            Console.WriteLine();
+        });
     }
+
+    /// <summary>
+    /// What a new council is told on its first start: with no accounts nobody can sign in, and the first administrator
+    /// can only be made from the command line (the admin pages need someone signed in). Null once any account exists.
+    /// </summary>
+    public static async Task<string?> FirstUserAdviceAsync(HearthDbContext db) =>
+        await db.Set<HearthUser>().AnyAsync()
+            ? null
+            : "No one can sign in yet. Create the first administrator, then sign in and set up services, teams and workers under Administration:\n" +
+              "  HEARTH_PASSWORD='a long passphrase' ./hearth users create --name \"Your Name\" --email you@council.example --role Admin";
 
     private static async Task SeedDemoAsync(WebApplication app, IServiceProvider services)
     {
