@@ -174,13 +174,17 @@ public sealed class ReportScope
         {
             return null;
         }
-        var workers = db.Set<Worker>().AsNoTracking().Include(w => w.Team);
+        var workers = db.Set<Worker>().AsNoTracking().Include(w => w.Team).AsQueryable();
+        if (!actor.SeesAllTeams)
+        {
+            // A worker in someone else's team is refused as if they did not exist, as another team's records are.
+            var own = actor.TeamIds.ToList();
+            workers = workers.Where(w => own.Contains(w.TeamId));
+        }
         var name = text.Trim();
         var matches = Guid.TryParse(name, out var id)
             ? await workers.Where(w => w.Id == id).ToListAsync(ct)
             : await workers.Where(w => w.Name == name).Take(2).ToListAsync(ct);
-        // A worker in someone else's team is refused as if it did not exist, as another team's records are.
-        matches = matches.Where(w => actor.CanSeeTeam(w.TeamId)).ToList();
         switch (matches.Count)
         {
             case 0:
