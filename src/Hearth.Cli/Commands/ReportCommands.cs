@@ -14,11 +14,12 @@ internal static class ReportCommands
         var to = new Option<string?>("--to") { Description = "Last day of the period, YYYY-MM-DD (inclusive)." };
         var service = new Option<string?>("--service") { Description = "Only this service (code or name)." };
         var team = new Option<string?>("--team") { Description = "Only this team (code or name)." };
+        var worker = new Option<string?>("--worker") { Description = "Only this worker's work (their id, or their name where no other worker has it)." };
         var format = new Option<string>("--format") { Description = "csv, xlsx or json.", DefaultValueFactory = _ => "csv" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for xlsx)." };
         var suppress = new Option<bool>("--suppress-small-counts") { Description = $"Show counts of 1 to {ReportService.SmallCountThreshold} as {ReportService.Suppressed}, for publication." };
         var compare = new Option<bool>("--compare") { Description = "Add, after each table, its counts a year earlier and the percentage change." };
-        var command = new Command("report", "Run a report, or `report list` to see them all.") { name, period, from, to, service, team, format, output, suppress, compare };
+        var command = new Command("report", "Run a report, or `report list` to see them all.") { name, period, from, to, service, team, worker, format, output, suppress, compare };
         command.SetAction((parse, ct) => env.RunAsync(async () =>
         {
             await using var services = env.CreateServices();
@@ -45,7 +46,7 @@ internal static class ReportCommands
                 return CliEnvironment.Failed;
             }
             var filter = new ReportFilter(ReportPeriod.Parse(parse.GetValue(period), parse.GetValue(from), parse.GetValue(to)),
-                parse.GetValue(service), parse.GetValue(team), parse.GetValue(suppress), parse.GetValue(compare));
+                parse.GetValue(service), parse.GetValue(team), parse.GetValue(suppress), parse.GetValue(compare), parse.GetValue(worker));
             var result = await reports.RunAsync(env.Actor, reportName, filter, ct);
             if (outPath is null)
             {

@@ -20,13 +20,15 @@ public sealed class CapacityReport : ReportDefinition
     public override string Source => "Welsh Government IFSS evaluation (2014), sections 3-4";
     public override ReportChart Chart => new("waiting", "month", ["waiting"]);
 
+    public const string NotByWorker = "Not available for one worker: families wait before they are allocated, so the waiting list is no one worker's.";
+
     public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
     {
         var db = scope.Db;
         var teams = scope.TeamIds;
         var (from, to) = (filter.Period.From, filter.Period.To);
 
-        var workers = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive)
+        var workers = await scope.OfWorker(db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive))
             .OrderBy(w => w.Team!.Name).ThenBy(w => w.Name)
             .Select(w => new { w.Id, w.Name, Team = w.Team!.Name, w.Fte, w.MaxIntensiveCases })
             .ToListAsync(ct);
@@ -63,22 +65,23 @@ public sealed class CapacityReport : ReportDefinition
         // Every month end's count from one scan of the entries that could be waiting at any of them.
         var lastEnd = monthEnds.Max();
         var firstEnd = monthEnds.Min();
-        var waitingAt = await waiting.Where(e => e.Since <= lastEnd && (e.RemovedOn == null || e.RemovedOn > firstEnd))
+        var waitingAt = scope.ByWorker ? new long[monthEnds.Count] : await waiting.Where(e => e.Since <= lastEnd && (e.RemovedOn == null || e.RemovedOn > firstEnd))
             .FiguresAsync(ct, monthEnds.Select(at => (Expression<Func<IEnumerable<WaitingListEntry>, long>>)(rows => rows.LongCount(e => e.Since <= at && (e.RemovedOn == null || e.RemovedOn > at)))).ToArray());
-        var monthRows = monthEnds.Select((at, i) => (IReadOnlyList<object?>)[at.ToString("yyyy-MM-dd"), waitingAt[i]]).ToList();
+        // Families wait before anyone is allocated to them, so the waiting list is no one worker's: n/a, not 0.
+        var monthRows = monthEnds.Select((at, i) => (IReadOnlyList<object?>)[at.ToString("yyyy-MM-dd"), scope.ByWorker ? null : waitingAt[i]]).ToList();
 
         var waits = waiting.Where(e => e.RemovedOn != null && e.RemovedOn >= from && e.RemovedOn <= to).Select(e => e.RemovedOn!.Value.DayNumber - e.Since.DayNumber);
         // Joined and grouped by referral (referrals without an allocation drop out of the join).
-        var firstAllocation = db.Set<Referral>().AsNoTracking()
-            .Where(r => teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to)
+        var firstAllocation = scope.OfWorker(db.Set<Referral>().AsNoTracking()
+            .Where(r => teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to), filter.Period)
             .Join(db.Set<Allocation>(), r => r.EpisodeId, a => a.EpisodeId, (r, a) => new { r.Id, r.ReceivedOn, a.From })
             .GroupBy(x => new { x.Id, x.ReceivedOn })
             .Select(g => g.Min(x => x.From.DayNumber) - g.Key.ReceivedOn.DayNumber);
-        var waitStats = await StatsAsync(waits, ct);
+        var waitStats = scope.ByWorker ? new Stats(0, null, null) : await StatsAsync(waits, ct);
         var allocationStats = await StatsAsync(firstAllocation, ct);
 
-        long accepted = await db.Set<Episode>().AsNoTracking().LongCountAsync(e => teams.Contains(e.TeamId) && e.OpenedOn >= from && e.OpenedOn <= to, ct);
-        var fte = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive && w.MaxIntensiveCases > 0).SumAsync(w => (double?)w.Fte, ct) ?? 0;
+        long accepted = await scope.OfWorker(db.Set<Episode>().AsNoTracking().Where(e => teams.Contains(e.TeamId) && e.OpenedOn >= from && e.OpenedOn <= to), filter.Period).LongCountAsync(ct);
+        var fte = await scope.OfWorker(db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive && w.MaxIntensiveCases > 0)).SumAsync(w => (double?)w.Fte, ct) ?? 0;
 
         return
         [
@@ -87,13 +90,13 @@ public sealed class CapacityReport : ReportDefinition
                  new("open", "Open episodes at end of period", ColumnKind.Count), new("intensive", "Intensive episodes now", ColumnKind.Count), new("free", "Free intensive places now", ColumnKind.Count)],
                 workerRows),
             new ReportTable("waiting", "Families on the waiting list at each month end",
-                [new("month", "At", ColumnKind.Text), new("waiting", "Waiting", ColumnKind.Count)], monthRows),
+                [new("month", "At", ColumnKind.Text), new("waiting", "Waiting", ColumnKind.Count)], monthRows, scope.ByWorker ? NotByWorker : null),
             new ReportTable("waits", "Waiting times in days",
                 [new("measure", "Measure", ColumnKind.Text), new("count", "Families", ColumnKind.Count), new("median", "Median days", ColumnKind.Count), new("p90", "90th percentile days", ColumnKind.Count)],
                 [
-                    ["Left the waiting list in the period", waitStats.Count, waitStats.Median, waitStats.P90],
+                    scope.ByWorker ? ["Left the waiting list in the period", null, null, null] : ["Left the waiting list in the period", waitStats.Count, waitStats.Median, waitStats.P90],
                     ["Referral to first allocation", allocationStats.Count, allocationStats.Median, allocationStats.P90],
-                ]),
+                ], scope.ByWorker ? NotByWorker + " Referral to first allocation counts the referrals of the worker's episodes in the period." : null),
             new ReportTable("throughput", "Throughput",
                 [new("measure", "Measure", ColumnKind.Text), new("value", "Value", ColumnKind.Number, 1)],
                 [

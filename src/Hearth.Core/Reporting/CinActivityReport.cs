@@ -37,13 +37,30 @@ public sealed class CinActivityReport : ReportDefinition
         var ranges = (quarters.Count == 0 ? [filter.Period] : quarters.Select(q => q.Period)).SelectMany(p => new[] { p, p.YearEarlier() }).ToList();
         var earliest = ranges.Min(r => r.From);
         var latest = ranges.Max(r => r.To);
-        var counts = await referrals.Where(r => r.ReceivedOn >= earliest && r.ReceivedOn <= latest)
-            .FiguresAsync(ct, ranges.Select(p => (Expression<Func<IEnumerable<Referral>, long>>)(rows => rows.LongCount(r => r.ReceivedOn >= p.From && r.ReceivedOn <= p.To))).ToArray());
+        var inRange = referrals.Where(r => r.ReceivedOn >= earliest && r.ReceivedOn <= latest);
+        long[] counts;
+        if (!scope.ByWorker)
+        {
+            counts = await inRange.FiguresAsync(ct, ranges.Select(p => (Expression<Func<IEnumerable<Referral>, long>>)(rows => rows.LongCount(r => r.ReceivedOn >= p.From && r.ReceivedOn <= p.To))).ToArray());
+        }
+        else
+        {
+            // A referral counts in this period's quarters when its episode was the worker's in the period, and in the
+            // year-earlier quarters when it was theirs a year earlier (ranges alternate: a quarter, then its twin).
+            var mine = scope.WorkerEpisodeIds(filter.Period);
+            var mineBefore = scope.WorkerEpisodeIds(filter.Period.YearEarlier());
+            counts = await inRange
+                .Select(r => new WorkerReferral { ReceivedOn = r.ReceivedOn, Now = mine.Any(id => id == r.EpisodeId), Before = mineBefore.Any(id => id == r.EpisodeId) })
+                .Where(r => r.Now || r.Before)
+                .FiguresAsync(ct, ranges.Select((p, i) => i % 2 == 0
+                    ? (Expression<Func<IEnumerable<WorkerReferral>, long>>)(rows => rows.LongCount(r => r.Now && r.ReceivedOn >= p.From && r.ReceivedOn <= p.To))
+                    : rows => rows.LongCount(r => r.Before && r.ReceivedOn >= p.From && r.ReceivedOn <= p.To)).ToArray());
+        }
         var quarterRows = quarters.Select((q, i) => (IReadOnlyList<object?>)[q.Label, counts[2 * i], counts[2 * i + 1], ReportMath.PercentChange(counts[2 * i + 1], counts[2 * i])]).ToList();
         long totalNow = counts.Where((_, i) => i % 2 == 0).Sum(), totalBefore = counts.Where((_, i) => i % 2 == 1).Sum();
         quarterRows.Add(["Whole period", totalNow, totalBefore, ReportMath.PercentChange(totalBefore, totalNow)]);
 
-        var closures = await ClosuresAsync(db, teams, filter.Period, ct);
+        var closures = await ClosuresAsync(scope, filter.Period, ct);
         var bandTable = Bands.Select((b, i) => (IReadOnlyList<object?>)[b.Label, closures.Now.Bands[i], ReportMath.Percent(closures.Now.Bands[i], closures.Now.Total),
             closures.Before.Bands[i], ReportMath.PercentChange(closures.Before.Bands[i], closures.Now.Bands[i])]).ToList();
         bandTable.Add(["All closures", closures.Now.Total, ReportMath.Percent(closures.Now.Total, closures.Now.Total), closures.Before.Total, ReportMath.PercentChange(closures.Before.Total, closures.Now.Total)]);
@@ -66,8 +83,9 @@ public sealed class CinActivityReport : ReportDefinition
     private sealed record Closures(long[] Bands, long Total, long Unmet);
 
     /// <summary>The period's closures and the year-earlier period's, by band, in one grouped query over both years.</summary>
-    private static async Task<(Closures Now, Closures Before)> ClosuresAsync(Data.HearthDbContext db, IReadOnlyList<Guid> teams, ReportPeriod period, CancellationToken ct)
+    private static async Task<(Closures Now, Closures Before)> ClosuresAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
+        var (db, teams) = (scope.Db, scope.TeamIds);
         var earlier = period.YearEarlier();
         var closed = db.Set<Episode>().AsNoTracking()
             .Where(e => teams.Contains(e.TeamId) && e.ClosedOn != null && e.ClosedOn >= earlier.From && e.ClosedOn <= period.To)
@@ -78,9 +96,18 @@ public sealed class CinActivityReport : ReportDefinition
             {
                 Now = x.e.ClosedOn >= period.From,
                 Before = x.e.ClosedOn <= earlier.To,
+                x.e.Id,
                 Months = CalendarMonths.Between(x.r.ReceivedOn, x.e.ClosedOn!.Value),
                 Unmet = x.e.UnmetNeed && x.e.ClosureReason == ClosureReason.SteppedDownEarlyHelp,
             });
+        if (scope.ByWorker)
+        {
+            // Each year's closures of the episodes that were the worker's in that year's period.
+            var mine = scope.WorkerEpisodeIds(period);
+            var mineBefore = scope.WorkerEpisodeIds(earlier);
+            closed = closed.Select(x => new { Now = x.Now && mine.Any(id => id == x.Id), Before = x.Before && mineBefore.Any(id => id == x.Id), x.Id, x.Months, x.Unmet })
+                .Where(x => x.Now || x.Before);
+        }
         var figures = new List<Expression<Func<IEnumerable<ClosureRow>, long>>>();
         foreach (var now in new[] { true, false })
         {
@@ -93,6 +120,13 @@ public sealed class CinActivityReport : ReportDefinition
         var counts = await closed.Select(x => new ClosureRow { Now = x.Now, Before = x.Before, Months = x.Months, Unmet = x.Unmet }).FiguresAsync(ct, figures.ToArray());
         Closures At(int offset) => new(counts[offset..(offset + Bands.Length)], counts[offset + Bands.Length], counts[offset + Bands.Length + 1]);
         return (At(0), At(Bands.Length + 2));
+    }
+
+    private sealed class WorkerReferral
+    {
+        public DateOnly ReceivedOn { get; init; }
+        public bool Now { get; init; }
+        public bool Before { get; init; }
     }
 
     private sealed class ClosureRow

@@ -25,8 +25,8 @@ public sealed class CohortStarReport : ReportDefinition
         var db = scope.Db;
         var teams = scope.TeamIds;
         var to = filter.Period.To;
-        var viable = db.Set<MeasureAdministration>().AsNoTracking()
-            .Where(a => teams.Contains(a.TeamId) && a.InstrumentId == Instrument && a.IsViable && a.PrimaryScore != null && a.CompletedOn <= to);
+        var viable = scope.OfWorker(db.Set<MeasureAdministration>().AsNoTracking()
+            .Where(a => teams.Contains(a.TeamId) && a.InstrumentId == Instrument && a.IsViable && a.PrimaryScore != null && a.CompletedOn <= to), filter.Period);
         var scales = await MeasuresReport.ScalePairsAsync(db, viable, filter.Period.From, Instrument, ct);
         var areas = InstrumentCatalog.Find(Instrument) is ItemInstrument star
             ? star.Definition.Scales.Where(s => s.Rule != ScaleRule.SumOfScales).Select(s => s.Name).ToList()

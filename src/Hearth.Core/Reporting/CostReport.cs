@@ -27,7 +27,7 @@ public sealed class CostReport : ReportDefinition
         var lastYear = ReportPeriod.FinancialYearOf(period.To);
         var budgets = await db.Set<ServiceBudget>().AsNoTracking().Where(b => b.FinancialYear >= firstYear && b.FinancialYear <= lastYear).ToListAsync(ct);
         // Every service's families, children and successful closures from two grouped queries.
-        var episodes = WorkedWith.Episodes(db, scope.TeamIds, period);
+        var episodes = scope.OfWorker(WorkedWith.Episodes(db, scope.TeamIds, period), period);
         var byService = await episodes.FiguresByAsync(e => e.ServiceId, ct,
             rows => rows.Select(e => e.FamilyId).Distinct().LongCount(),
             rows => rows.LongCount(e => e.ClosedOn != null && e.ClosedOn <= period.To && e.ClosureReason != null && Successful.Contains(e.ClosureReason.Value)));
@@ -40,7 +40,8 @@ public sealed class CostReport : ReportDefinition
             var (families, successes) = (counts[0], counts[1]);
             var children = childrenByService.GetValueOrDefault(service.Id)?[0] ?? 0;
             decimal? budget = null;
-            for (var year = firstYear; year <= lastYear; year++)
+            // A budget is the service's, not split between its workers, so one worker's cost is unknown, not a share.
+            for (var year = firstYear; year <= lastYear && !scope.ByWorker; year++)
             {
                 if (budgets.FirstOrDefault(b => b.ServiceId == service.Id && b.FinancialYear == year) is not { } b)
                 {
@@ -63,7 +64,9 @@ public sealed class CostReport : ReportDefinition
                 [new("service", "Service", ColumnKind.Text), new("budget", "Budget for the period (£)", ColumnKind.Money), new("families", "Families worked with", ColumnKind.Count),
                  new("children", "Children worked with", ColumnKind.Count), new("successes", "Successful closures", ColumnKind.Count),
                  new("per_family", "Cost per family (£)", ColumnKind.Money), new("per_child", "Cost per child (£)", ColumnKind.Money), new("per_success", "Cost per successful closure (£)", ColumnKind.Money)],
-                rows, "A budget not entered for any financial year in the period shows as n/a."),
+                rows, scope.ByWorker
+                    ? "For one worker: the families and children of episodes the worker was allocated to in the period. Cost is not available for one worker: a service's budget is not split between its workers."
+                    : "A budget not entered for any financial year in the period shows as n/a."),
         ];
     }
 }

@@ -21,7 +21,7 @@ public sealed class EqualityReport : ReportDefinition
     {
         var db = scope.Db;
         var to = filter.Period.To;
-        var childIds = WorkedWith.Children(db, WorkedWith.Episodes(db, scope.TeamIds, filter.Period));
+        var childIds = WorkedWith.Children(db, scope.OfWorker(WorkedWith.Episodes(db, scope.TeamIds, filter.Period), filter.Period));
         var people = db.Set<Person>().AsNoTracking().Where(p => childIds.Contains(p.Id));
         // One grouped query for age band, sex and ethnicity together (a few hundred combinations at most), summed here
         // for each characteristic; one more for every disability code at once.

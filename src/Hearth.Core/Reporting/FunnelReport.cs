@@ -23,6 +23,9 @@ public sealed class FunnelReport : ReportDefinition
     public override string Source => "Welsh Government IFSS evaluation (2014), Table 4-1";
     public override ReportChart Chart => new("funnel", "service", ["referrals", "assessed", "accepted", "completed_1", "completed_2"]);
 
+    public const string ByWorkerNote = "For one worker: the referrals and episodes the worker was allocated to at any time in the period. "
+        + "A referral no one was allocated to, such as an inappropriate one, is no worker's, so percentages are of the worker's referrals.";
+
     public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
     {
         var db = scope.Db;
@@ -51,8 +54,8 @@ public sealed class FunnelReport : ReportDefinition
             var work = definition?.WorkPhases.Select(p => p.Key).ToList() ?? [];
             return new[] { definition?.AssessmentPhase?.Key ?? "", work.ElementAtOrDefault(0) ?? "", work.ElementAtOrDefault(1) ?? "" };
         });
-        var episodes = db.Set<Episode>().AsNoTracking().Where(e => serviceIds.Contains(e.ServiceId) && teams.Contains(e.TeamId));
-        var received = db.Set<Referral>().AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to);
+        var episodes = scope.OfWorker(db.Set<Episode>().AsNoTracking().Where(e => serviceIds.Contains(e.ServiceId) && teams.Contains(e.TeamId)), filter.Period);
+        var received = scope.OfWorker(db.Set<Referral>().AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to), filter.Period);
         // Each of the period's referrals looks up its own episode's assessment phase (an index probe), so the cost
         // follows the period's referrals rather than every episode ever assessed. The re-referral count tests
         // IsReReferral first so that only re-referrals probe a second time.
@@ -128,7 +131,11 @@ public sealed class FunnelReport : ReportDefinition
                 new("completed_1_pct", "Completed intensive %", ColumnKind.Percent),
                 new("completed_2", "Completed step-down phase", ColumnKind.Count),
                 new("completed_2_pct", "Completed step-down %", ColumnKind.Percent),
-            ], rows, notes.Count == 0 ? null : "Not available: " + string.Join("; ", notes)),
+            ], rows, string.Join(" ", new[]
+            {
+                scope.ByWorker ? ByWorkerNote : null,
+                notes.Count == 0 ? null : "Not available: " + string.Join("; ", notes),
+            }.OfType<string>()) is { Length: > 0 } note ? note : null),
         ];
     }
 

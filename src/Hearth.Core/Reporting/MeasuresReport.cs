@@ -24,7 +24,7 @@ public sealed class MeasuresReport : ReportDefinition
         var db = scope.Db;
         var teams = scope.TeamIds;
         var (from, to) = (filter.Period.From, filter.Period.To);
-        var forms = db.Set<MeasureAdministration>().AsNoTracking().Where(a => teams.Contains(a.TeamId));
+        var forms = scope.OfWorker(db.Set<MeasureAdministration>().AsNoTracking().Where(a => teams.Contains(a.TeamId)), filter.Period);
 
         var counts = await forms.Where(a => a.CompletedOn >= from && a.CompletedOn <= to)
             .Join(db.Set<Episode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a.InstrumentId, e.ServiceId, a.IsViable })

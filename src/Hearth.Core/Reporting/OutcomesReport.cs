@@ -27,7 +27,7 @@ public sealed class OutcomesReport : ReportDefinition
         var teams = scope.TeamIds;
         var (from, to) = (filter.Period.From, filter.Period.To);
         var episodes = db.Set<Episode>().AsNoTracking().Where(e => teams.Contains(e.TeamId));
-        var open = WorkedWith.Episodes(db, teams, filter.Period);
+        var open = scope.OfWorker(WorkedWith.Episodes(db, teams, filter.Period), filter.Period);
         var referralChildren = db.Set<ReferralChild>().AsNoTracking().Join(db.Set<Referral>(), c => c.ReferralId, r => r.Id, (c, r) => new { c.PersonId, r.EpisodeId, r.FamilyId, r.ReceivedOn });
 
         // Children worked with, and those of them whose work closed successfully, in one query over the children
@@ -52,7 +52,7 @@ public sealed class OutcomesReport : ReportDefinition
         // exact bound and on SQLite, which rolls 31 August + 6 months over to 3 March, a bound a few days later.
         var events = db.Set<OutcomeEvent>().AsNoTracking();
         var after = await referralChildren
-            .Join(episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to), x => x.EpisodeId, e => e.Id, (x, e) => new { x.PersonId, Closed = e.ClosedOn!.Value })
+            .Join(scope.OfWorker(episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to), filter.Period), x => x.EpisodeId, e => e.Id, (x, e) => new { x.PersonId, Closed = e.ClosedOn!.Value })
             .Select(c => new ClosedChild
             {
                 PersonId = c.PersonId,
@@ -91,7 +91,7 @@ public sealed class OutcomesReport : ReportDefinition
         }
 
         // Families by how many episodes they had before this one; sustained = closed successfully, no referral within 12 months.
-        var byEarlier = await episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to)
+        var byEarlier = await scope.OfWorker(episodes.Where(e => e.ClosedOn != null && e.ClosedOn >= from && e.ClosedOn <= to), filter.Period)
             .Select(e => new FamilyClosure
             {
                 Earlier = episodes.Count(o => o.FamilyId == e.FamilyId && o.OpenedOn < e.OpenedOn),

@@ -78,9 +78,11 @@ public sealed record ReportChart(string TableKey, string LabelColumn, IReadOnlyL
 
 /// <summary>
 /// What a report was asked for: the period, the scope filters, whether small counts are suppressed and whether each
-/// table is compared with the same period a year earlier.
+/// table is compared with the same period a year earlier. <see cref="Worker"/> is a worker's id (or, where it is
+/// unique, their name): the report then counts only that worker's work (docs/reports.md, "Reports by worker").
 /// </summary>
-public sealed record ReportFilter(ReportPeriod Period, string? ServiceCode = null, string? TeamCode = null, bool SuppressSmallCounts = false, bool CompareWithYearEarlier = false);
+public sealed record ReportFilter(ReportPeriod Period, string? ServiceCode = null, string? TeamCode = null, bool SuppressSmallCounts = false, bool CompareWithYearEarlier = false,
+    string? Worker = null);
 
 public sealed record ReportResult(string Name, string Title, ReportFilter Filter, string Scope, IReadOnlyList<ReportTable> Tables, ReportChart? Chart = null);
 

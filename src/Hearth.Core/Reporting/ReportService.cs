@@ -36,6 +36,21 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
         return new ReportResult(definition.Name, definition.Title, filter, scope.Description, tables, definition.Chart);
     }
 
+    /// <summary>The workers an actor may narrow a report to: those of the teams they see, by team and name.</summary>
+    public async Task<IReadOnlyList<ReportWorker>> WorkersAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewReports);
+        var workers = db.Set<Organisation.Worker>().AsNoTracking();
+        if (!actor.SeesAllTeams)
+        {
+            var own = actor.TeamIds.ToList();
+            workers = workers.Where(w => own.Contains(w.TeamId));
+        }
+        return await workers.OrderBy(w => w.Team!.Name).ThenBy(w => w.Name)
+            .Select(w => new ReportWorker(w.Id, w.Name, w.Team!.Name, w.IsActive))
+            .ToListAsync(ct);
+    }
+
     /// <summary>
     /// On PostgreSQL a report's statements (and its year-earlier comparison) read one snapshot, so its figures agree
     /// with each other while work is being recorded, and run without JIT compilation: they pass the planner's cost
@@ -212,3 +227,6 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
         return table with { Rows = rows, Note = (table.Note is null ? "" : table.Note + " ") + $"Counts of 1 to {SmallCountThreshold} are shown as {Suppressed}." };
     }
 }
+
+/// <summary>A worker a report can be narrowed to.</summary>
+public sealed record ReportWorker(Guid Id, string Name, string Team, bool IsActive);

@@ -23,8 +23,9 @@ public sealed class TimeUseReport : ReportDefinition
         var db = scope.Db;
         var teams = scope.TeamIds;
         var (from, to) = (filter.Period.From, filter.Period.To);
-        var sessions = db.Set<Session>().AsNoTracking().Where(s => teams.Contains(s.TeamId) && s.Date >= from && s.Date <= to);
-        var other = db.Set<WorkerTime>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.Date >= from && w.Date <= to);
+        // For one worker: the sessions they were at (a joint visit in full) and their own other work.
+        var sessions = scope.OfWorker(db.Set<Session>().AsNoTracking().Where(s => teams.Contains(s.TeamId) && s.Date >= from && s.Date <= to));
+        var other = scope.OfWorker(db.Set<WorkerTime>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.Date >= from && w.Date <= to));
 
         var byType = await sessions.GroupBy(s => s.Type).Select(g => new { g.Key, Minutes = g.Sum(s => (long)s.Minutes), Count = g.LongCount() }).ToListAsync(ct);
         var byActivity = await other.GroupBy(w => w.Activity).Select(g => new { g.Key, Minutes = g.Sum(w => (long)w.Minutes) }).ToListAsync(ct);
@@ -42,7 +43,7 @@ public sealed class TimeUseReport : ReportDefinition
             .SelectMany(json => ProgrammeDefinition.FromJson(json).Phases).GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)));
 
-        var workers = await db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId)).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        var workers = await scope.OfWorker(db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId))).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(ct);
         var withFamilies = await MinutesByWorkerAsync(db, teams, from, to, ct);
         var otherWork = await other.GroupBy(w => w.WorkerId).Select(g => new { g.Key, Minutes = g.Sum(w => (long)w.Minutes) }).ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
         var workerRows = new List<IReadOnlyList<object?>>();

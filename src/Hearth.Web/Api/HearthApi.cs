@@ -28,9 +28,9 @@ public static class HearthApi
         var reports = v1.MapGroup("/reports").RequireAuthorization(Policies.For(Permission.ViewReports));
         reports.MapGet("/", (ReportService service) => TypedResults.Ok(service.All.Select(d => new ReportSummary(d.Name, d.Title, d.Description))))
             .WithName("ListReports");
-        reports.MapGet("/{name}", async (HttpContext http, ReportService service, string name, string? period, string? from, string? to, string? team, bool? suppress, bool? compare, string? format, CancellationToken ct) =>
+        reports.MapGet("/{name}", async (HttpContext http, ReportService service, string name, string? period, string? from, string? to, string? team, string? worker, bool? suppress, bool? compare, string? format, CancellationToken ct) =>
         {
-            var filter = new ReportFilter(ReportPeriod.Parse(period, from, to), http.Request.Query["service"], team, suppress ?? false, compare ?? false);
+            var filter = new ReportFilter(ReportPeriod.Parse(period, from, to), http.Request.Query["service"], team, suppress ?? false, compare ?? false, worker);
             var result = await service.RunAsync(http.User.ToActor(), name, filter, ct);
             var fmt = ReportExport.ParseFormat(format ?? "json");
             if (fmt == ReportFormat.Json)
@@ -40,7 +40,7 @@ public static class HearthApi
             var buffer = new MemoryStream();
             ReportExport.Write(result, fmt, buffer);
             return Results.File(buffer.ToArray(), ReportExport.ContentType(fmt), $"{result.Name}.{fmt.ToString().ToLowerInvariant()}");
-        }).WithName("RunReport").WithSummary("Runs a report: period as ?period=2017-18 or ?from=&to=, optional ?service=&team=&suppress=true&compare=true&format=csv|xlsx|json.");
+        }).WithName("RunReport").WithSummary("Runs a report: period as ?period=2017-18 or ?from=&to=, optional ?service=&team=&worker=(worker id)&suppress=true&compare=true&format=csv|xlsx|json.");
 
         v1.MapCaseworkApi();
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();

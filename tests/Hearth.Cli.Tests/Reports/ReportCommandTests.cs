@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using Hearth.TestCommon;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Cli.Tests.Reports;
 
@@ -74,7 +75,40 @@ public sealed class ReportCommandTests(DemoDatabase demo) : IClassFixture<DemoDa
         Assert.Equal(Math.Round(100.0 * (now - earlier) / earlier, 1, MidpointRounding.AwayFromZero), row.GetProperty("referrals_change_pct").GetDouble());
     }
 
+    [Fact]
+    public async Task Worker_narrows_a_report_to_one_worker_by_id_or_by_name()
+    {
+        IReadOnlyList<Hearth.Core.Reporting.ReportWorker> workers;
+        await using (var services = Db.CreateServices())
+        {
+            using var scope = services.CreateScope();
+            workers = await scope.ServiceProvider.GetRequiredService<Hearth.Core.Reporting.ReportService>().WorkersAsync(Hearth.Core.Security.ActorContext.System("test"));
+        }
+        async Task<(string Scope, List<string> Workers, long Minutes)> TimeUseAsync(params string[] worker)
+        {
+            var run = await CliRunner.RunAsync(Db.Settings, ["report", "time-use", "--period", "2025-26", "--format", "json", .. worker]);
+            Assert.Equal(0, run.ExitCode);
+            using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+            var tables = doc.RootElement.GetProperty("tables");
+            var all = tables[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("activity").GetString() == "All time recorded");
+            return (doc.RootElement.GetProperty("scope").GetString()!, tables[2].GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("worker").GetString()!).ToList(),
+                all.GetProperty("minutes").GetInt64());
+        }
+        var everyone = await TimeUseAsync();
+        // A worker whose name is theirs alone and who recorded time in the year.
+        var worker = workers.First(w => everyone.Workers.Contains(w.Name) && workers.Count(o => o.Name == w.Name) == 1);
+
+        var byId = await TimeUseAsync("--worker", worker.Id.ToString());
+        var byName = await TimeUseAsync("--worker", worker.Name);
+
+        Assert.Equal($"{worker.Name}, {worker.Team}", byId.Scope);
+        Assert.Equal([worker.Name], byId.Workers);
+        Assert.True(byId.Minutes < everyone.Minutes, "one worker's time is less than everyone's");
+        Assert.Equal(byId, byName, (a, b) => a.Scope == b.Scope && a.Minutes == b.Minutes && a.Workers.SequenceEqual(b.Workers));
+    }
+
     [Theory]
+    [InlineData(new[] { "report", "funnel", "--period", "2025-26", "--worker", "Nobody Atall" }, "error: Worker: There is no worker Nobody Atall")]
     [InlineData(new[] { "report", "nonsense", "--period", "2025-26" }, "error: Report: There is no report called nonsense")]
     [InlineData(new[] { "report", "funnel", "--period", "2025" }, "error: Period:")]
     [InlineData(new[] { "report", "funnel", "--from", "2025-04-01" }, "error: To:")]

@@ -2,12 +2,14 @@ using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Reporting;
 using Hearth.Web.Infrastructure;
+using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Reports;
 
 /// <summary>One report: filters, an accessible chart, the tables, and downloads in every format.</summary>
-public sealed class ShowModel(ReportService reports, TimeProvider time) : HearthPageModel
+public sealed class ShowModel(ReportService reports, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
@@ -15,12 +17,15 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
+    /// <summary>A worker's id: the report then counts only that worker's work.</summary>
+    [BindProperty(SupportsGet = true)] public string? Worker { get; set; }
     [BindProperty(SupportsGet = true)] public bool Suppress { get; set; }
     [BindProperty(SupportsGet = true)] public bool Compare { get; set; }
 
     public ReportDefinition Definition { get; private set; } = null!;
     public ReportResult? Result { get; private set; }
     public BarChart? Chart { get; private set; }
+    public IReadOnlyList<Choice> WorkerChoices { get; private set; } = [];
 
     public sealed record Bar(string Label, double Width, string Text);
     public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars)
@@ -50,6 +55,8 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
             return NotFound();
         }
         Definition = definition;
+        WorkerChoices = (await reports.WorkersAsync(Actor, ct))
+            .Select(w => new Choice(w.Id.ToString(), w.IsActive ? $"{w.Name} ({w.Team})" : t["{0} ({1}, left)", w.Name, w.Team].Value)).ToList();
         if (string.IsNullOrWhiteSpace(Period) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
         {
             // By default, the financial year to date.
@@ -87,9 +94,9 @@ public sealed class ShowModel(ReportService reports, TimeProvider time) : Hearth
     }
 
     public string DownloadHref(string format) =>
-        $"/reports/{Name}?handler=Download&format={format}&period={Uri.EscapeDataString(Period ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&service={Uri.EscapeDataString(Service ?? "")}&team={Uri.EscapeDataString(Team ?? "")}&suppress={Suppress.ToString().ToLowerInvariant()}&compare={Compare.ToString().ToLowerInvariant()}";
+        $"/reports/{Name}?handler=Download&format={format}&period={Uri.EscapeDataString(Period ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&service={Uri.EscapeDataString(Service ?? "")}&team={Uri.EscapeDataString(Team ?? "")}&worker={Uri.EscapeDataString(Worker ?? "")}&suppress={Suppress.ToString().ToLowerInvariant()}&compare={Compare.ToString().ToLowerInvariant()}";
 
-    private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress, Compare);
+    private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress, Compare, Worker);
 
     /// <summary>A cell in its column's number format, as the exports show it, with a per cent sign on percentages.</summary>
     public static string Cell(object? value, ReportColumn column) =>
