@@ -12,9 +12,9 @@ public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPag
 
     public EligibilityQuestion? Current { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string? question, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, string? entry, CancellationToken ct)
     {
-        if (!await FindAsync(code, question, keepPostedVersion: false, ct))
+        if (!await FindAsync(code, entry, keepPostedVersion: false, ct))
         {
             return NotFound();
         }
@@ -22,22 +22,22 @@ public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, string? question, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string code, string? entry, CancellationToken ct)
     {
-        if (!await FindAsync(code, question, keepPostedVersion: true, ct))
+        if (!await FindAsync(code, entry, keepPostedVersion: true, ct))
         {
             return NotFound();
         }
         return await SaveAsync(() => Editor.SaveEligibilityAsync(Actor, code, Version, Current?.Key, new EligibilityForm(Key, Question, RequiredYes ?? true), ct), "Question");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(string code, string question, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(string code, string entry, CancellationToken ct)
     {
-        if (!await FindAsync(code, question, keepPostedVersion: true, ct))
+        if (!await FindAsync(code, entry, keepPostedVersion: true, ct))
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemoveEligibilityAsync(Actor, code, Version, question, ct), "Question");
+        return await SaveAsync(() => Editor.RemoveEligibilityAsync(Actor, code, Version, entry, ct), "Question");
     }
 
     private async Task<bool> FindAsync(string code, string? key, bool keepPostedVersion, CancellationToken ct)
