@@ -75,7 +75,7 @@ public sealed class ProgrammePagesTests(HearthWebFactory app) : IClassFixture<He
         var preview = await HearthWebFactory.HtmlAsync(await admin.GetAsync("/admin/programmes/ifit/draft/preview"));
         // Each detail is a line of its own in the last cell.
         var changes = preview.QuerySelectorAll("#changes tbody tr").Select(r => string.Join(" | ", r.Children.Select(c =>
-            c.QuerySelectorAll("span").Length > 0 ? string.Join("; ", c.QuerySelectorAll("span").Select(x => x.TextContent)) : c.TextContent.Trim()))).ToList();
+            c.QuerySelectorAll("span").Length > 0 ? string.Join("; ", c.QuerySelectorAll("span").Select(x => x.TextContent)) : c.TextContent.Trim())).TrimEnd()).ToList();
         Assert.Equal(
             [
                 "Phases | Changed | Intensive work | Expected length: 42 to 84 days → 42 to 70 days; Review points: every 4 weeks → every 2 weeks",
