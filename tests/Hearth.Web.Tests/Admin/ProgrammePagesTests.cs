@@ -45,7 +45,7 @@ public sealed class ProgrammePagesTests(HearthWebFactory app) : IClassFixture<He
         var list = await admin.GetAsync("/admin/programmes");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var rows = (await HearthWebFactory.HtmlAsync(list)).QuerySelectorAll("main tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("Integrated Family Support Service") && r.Contains("Version 1") && r.Contains("None"));
+        Assert.Contains(rows, r => r.Contains("Integrated Family Support Service") && r.Contains("Version 1, from 1 January 2000"));
 
         var ifss = await HearthWebFactory.HtmlAsync(await admin.GetAsync("/admin/programmes/ifss"));
         Assert.Equal("Integrated Family Support Service", ifss.QuerySelector("h1")!.TextContent);
@@ -142,6 +142,53 @@ public sealed class ProgrammePagesTests(HearthWebFactory app) : IClassFixture<He
         Assert.Contains("changed by someone else", (await HearthWebFactory.HtmlAsync(stale)).QuerySelector("main > .govuk-error-summary a[href='#name']")!.TextContent);
 
         Assert.Equal(before, await StateAsync("troubled-families"));
+    }
+
+    [Fact]
+    public async Task An_admin_schedules_an_instrument_changes_the_settings_and_closure_reasons_and_discards_the_draft()
+    {
+        var admin = await app.SignedInClientAsync("Admin");
+        await StartDraftAsync(admin, "ifss");
+        foreach (var path in new[] { "settings", "instruments", "instruments/0", "eligibility", "eligibility/family_consents", "phases", "phases/phase2", "closure-reasons", "preview" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/programmes/ifss/draft/{path}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/programmes/ifss/draft/phases/no-such-phase")).StatusCode);
+
+        var noTime = await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft/instruments", [F("Instrument", "family-star-plus"), F("Respondent", "Worker"), F("MinAgeYears", "18")]);
+        Assert.Equal(("#when", "Select when the instrument is due, or give an interval in months"),
+            (await HearthWebFactory.HtmlAsync(noTime)).QuerySelectorAll("main > .govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).Single());
+        var noReasons = await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft/closure-reasons", []);
+        Assert.Equal(("#closure-reasons", "Select at least one closure reason"),
+            (await HearthWebFactory.HtmlAsync(noReasons)).QuerySelectorAll("main > .govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).Single());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft/instruments",
+            [F("Instrument", "family-star-plus"), F("Respondent", "Worker"), F("MinAgeYears", "18"), F("When", "AtBaseline"), F("When", "AtClosure"), F("EveryMonths", "3")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft/settings",
+            [F("Name", "Integrated Family Support"), F("MaxBoosterSessions", "5"), F("ReopenWindowDays", "90")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft/closure-reasons",
+            [F("ClosureReasons", "MovedAway"), F("ClosureReasons", "GoalsAchieved")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft/eligibility/family_consents", [], handler: "remove")).StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var draft = await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<ProgrammeDraft>().AsNoTracking().SingleAsync(d => d.Code == "ifss");
+            Assert.Equal("Integrated Family Support", draft.Name);
+            var d = draft.Definition;
+            Assert.Equal(5, d.MaxBoosterSessions);
+            Assert.Equal([Hearth.Core.Episodes.ClosureReason.GoalsAchieved, Hearth.Core.Episodes.ClosureReason.MovedAway], d.ClosureReasons);
+            var star = d.Measures.Last();
+            Assert.Equal(("family-star-plus", Hearth.Core.Measures.Respondent.Worker, 18, (int?)null, true, false, (int?)3, true),
+                (star.Instrument, star.Respondent, star.MinAgeYears, star.MaxAgeYears, star.AtBaseline, star.AtReviews, star.EveryMonths, star.AtClosure));
+            Assert.DoesNotContain(d.Eligibility, q => q.Key == "family_consents");
+        }
+        var preview = await HearthWebFactory.HtmlAsync(await admin.GetAsync("/admin/programmes/ifss/draft/preview"));
+        Assert.Contains("Family Star Plus (star scale, 10 areas, 1-10) (worker)", preview.QuerySelector("#changes")!.TextContent);
+        Assert.Contains("Family disengaged", preview.QuerySelector("#changes")!.TextContent);
+
+        var discarded = await PostDraftFormAsync(admin, "/admin/programmes/ifss/draft", [], handler: "discard");
+        Assert.Equal("/admin/programmes/ifss", discarded.Headers.Location!.OriginalString);
+        Assert.Equal((1, (string?)null), await StateAsync("ifss"));
     }
 
     [Fact]
