@@ -58,6 +58,7 @@ public static class HearthCoreServices
         services.AddScoped<Returns.Census.CensusExport>();
         services.AddScoped<Statutory.StatutoryService>();
         services.AddScoped<Programmes.ProgrammeService>();
+        services.AddScoped<Programmes.ProgrammeEditor>();
         services.AddScoped<Referrals.ReferralService>();
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();

@@ -21,6 +21,8 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/measures", Permission.ViewFamilies),
         ("/admin/users", Permission.Administer),
         ("/admin/users/create", Permission.Administer),
+        ("/admin/programmes", Permission.Administer),
+        ("/admin/programmes/ifss", Permission.Administer),
         ("/audit", Permission.ViewAuditTrail),
         ("/shared-with-me", Permission.ViewSharedRecords),
         ("/reports", Permission.ViewReports),
@@ -34,6 +36,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
     [
         ("/api/v1/families", Permission.ViewFamilies),
         ("/api/v1/admin/users", Permission.Administer),
+        ("/api/v1/programmes", Permission.Administer),
         ("/api/v1/audit", Permission.ViewAuditTrail),
         ("/api/v1/shared", Permission.ViewSharedRecords),
         ("/api/v1/reports", Permission.ViewReports),

@@ -66,6 +66,18 @@ public sealed record ProgrammeDefinition
         {
             yield return "An intensive phase cannot come before the assessment";
         }
+        if (Phases.Any(p => string.IsNullOrWhiteSpace(p.Key) || string.IsNullOrWhiteSpace(p.Name)))
+        {
+            yield return "Every phase needs a key and a name";
+        }
+        if (Eligibility.Any(q => string.IsNullOrWhiteSpace(q.Key) || string.IsNullOrWhiteSpace(q.Question)))
+        {
+            yield return "Every eligibility question needs a key and a question";
+        }
+        if (Eligibility.Select(q => q.Key).Distinct(StringComparer.Ordinal).Count() != Eligibility.Count)
+        {
+            yield return "Eligibility question keys must be unique";
+        }
         foreach (var p in Phases)
         {
             if (p.ExpectedMinDays < 0 || p.ExpectedMaxDays < p.ExpectedMinDays)

@@ -55,6 +55,7 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard das
         {
             Cards.Add(new Card(t["Users"], "/admin/users", t["Create accounts and see who has access."]));
             Cards.Add(new Card(t["Service directory"], "/admin/directory", t["The wider services practitioners refer families to."]));
+            Cards.Add(new Card(t["Programmes"], "/admin/programmes", t["Each service's phases, reviews, instruments, eligibility and closure reasons, published as dated versions."]));
         }
         if (User.Has(Permission.ViewAuditTrail))
         {

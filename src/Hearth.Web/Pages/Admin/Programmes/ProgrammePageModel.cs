@@ -1,0 +1,77 @@
+using Hearth.Core.Data;
+using Hearth.Core.Episodes;
+using Hearth.Core.Programmes;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Hearth.Web.Pages.Admin.Programmes;
+
+/// <summary>
+/// Base of the draft's edit pages: the draft of the programme in the route, the draft version the form read (posted
+/// back, so a save over another administrator's edit is refused), and the Core refusals shown as field errors.
+/// </summary>
+public abstract class ProgrammeDraftPageModel(ProgrammeEditor editor) : HearthPageModel
+{
+    [BindProperty] public int Version { get; set; }
+
+    public ProgrammeDraft Draft { get; private set; } = null!;
+    public ProgrammeDefinition Definition { get; private set; } = null!;
+
+    public string DraftHref => ProgrammePaths.Draft(Draft.Code);
+
+    protected ProgrammeEditor Editor => editor;
+
+    /// <summary>Loads the draft; false when the programme has none (the page answers 404).</summary>
+    protected async Task<bool> LoadDraftAsync(string code, bool keepPostedVersion, CancellationToken ct)
+    {
+        if (await editor.DraftAsync(Actor, code, ct) is not { } draft)
+        {
+            return false;
+        }
+        (Draft, Definition) = (draft, draft.Definition);
+        if (!keepPostedVersion)
+        {
+            Version = draft.Version;
+        }
+        return true;
+    }
+
+    /// <summary>Runs an edit of the draft and returns to it; a refusal re-renders the form, a conflict on <paramref name="conflictField"/>.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<Task> save, string conflictField)
+    {
+        try
+        {
+            await save();
+            return Redirect($"{DraftHref}?saved=true");
+        }
+        catch (ValidationFailedException e)
+        {
+            AddErrors(e);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            Errors.Add(new FieldError(conflictField, e.Message));
+        }
+        return Page();
+    }
+
+    public static string Label(IStringLocalizer t, Enum value) => value switch
+    {
+        ClosureReason r => t[JourneyLabels.Of(r)],
+        ClosureDestination d => t[JourneyLabels.Of(d)],
+        _ => value.ToString(),
+    };
+}
+
+public static class ProgrammePaths
+{
+    public static string Programme(string code, int? version = null) => $"/admin/programmes/{Uri.EscapeDataString(code)}" + (version is { } n ? $"?version={n}" : "");
+
+    public static string Draft(string code) => $"/admin/programmes/{Uri.EscapeDataString(code)}/draft";
+}
+
+/// <summary>What the programme definition partial shows: with <paramref name="DraftHref"/>, each part links to its edit page.</summary>
+public sealed record ProgrammeDefinitionView(string Name, ProgrammeDefinition Definition, string? DraftHref = null);
+
+public sealed record ProgrammeChangesView(string Caption, IReadOnlyList<ProgrammeChange> Changes);
