@@ -55,7 +55,7 @@ public sealed class MergePersonPageTests(JourneyWebFactory app) : IClassFixture<
         // Merging is a manager's decision, within their teams.
         var practitioner = await app.SignedInClientAsync("Practitioner");
         Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync(path)).StatusCode);
-        Assert.Null((await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/families/{family}"))).QuerySelector(".govuk-summary-card__actions"));
+        Assert.Null((await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/families/{family}"))).QuerySelector(".govuk-summary-card__actions a[href$='/merge']"));
         var (outside, _, outsideChild) = await app.FamilyAsync("ifit-team");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/families/{outside}/people/{outsideChild}/merge")).StatusCode);
     }

@@ -245,7 +245,7 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
         if (correction.MoveTo is { } move)
         {
             var index = rows.FindIndex(r => r.ChangeHref == Href(Address, true));
-            rows.Insert(index + 1, new SummaryRow(t["New address"], t["{0}, {1}, from {2}", move.Lines, move.Postcode ?? t["no postcode"], Display.Date(move.From)], Href(Address, true), t["new address"]));
+            rows.Insert(index + 1, new SummaryRow(t["New address"], t["{0}, {1}, from {2}", move.Lines, Core.People.Identifiers.NormalisePostcode(move.Postcode) ?? move.Postcode ?? t["no postcode"], Display.Date(move.From)], Href(Address, true), t["new address"]));
         }
         if (correction.EndCurrentAddressOn is { } end)
         {
