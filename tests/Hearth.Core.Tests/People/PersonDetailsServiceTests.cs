@@ -36,7 +36,7 @@ public sealed class PersonDetailsServiceTests : JourneyTestBase
         {
             GivenName = "Mia", FamilyName = "Corrected", KnownAs = "Mimi", DateOfBirth = new DateOnly(2015, 6, 30), Sex = Sex.Female,
             GenderIdentity = "girl", EthnicityCode = "mwbc", DisabilityCodes = ["aut"], FirstLanguage = "Welsh", CouncilChildId = "C-1001",
-            Upn = "b801200005001", FormerUpn = "M80120000500A", NhsNumber = "943 476 5919", Postcode = "cf10 1ep", DateOfDeath = null,
+            Upn = "b801200005001", FormerUpn = "M80120000500A", NhsNumber = "943 476 5919", Postcode = "cf10 1ep", DateOfDeath = new DateOnly(2026, 10, 30),
         };
 
         var saved = await CorrectAsync(child, new PersonCorrection(details, "Names and identifiers from the school's admission form"));
@@ -51,11 +51,12 @@ public sealed class PersonDetailsServiceTests : JourneyTestBase
             (audit.Action, audit.EntityId, audit.Reason, audit.ActorName));
         var changes = JsonSerializer.Deserialize<List<FieldChange>>(audit.Changes!, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
         Assert.Equal(
-            ["DateOfBirth", "DisabilityCodes", "EthnicityCode", "FamilyName", "FirstLanguage", "FormerUpn", "GenderIdentity", "GivenName", "KnownAs", "NhsNumber", "Postcode", "Sex", "Upn"],
+            ["DateOfBirth", "DateOfDeath", "DisabilityCodes", "EthnicityCode", "FamilyName", "FirstLanguage", "FormerUpn", "GenderIdentity", "GivenName", "KnownAs", "NhsNumber", "Postcode", "Sex", "Upn"],
             changes.Select(c => c.Field).Order());
         Assert.Contains(new FieldChange("GivenName", "C-1001", "Mia"), changes);
         Assert.Contains(new FieldChange("DateOfBirth", "2016-05-01", "2015-06-30"), changes);
         Assert.Contains(new FieldChange("FamilyName", "IMP-1", "Corrected"), changes);
+        Assert.Contains(new FieldChange("DateOfDeath", null, "2026-10-30"), changes);
     }
 
     [Fact]
