@@ -171,6 +171,7 @@ public sealed class PeopleService(HearthDbContext db)
         keep.EthnicityCode ??= merge.EthnicityCode;
         keep.FirstLanguage ??= merge.FirstLanguage;
         keep.Postcode ??= merge.Postcode;
+        keep.DateOfDeath ??= merge.DateOfDeath;
         if (keep.Sex == Sex.Unknown)
         {
             keep.Sex = merge.Sex;
@@ -252,6 +253,11 @@ public sealed class PeopleService(HearthDbContext db)
         foreach (var x in await db.Set<Goal>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
         foreach (var x in await db.Set<ServiceReferral>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
         foreach (var x in await db.Set<EvidenceSubject>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        // Two address histories cannot be interleaved without a worker: the duplicate's moves over only when the kept record has none.
+        if (!await db.Set<PersonAddress>().AnyAsync(a => a.PersonId == keepId, ct))
+        {
+            foreach (var x in await db.Set<PersonAddress>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        }
         // Session participants are a list per session: only the duplicate's family's episodes can name them.
         var episodes = db.Set<Episode>().Where(e => e.FamilyId == mergeFamilyId).Select(e => e.Id);
         foreach (var session in await db.Set<Session>().Where(x => episodes.Contains(x.EpisodeId)).ToListAsync(ct))

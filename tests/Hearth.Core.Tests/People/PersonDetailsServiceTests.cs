@@ -145,4 +145,21 @@ public sealed class PersonDetailsServiceTests : JourneyTestBase
         var viewer = ActorContext.ForUser(Guid.CreateVersion7(), "Pip Performance", Role.Performance, []);
         await Assert.ThrowsAsync<AccessDeniedException>(() => CorrectAsync(child, new PersonCorrection(PersonDetails.Of(child) with { GivenName = "Eve" }, "Why"), viewer));
     }
+
+    [Fact]
+    public async Task Merging_a_duplicate_brings_its_address_history_and_date_of_death_to_a_record_without_them()
+    {
+        var (family, keep) = await FamilyWithChildAsync("MRG-1");
+        var duplicate = await InScope(s => Get<PeopleService>(s).AddPersonAsync(Practitioner, new NewPerson(family.Id, "Ava", "MRG-1", new DateOnly(2016, 5, 1)) { NotADuplicate = true }));
+        duplicate = await CorrectAsync(duplicate, new PersonCorrection(PersonDetails.Of(duplicate) with { DateOfDeath = new DateOnly(2026, 9, 1) }, "Reported by the hospital")
+        {
+            MoveTo = new("7 Quay Street, Swansea", "SA1 1AA", new DateOnly(2019, 4, 1)),
+        });
+
+        await InScope(s => Get<PeopleService>(s).MergeAsync(Manager, keep.Id, keep.Version, duplicate.Id, duplicate.Version, "Recorded twice"));
+
+        var kept = await ReadAsync(keep.Id);
+        Assert.Equal((new DateOnly(2026, 9, 1), "SA1 1AA"), (kept.Person.DateOfDeath!.Value, kept.Person.Postcode));
+        Assert.Equal(["7 Quay Street, Swansea"], kept.Addresses.Select(a => a.Lines));
+    }
 }
