@@ -23,6 +23,7 @@ public static class HearthCli
         root.Subcommands.Add(CensusCommands.Build(env));
         root.Subcommands.Add(ResultsCommands.Build(env));
         root.Subcommands.Add(ProgrammeCommands.Build(env));
+        root.Subcommands.Add(PeopleCommands.Build(env));
         return root;
     }
 

@@ -55,6 +55,7 @@ public static class HearthCoreServices
         services.AddScoped<TokenService>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<PersonDetailsService>();
         services.AddScoped<Returns.Census.CensusExport>();
         services.AddScoped<Statutory.StatutoryService>();
         services.AddScoped<Programmes.ProgrammeService>();

@@ -54,3 +54,15 @@ internal sealed class FamilyMembershipMapping : IEntityTypeConfiguration<FamilyM
         b.HasIndex(x => new { x.FamilyId, x.PersonId });
     }
 }
+
+internal sealed class PersonAddressMapping : IEntityTypeConfiguration<PersonAddress>
+{
+    public void Configure(EntityTypeBuilder<PersonAddress> b)
+    {
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Lines).HasMaxLength(500);
+        b.Property(x => x.Postcode).HasMaxLength(8);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.PersonId, x.From });
+    }
+}

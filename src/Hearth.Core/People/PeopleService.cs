@@ -12,7 +12,7 @@ namespace Hearth.Core.People;
 
 public sealed record NewFamily(string Reference, Guid TeamId, string? Patch = null);
 
-/// <summary>A person to add to a family (or the new details of one, for <see cref="PeopleService.UpdatePersonAsync"/>).</summary>
+/// <summary>A person to add to a family; <see cref="PersonDetailsService"/> corrects them afterwards.</summary>
 public sealed record NewPerson(Guid FamilyId, string GivenName, string FamilyName, DateOnly? DateOfBirth)
 {
     public string? KnownAs { get; init; }
@@ -32,6 +32,13 @@ public sealed record NewPerson(Guid FamilyId, string GivenName, string FamilyNam
     public DateOnly? MemberFrom { get; init; }
     /// <summary>The user has seen the possible duplicates and says this is a different person.</summary>
     public bool NotADuplicate { get; init; }
+
+    public PersonDetails Details => new()
+    {
+        GivenName = GivenName, FamilyName = FamilyName, KnownAs = KnownAs, DateOfBirth = DateOfBirth, ExpectedDateOfBirth = ExpectedDateOfBirth, Sex = Sex,
+        GenderIdentity = GenderIdentity, EthnicityCode = EthnicityCode, DisabilityCodes = DisabilityCodes, FirstLanguage = FirstLanguage,
+        CouncilChildId = CouncilChildId, Upn = Upn, FormerUpn = FormerUpn, NhsNumber = NhsNumber, Postcode = Postcode,
+    };
 }
 
 public sealed record DuplicateCandidate(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth, Guid? FamilyId, string Reason);
@@ -78,7 +85,7 @@ public sealed class PeopleService(HearthDbContext db)
         var today = db.Today();
         var v = new Validator();
         var person = new Person { FamilyId = family.Id, GivenName = "", FamilyName = "" };
-        Apply(person, input, today, v);
+        PersonRules.Apply(person, input.Details, today, v);
         if (input.MemberFrom is { } from && from > today)
         {
             v.Add("MemberFrom", "The date the person joined the household must be today or in the past");
@@ -98,100 +105,6 @@ public sealed class PeopleService(HearthDbContext db)
         return person;
     }
 
-    /// <summary>Changes a person's details; <paramref name="version"/> is the version the user read.</summary>
-    public async Task<Person> UpdatePersonAsync(ActorContext actor, Guid personId, int version, NewPerson input, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.RecordCasework);
-        var visible = VisibleFamilies(actor).Select(f => f.Id);
-        var person = await db.Set<Person>().Where(p => p.Id == personId && p.MergedIntoId == null && p.FamilyId != null && visible.Contains(p.FamilyId.Value))
-            .SingleOrDefaultAsync(ct) ?? throw new AccessDeniedException("That person does not exist or is not in your teams.");
-        var v = new Validator();
-        person.Version = version;
-        Apply(person, input, db.Today(), v);
-        v.ThrowIfAny();
-        await db.SaveChangesAsync(actor, ct);
-        return person;
-    }
-
-    private static void Apply(Person person, NewPerson input, DateOnly today, Validator v)
-    {
-        v.Require("GivenName", input.GivenName, "Enter the person's first name")
-            .Require("FamilyName", input.FamilyName, "Enter the person's last name")
-            .MaxLength("GivenName", input.GivenName, 200, "First name")
-            .MaxLength("FamilyName", input.FamilyName, 200, "Last name")
-            .MaxLength("KnownAs", input.KnownAs, 200, "Known as")
-            .MaxLength("GenderIdentity", input.GenderIdentity, 100, "Gender identity")
-            .MaxLength("FirstLanguage", input.FirstLanguage, 100, "First language")
-            .MaxLength("CouncilChildId", input.CouncilChildId, 50, "Council child ID");
-        if (input.DateOfBirth is { } dob && dob > today)
-        {
-            v.Add("DateOfBirth", "Date of birth must be today or in the past");
-        }
-        if (input.ExpectedDateOfBirth is not null && input.DateOfBirth is not null)
-        {
-            v.Add("ExpectedDateOfBirth", "Give either a date of birth or an expected date of birth, not both");
-        }
-        if (!Enum.IsDefined(input.Sex))
-        {
-            v.Add("Sex", "Choose male, female or not known");
-        }
-        var ethnicity = Blank(input.EthnicityCode)?.ToUpperInvariant();
-        if (ethnicity is not null && !DfeCodes.Ethnicity.Contains(ethnicity))
-        {
-            v.Add("EthnicityCode", $"\"{ethnicity}\" is not a DfE ethnicity code");
-        }
-        var disabilities = input.DisabilityCodes.Select(d => d.Trim().ToUpperInvariant()).Where(d => d.Length > 0).Distinct().ToList();
-        foreach (var d in disabilities.Where(d => !DfeCodes.Disability.Contains(d)))
-        {
-            v.Add("DisabilityCodes", $"\"{d}\" is not a DfE disability code");
-        }
-        if (disabilities.Contains("NONE") && disabilities.Count > 1)
-        {
-            v.Add("DisabilityCodes", "NONE cannot be combined with another disability code");
-        }
-        var upn = Blank(input.Upn)?.ToUpperInvariant();
-        if (upn is not null && !Identifiers.IsValidUpn(upn))
-        {
-            v.Add("Upn", "Enter a valid UPN: a check letter and 12 characters whose check letter matches");
-        }
-        var formerUpn = Blank(input.FormerUpn)?.ToUpperInvariant();
-        if (formerUpn is not null && !Identifiers.IsValidUpn(formerUpn))
-        {
-            v.Add("FormerUpn", "Enter a valid former UPN");
-        }
-        var nhs = Blank(input.NhsNumber);
-        if (nhs is not null && !Identifiers.IsValidNhsNumber(nhs))
-        {
-            v.Add("NhsNumber", "Enter a valid 10-digit NHS number");
-        }
-        var postcode = Blank(input.Postcode);
-        if (postcode is not null && !Identifiers.IsValidPostcode(postcode))
-        {
-            v.Add("Postcode", "Enter a real postcode, like SW1A 1AA");
-        }
-        if (v.Errors.Count > 0)
-        {
-            return;
-        }
-        person.GivenName = input.GivenName.Trim();
-        person.FamilyName = input.FamilyName.Trim();
-        person.KnownAs = Blank(input.KnownAs);
-        person.DateOfBirth = input.DateOfBirth;
-        person.ExpectedDateOfBirth = input.ExpectedDateOfBirth;
-        person.Sex = input.Sex;
-        person.GenderIdentity = Blank(input.GenderIdentity);
-        person.EthnicityCode = ethnicity;
-        person.DisabilityCodes = disabilities;
-        person.FirstLanguage = Blank(input.FirstLanguage);
-        person.CouncilChildId = Blank(input.CouncilChildId);
-        person.Upn = upn;
-        person.FormerUpn = formerUpn;
-        person.NhsNumber = Identifiers.NormaliseNhsNumber(nhs);
-        person.Postcode = Identifiers.NormalisePostcode(postcode);
-    }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
     /// <summary>
     /// Records that may be the same person: one of the identifiers is the same, or the date of birth is the same and the
     /// names match allowing for a spelling difference or given and family names swapped. Searches the actor's scope.
@@ -199,9 +112,9 @@ public sealed class PeopleService(HearthDbContext db)
     public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(ActorContext actor, NewPerson input, Guid? except, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        var upn = Blank(input.Upn)?.ToUpperInvariant();
-        var nhs = Identifiers.NormaliseNhsNumber(Blank(input.NhsNumber));
-        var childId = Blank(input.CouncilChildId);
+        var upn = PersonRules.Blank(input.Upn)?.ToUpperInvariant();
+        var nhs = Identifiers.NormaliseNhsNumber(PersonRules.Blank(input.NhsNumber));
+        var childId = PersonRules.Blank(input.CouncilChildId);
         var dob = input.DateOfBirth ?? input.ExpectedDateOfBirth;
         var visible = VisibleFamilies(actor).Select(f => f.Id);
         var rows = await db.Set<Person>().AsNoTracking()
@@ -258,6 +171,7 @@ public sealed class PeopleService(HearthDbContext db)
         keep.EthnicityCode ??= merge.EthnicityCode;
         keep.FirstLanguage ??= merge.FirstLanguage;
         keep.Postcode ??= merge.Postcode;
+        keep.DateOfDeath ??= merge.DateOfDeath;
         if (keep.Sex == Sex.Unknown)
         {
             keep.Sex = merge.Sex;
@@ -339,6 +253,11 @@ public sealed class PeopleService(HearthDbContext db)
         foreach (var x in await db.Set<Goal>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
         foreach (var x in await db.Set<ServiceReferral>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
         foreach (var x in await db.Set<EvidenceSubject>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        // Two address histories cannot be interleaved without a worker: the duplicate's moves over only when the kept record has none.
+        if (!await db.Set<PersonAddress>().AnyAsync(a => a.PersonId == keepId, ct))
+        {
+            foreach (var x in await db.Set<PersonAddress>().Where(x => x.PersonId == mergeId).ToListAsync(ct)) { x.PersonId = keepId; }
+        }
         // Session participants are a list per session: only the duplicate's family's episodes can name them.
         var episodes = db.Set<Episode>().Where(e => e.FamilyId == mergeFamilyId).Select(e => e.Id);
         foreach (var session in await db.Set<Session>().Where(x => episodes.Contains(x.EpisodeId)).ToListAsync(ct))

@@ -37,7 +37,9 @@ public sealed class Person : Entity
     public string? Upn { get; set; }
     public string? FormerUpn { get; set; }
     public string? NhsNumber { get; set; }
+    /// <summary>Where the person lives now: the postcode of their current <see cref="PersonAddress"/> when one is recorded.</summary>
     public string? Postcode { get; set; }
+    public DateOnly? DateOfDeath { get; set; }
     /// <summary>Set when this record was merged into another: it is kept for the audit trail but no longer used.</summary>
     public Guid? MergedIntoId { get; set; }
 }
@@ -49,6 +51,16 @@ public sealed class FamilyMembership : Entity
     public Guid PersonId { get; set; }
     public Person? Person { get; set; }
     public Relationship Relationship { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+}
+
+/// <summary>Where a person lived over a period. The address with no end date is the current one.</summary>
+public sealed class PersonAddress : Entity
+{
+    public Guid PersonId { get; set; }
+    public required string Lines { get; set; }
+    public string? Postcode { get; set; }
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
 }

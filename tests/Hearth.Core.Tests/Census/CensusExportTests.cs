@@ -232,4 +232,18 @@ public sealed class CensusExportTests : JourneyTestBase
         Assert.Null(await InScope(s => Get<CensusExport>(s).ForChildAsync(Outsider, c7Id)));
         Assert.Empty((await InScope(s => Get<CensusExport>(s).ReadinessAsync(Outsider))).Children);
     }
+
+    [Fact]
+    public async Task A_child_imported_by_reference_and_corrected_with_a_date_of_death_is_exported_with_it()
+    {
+        await ImportFixtureAsync();
+        var c2 = await InScope(s => Get<HearthDbContext>(s).Set<Person>().AsNoTracking().SingleAsync(p => p.CouncilChildId == "C2"));
+        Assert.Equal("C2", c2.GivenName);
+        await InScope(s => Get<PersonDetailsService>(s).CorrectAsync(Practitioner, c2.Id, c2.Version,
+            new PersonCorrection(PersonDetails.Of(c2) with { GivenName = "Dylan", DateOfDeath = new DateOnly(2026, 1, 20) }, "Reported by the hospital")));
+
+        var child = ReadBack(await ExportAsync(new DateOnly(2026, 3, 31))).Children.Single(c => c.LAchildID == "C2");
+
+        Assert.Equal(new DateOnly(2026, 1, 20), child.PersonDeathDate);
+    }
 }

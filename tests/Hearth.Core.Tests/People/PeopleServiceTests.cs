@@ -14,6 +14,9 @@ public sealed class PeopleServiceTests : JourneyTestBase
 {
     private Task<Person> Add(NewPerson person, ActorContext? actor = null) => InScope(s => Get<PeopleService>(s).AddPersonAsync(actor ?? Practitioner, person));
 
+    private static PersonCorrection Correction(Person child, string givenName, string? firstLanguage) =>
+        new(PersonDetails.Of(child) with { GivenName = givenName, FirstLanguage = firstLanguage }, "Corrected at a home visit");
+
     private Task<Family> NewFamily(string reference) => InScope(s => Get<PeopleService>(s).CreateFamilyAsync(Practitioner, new NewFamily(reference, TeamA.Id, "North")));
 
     [Fact]
@@ -137,12 +140,12 @@ public sealed class PeopleServiceTests : JourneyTestBase
     [Fact]
     public async Task Editing_a_person_with_a_stale_version_is_refused()
     {
-        var (family, child) = await FamilyWithChildAsync("E-1");
+        var (_, child) = await FamilyWithChildAsync("E-1");
         var stale = child.Version;
-        await InScope(s => Get<PeopleService>(s).UpdatePersonAsync(Practitioner, child.Id, stale, new NewPerson(family.Id, "Ava", "Jones", child.DateOfBirth) { FirstLanguage = "Welsh" }));
+        await InScope(s => Get<PersonDetailsService>(s).CorrectAsync(Practitioner, child.Id, stale, Correction(child, "Ava", "Welsh")));
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            InScope(s => Get<PeopleService>(s).UpdatePersonAsync(Practitioner, child.Id, stale, new NewPerson(family.Id, "Eva", "Jones", child.DateOfBirth))));
+            InScope(s => Get<PersonDetailsService>(s).CorrectAsync(Practitioner, child.Id, stale, Correction(child, "Eva", null))));
         var stored = await InScope(s => Get<PeopleService>(s).ReadPersonAsync(Practitioner, child.Id));
         Assert.Equal(("Ava", "Welsh"), (stored.GivenName, stored.FirstLanguage));
     }
@@ -152,7 +155,7 @@ public sealed class PeopleServiceTests : JourneyTestBase
     {
         var (family, child) = await FamilyWithChildAsync("E-2");
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            InScope(s => Get<PeopleService>(s).UpdatePersonAsync(Outsider, child.Id, child.Version, new NewPerson(family.Id, "Eva", "Jones", null))));
+            InScope(s => Get<PersonDetailsService>(s).CorrectAsync(Outsider, child.Id, child.Version, Correction(child, "Eva", null))));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Add(new NewPerson(family.Id, "Eva", "Jones", null), Outsider));
     }
 }

@@ -38,8 +38,8 @@ public sealed class MergePersonPageTests(JourneyWebFactory app) : IClassFixture<
         Assert.Equal(["#reason"], ErrorLinks(noReason));
 
         // The duplicate changes after the manager chose it: the merge is refused, not made on what they did not see.
-        await app.WithAsync(s => s.GetRequiredService<PeopleService>().UpdatePersonAsync(Seeder, duplicate.Id, duplicate.Version,
-            new NewPerson(otherFamily, "Zara", "Mergetest", Birthday) { NhsNumber = "9434765919", FirstLanguage = "Welsh" }));
+        await app.WithAsync(s => s.GetRequiredService<PersonDetailsService>().CorrectAsync(Seeder, duplicate.Id, duplicate.Version,
+            new PersonCorrection(PersonDetails.Of(duplicate) with { FirstLanguage = "Welsh" }, "First language given at school")));
         var stale = await AssertRefusedAsync(await PostAsync(manager, path, [F("Version", keep.Version.ToString()), F("MergeId", choice), F("Reason", "Recorded twice")]));
         Assert.Contains("changed by someone else", ErrorSummary(stale));
         Assert.Null((await ReadAsync(duplicate.Id)).MergedIntoId);
@@ -55,7 +55,7 @@ public sealed class MergePersonPageTests(JourneyWebFactory app) : IClassFixture<
         // Merging is a manager's decision, within their teams.
         var practitioner = await app.SignedInClientAsync("Practitioner");
         Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync(path)).StatusCode);
-        Assert.Null((await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/families/{family}"))).QuerySelector(".govuk-summary-card__actions"));
+        Assert.Null((await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/families/{family}"))).QuerySelector(".govuk-summary-card__actions a[href$='/merge']"));
         var (outside, _, outsideChild) = await app.FamilyAsync("ifit-team");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/families/{outside}/people/{outsideChild}/merge")).StatusCode);
     }

@@ -35,7 +35,7 @@ public sealed record CensusReadiness(CensusYear Year, int ChildCount, IReadOnlyL
 /// Builds the Children in Need census from Hearth's records (docs/census.md, "Export"): a child is anyone named on a
 /// referral whose CIN episode is open at some point in the census period; one CINdetails per episode (or per referral that
 /// did not open one), with each child's statutory records (primary need, factors, CIN plans, section 47 enquiries and child
-/// protection plans) from the referrals it groups. Hearth does not record dates of death, so those are never written. The same build, for one child or for everyone in scope, feeds the
+/// protection plans) from the referrals it groups, and the date of death when one is recorded. The same build, for one child or for everyone in scope, feeds the
 /// readiness checks, so what practitioners see is what the return will say.
 /// </summary>
 public sealed partial class CensusExport(HearthDbContext db)
@@ -204,6 +204,7 @@ public sealed partial class CensusExport(HearthDbContext db)
         PersonBirthDate = person.DateOfBirth,
         // Written as recorded: a child with both dates is a real problem (8525) for someone to fix on the record.
         ExpectedPersonBirthDate = person.ExpectedDateOfBirth,
+        PersonDeathDate = person.DateOfDeath,
         Sex = year.UsesSex ? person.Sex switch { Sex.Male => "M", Sex.Female => "F", _ => "U" } : null,
         GenderCurrent = year.UsesSex ? null : person.Sex switch { Sex.Male => "1", Sex.Female => "2", _ => "0" },
         Ethnicity = Blank(person.EthnicityCode),

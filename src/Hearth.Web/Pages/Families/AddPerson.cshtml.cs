@@ -20,7 +20,11 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
     [BindProperty] public string? GivenName { get; set; }
     [BindProperty] public string? FamilyName { get; set; }
     [BindProperty] public DateParts DateOfBirth { get; set; } = new();
+    [BindProperty] public DateParts ExpectedDateOfBirth { get; set; } = new();
     [BindProperty] public string? Sex { get; set; }
+    [BindProperty] public string? EthnicityCode { get; set; }
+    [BindProperty] public List<string> DisabilityCodes { get; set; } = [];
+    [BindProperty] public string? FirstLanguage { get; set; }
     [BindProperty] public string? Relationship { get; set; }
     [BindProperty] public string? CouncilChildId { get; set; }
     [BindProperty] public string? Upn { get; set; }
@@ -30,7 +34,9 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
 
     public FamilyRecord Record { get; private set; } = null!;
     public IReadOnlyList<DuplicateCandidate> Candidates { get; private set; } = [];
-    public IReadOnlyList<Choice> SexChoices => [new(nameof(Core.People.Sex.Female), t["Female"]), new(nameof(Core.People.Sex.Male), t["Male"]), new(nameof(Core.People.Sex.Unknown), t["Not known"])];
+    public IReadOnlyList<Choice> SexChoices => Sexes(t);
+    public IReadOnlyList<Choice> EthnicityChoices => Ethnicities(t);
+    public IReadOnlyList<Choice> DisabilityChoices => Disabilities(t);
     public IReadOnlyList<Choice> RelationshipChoices => Enum.GetValues<Core.People.Relationship>().Select(r => new Choice(r.ToString(), t[r.ToString()])).ToList();
     public string ReturnTo => Referral ? $"/referrals/add?family={Record.Family.Id}" : $"/families/{Record.Family.Id}";
 
@@ -49,6 +55,11 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
         {
             Errors.Add(new FieldError(nameof(DateOfBirth), t["Enter the date of birth as a real date, for example 27 3 2019, or leave it blank"]));
         }
+        var due = ExpectedDateOfBirth.Value;
+        if (!ExpectedDateOfBirth.IsEmpty && due is null)
+        {
+            Errors.Add(new FieldError(nameof(ExpectedDateOfBirth), t["Enter the expected date of birth as a real date, for example 27 3 2027, or leave it blank"]));
+        }
         if (!Enum.TryParse<Sex>(Sex, out var sex))
         {
             Errors.Add(new FieldError(nameof(Sex), t["Choose female, male or not known"]));
@@ -59,7 +70,8 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
         }
         var input = new NewPerson(id, GivenName ?? "", FamilyName ?? "", dob)
         {
-            Sex = sex, Relationship = relationship, CouncilChildId = CouncilChildId, Upn = Upn, NhsNumber = NhsNumber, Postcode = Postcode, NotADuplicate = NotADuplicate,
+            ExpectedDateOfBirth = due, Sex = sex, EthnicityCode = EthnicityCode, DisabilityCodes = DisabilityCodes, FirstLanguage = FirstLanguage,
+            Relationship = relationship, CouncilChildId = CouncilChildId, Upn = Upn, NhsNumber = NhsNumber, Postcode = Postcode, NotADuplicate = NotADuplicate,
         };
         if (Errors.Count > 0)
         {
@@ -79,4 +91,12 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
         }
         return Page();
     }
+
+    // The census and the equality report's characteristics, as labels; ChangePerson asks the same questions.
+    public static IReadOnlyList<Choice> Sexes(IStringLocalizer t) =>
+        [new(nameof(Core.People.Sex.Female), t["Female"]), new(nameof(Core.People.Sex.Male), t["Male"]), new(nameof(Core.People.Sex.Unknown), t["Not known"])];
+
+    public static IReadOnlyList<Choice> Ethnicities(IStringLocalizer t) => DfeCodes.EthnicityLabels.Select(e => new Choice(e.Key, t[e.Value])).ToList();
+
+    public static IReadOnlyList<Choice> Disabilities(IStringLocalizer t) => DfeCodes.DisabilityLabels.Select(d => new Choice(d.Key, t[d.Value])).ToList();
 }

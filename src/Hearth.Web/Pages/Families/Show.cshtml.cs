@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Families;
 
 /// <summary>The family record: members as summary cards, referrals, episodes and the chronology. Opening it is audited.</summary>
-public sealed class ShowModel(FamilyRecordService records, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class ShowModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : RecordPageModel
 {
     public FamilyRecord Record { get; private set; } = null!;
     public IReadOnlyList<SummaryListModel> MemberCards { get; private set; } = [];
@@ -26,19 +26,29 @@ public sealed class ShowModel(FamilyRecordService records, IStringLocalizer<Shar
         {
             "added" => t["The person has been added"].Value,
             "merged" => t["The records have been merged"].Value,
+            "changed" => t["The changes have been saved"].Value,
             _ => triaged is not null ? t["The triage decision has been saved"].Value : null,
         };
-        MemberCards = Record.Members.Select(m => new SummaryListModel(
-        [
-            new SummaryRow(t["Relationship"], t[m.Relationship.ToString()]),
-            new SummaryRow(t["Date of birth"], m.Person.DateOfBirth is { } dob ? Display.Date(dob) : m.Person.ExpectedDateOfBirth is { } due ? t["Expected {0}", Display.Date(due)] : t["Not known"]),
-            new SummaryRow(t["Sex"], t[m.Person.Sex == Sex.Unknown ? "Not known" : m.Person.Sex.ToString()]),
-            new SummaryRow(t["Council child ID"], m.Person.CouncilChildId ?? t["Not recorded"]),
-            new SummaryRow(t["UPN"], m.Person.Upn ?? t["Not recorded"]),
-            new SummaryRow(t["NHS number"], m.Person.NhsNumber ?? t["Not recorded"]),
-            new SummaryRow(t["Member since"], Display.Date(m.From)),
-        ], $"{m.Person.GivenName} {m.Person.FamilyName}",
-            CanTriage ? [new CardAction($"/families/{id}/people/{m.Person.Id}/merge", t["Merge a duplicate"], t["record into {0} {1}", m.Person.GivenName, m.Person.FamilyName])] : null)).ToList();
+        var addresses = await details.CurrentAddressesAsync(Actor, id, ct);
+        MemberCards = Record.Members.Select(m =>
+        {
+            var person = m.Person;
+            Func<string, string>? change = CanRecord ? step => $"/families/{id}/people/{person.Id}/change/{step}?start=true" : null;
+            var rows = PersonSummary.Rows(PersonDetails.Of(person), addresses.GetValueOrDefault(person.Id), change, t, includeDeath: false);
+            rows.Insert(1, new SummaryRow(t["Relationship"], t[m.Relationship.ToString()]));
+            rows.Add(new SummaryRow(t["Member since"], Display.Date(m.From)));
+            var name = $"{person.GivenName} {person.FamilyName}";
+            var actions = new List<CardAction>();
+            if (CanRecord && person.DateOfDeath is null)
+            {
+                actions.Add(new CardAction($"/families/{id}/people/{person.Id}/change/{ChangePersonModel.Death}?start=true", t["Record a death"], t["of {0}", name]));
+            }
+            if (CanTriage)
+            {
+                actions.Add(new CardAction($"/families/{id}/people/{person.Id}/merge", t["Merge a duplicate"], t["record into {0} {1}", person.GivenName, person.FamilyName]));
+            }
+            return new SummaryListModel(rows, name, actions.Count == 0 ? null : actions);
+        }).ToList();
         Chronology = new TableModel(t["Chronology"], [t["Date"], t["What"], t["Detail"]],
             Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), t[c.KindLabel], c.Summary]).ToList());
         return Page();
