@@ -31,3 +31,12 @@ public sealed class AuditEvent
 
 /// <summary>A field that changed, as stored in <see cref="AuditEvent.Changes"/>.</summary>
 public sealed record FieldChange(string Field, string? From, string? To);
+
+/// <summary>
+/// Marks an entity whose saves write no audit events: a user's own working copy, not a record. Only for data that is
+/// never the record itself and is deleted once the record is saved (the record's save is audited as usual), so that
+/// the append-only trail does not keep every half-typed version of it.
+/// </summary>
+public interface IOutsideAuditTrail
+{
+}

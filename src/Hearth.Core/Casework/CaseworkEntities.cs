@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 
 namespace Hearth.Core.Casework;
@@ -281,9 +282,11 @@ public sealed class ServiceReferralStatusChange : Entity
 
 /// <summary>
 /// The posted fields of a long form not yet submitted, kept server-side per user, form and record so that an expired
-/// session or a closed browser loses nothing.
+/// session or a closed browser loses nothing. Outside the audit trail: every autosave would otherwise copy up to
+/// 200 kB of half-typed personal data into the append-only audit table, which keeps it for good; the draft is only
+/// its user's working copy, readable by that user alone, and is deleted when the record itself is saved (and audited).
 /// </summary>
-public sealed class Draft : Entity
+public sealed class Draft : Entity, IOutsideAuditTrail
 {
     public Guid UserId { get; set; }
     public required string Form { get; set; }

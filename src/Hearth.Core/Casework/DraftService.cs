@@ -9,6 +9,7 @@ namespace Hearth.Core.Casework;
 /// Server-side drafts of long forms: the posted fields, keyed by user, form and record, saved on every post and
 /// resumed on the next visit. They live in the database, not the session, so an expired sign-in or a closed browser
 /// loses nothing. A draft is discarded when its form is submitted.
+/// Drafts are only their user's working copy, so their saves write no audit events (see <see cref="Draft"/>).
 /// </summary>
 public sealed class DraftService(HearthDbContext db)
 {

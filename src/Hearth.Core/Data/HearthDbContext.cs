@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hearth.Core.Auditing;
 using Hearth.Core.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -16,11 +17,19 @@ namespace Hearth.Core.Data;
 public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProvider time)
     : IdentityUserContext<HearthUser, Guid>(options)
 {
-    private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal)
-    {
-        nameof(HearthUser.PasswordHash), nameof(HearthUser.SecurityStamp), nameof(HearthUser.ConcurrencyStamp),
-        nameof(ApiToken.TokenHash), "Value",
-    };
+    /// <summary>
+    /// The properties whose values the audit trail records only as set or changed, named by entity type and property so
+    /// that an ordinary property with the same name (a measure score's Value) is still recorded in full. Identity's
+    /// user tokens hold authenticator keys and recovery codes in their Value.
+    /// </summary>
+    private static readonly HashSet<(Type Entity, string Property)> SecretFields =
+    [
+        (typeof(HearthUser), nameof(HearthUser.PasswordHash)),
+        (typeof(HearthUser), nameof(HearthUser.SecurityStamp)),
+        (typeof(HearthUser), nameof(HearthUser.ConcurrencyStamp)),
+        (typeof(ApiToken), nameof(ApiToken.TokenHash)),
+        (typeof(IdentityUserToken<Guid>), nameof(IdentityUserToken<Guid>.Value)),
+    ];
 
     private ActorContext? _actor;
 
@@ -132,6 +141,10 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
                 }
                 versioned.Version++;
             }
+            if (entry.Entity is IOutsideAuditTrail)
+            {
+                continue;
+            }
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Created,
@@ -160,7 +173,7 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
             {
                 continue;
             }
-            var secret = SecretFields.Contains(name);
+            var secret = SecretFields.Contains((entry.Metadata.ClrType, name));
             switch (entry.State)
             {
                 case EntityState.Added when property.CurrentValue is not null:

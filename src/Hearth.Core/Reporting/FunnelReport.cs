@@ -34,25 +34,24 @@ public sealed class FunnelReport : ReportDefinition
         var services = await db.Set<Service>().AsNoTracking()
             .Where(s => s.Teams.Any(t => teams.Contains(t.Id)))
             .OrderBy(s => s.Name)
-            .Select(s => new { s.Id, s.Name, s.ProgrammeCode })
+            .Select(s => new { s.Id, s.Name })
             .ToListAsync(ct);
         var serviceIds = services.Select(s => s.Id).ToList();
-        var codes = services.Select(s => s.ProgrammeCode).OfType<string>().Distinct().ToList();
-        var programmes = (await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => codes.Contains(p.Code)).ToListAsync(ct))
-            .GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!.Definition);
+        // Every programme version, not only those of the services' current programmes: an episode keeps the version it
+        // opened under. A council has a handful.
+        var versions = await db.Set<ProgrammeVersion>().AsNoTracking().ToListAsync(ct);
         var gaps = (await db.Set<ReportGap>().AsNoTracking()
                 .Where(g => serviceIds.Contains(g.ServiceId) && g.Figure == AcceptedGap && g.From <= to && g.To >= from)
                 .Select(g => new { g.ServiceId, g.Note }).ToListAsync(ct))
             .GroupBy(g => g.ServiceId).ToDictionary(g => g.Key, g => g.First().Note);
 
-        // Each service's programme names its assessment and work phases; the queries compare a phase's key with its
-        // service's through PhaseOf, which becomes a CASE over the services, so that every service is counted by one
-        // statement over the referrals and one over the phases, grouped by service.
-        var keys = services.ToDictionary(s => s.Id, s =>
+        // An episode's phases are named by the programme version it opened under (a later version may rename them), so
+        // the queries compare a phase's key with its episode's version's through PhaseOf, which becomes a CASE over the
+        // versions, and every service is still counted by one statement over the referrals and one over the phases.
+        var keys = versions.ToDictionary(v => v.Id, v =>
         {
-            var definition = s.ProgrammeCode is { } c && programmes.TryGetValue(c, out var d) ? d : null;
-            var work = definition?.WorkPhases.Select(p => p.Key).ToList() ?? [];
-            return new[] { definition?.AssessmentPhase?.Key ?? "", work.ElementAtOrDefault(0) ?? "", work.ElementAtOrDefault(1) ?? "" };
+            var work = v.Definition.WorkPhases.Select(p => p.Key).ToList();
+            return new[] { v.Definition.AssessmentPhase?.Key ?? "", work.ElementAtOrDefault(0) ?? "", work.ElementAtOrDefault(1) ?? "" };
         });
         var episodes = scope.OfWorker(db.Set<Episode>().AsNoTracking().Where(e => serviceIds.Contains(e.ServiceId) && teams.Contains(e.TeamId)), filter.Period);
         var received = scope.OfWorker(db.Set<Referral>().AsNoTracking().Where(r => serviceIds.Contains(r.ServiceId) && teams.Contains(r.TeamId) && r.ReceivedOn >= from && r.ReceivedOn <= to), filter.Period);
@@ -65,7 +64,7 @@ public sealed class FunnelReport : ReportDefinition
                     ServiceId = r.ServiceId,
                     Inappropriate = r.Status == ReferralStatus.Inappropriate,
                     IsReReferral = r.IsReReferral,
-                    Assessed = db.Set<EpisodePhase>().Any(p => p.EpisodeId == r.EpisodeId && p.PhaseKey == PhaseOf(r.ServiceId, Phase.Assessment)),
+                    Assessed = db.Set<Episode>().Any(e => e.Id == r.EpisodeId && e.Phases.Any(p => p.PhaseKey == PhaseOf(e.ProgrammeVersionId, Phase.Assessment))),
                 }), keys)
             .FiguresByAsync(r => r.ServiceId, ct,
                 rows => rows.LongCount(),
@@ -78,8 +77,8 @@ public sealed class FunnelReport : ReportDefinition
                 {
                     ServiceId = e.ServiceId,
                     EpisodeId = p.EpisodeId,
-                    IsFirst = p.PhaseKey == PhaseOf(e.ServiceId, Phase.First),
-                    IsSecond = p.PhaseKey == PhaseOf(e.ServiceId, Phase.Second),
+                    IsFirst = p.PhaseKey == PhaseOf(e.ProgrammeVersionId, Phase.First),
+                    IsSecond = p.PhaseKey == PhaseOf(e.ProgrammeVersionId, Phase.Second),
                     StartedOn = p.StartedOn,
                     EndedOn = p.EndedOn,
                     Completed = p.Completed,
@@ -165,10 +164,10 @@ public sealed class FunnelReport : ReportDefinition
         Second,
     }
 
-    /// <summary>Stands, in a query, for the key of a service's assessment, first or second work phase (see <see cref="WithPhaseKeys"/>).</summary>
-    private static string PhaseOf(Guid serviceId, Phase phase) => throw new InvalidOperationException("PhaseOf is only for queries");
+    /// <summary>Stands, in a query, for the key of a programme version's assessment, first or second work phase (see <see cref="WithPhaseKeys"/>).</summary>
+    private static string PhaseOf(Guid programmeVersionId, Phase phase) => throw new InvalidOperationException("PhaseOf is only for queries");
 
-    /// <summary>Replaces each PhaseOf in a query with a CASE over the services' ids giving their programme's key.</summary>
+    /// <summary>Replaces each PhaseOf in a query with a CASE over the programme versions' ids giving that version's key.</summary>
     private static IQueryable<T> WithPhaseKeys<T>(IQueryable<T> query, IReadOnlyDictionary<Guid, string[]> keys) =>
         query.Provider.CreateQuery<T>(new PhaseKeys(keys).Visit(query.Expression));
 
@@ -180,12 +179,12 @@ public sealed class FunnelReport : ReportDefinition
             {
                 return base.VisitMethodCall(node);
             }
-            var service = Visit(node.Arguments[0]);
+            var version = Visit(node.Arguments[0]);
             var phase = (int)(Phase)((ConstantExpression)node.Arguments[1]).Value!;
             Expression key = Expression.Constant("");
             foreach (var (id, phaseKeys) in keys)
             {
-                key = Expression.Condition(Expression.Equal(service, Expression.Constant(id)), Expression.Constant(phaseKeys[phase]), key);
+                key = Expression.Condition(Expression.Equal(version, Expression.Constant(id)), Expression.Constant(phaseKeys[phase]), key);
             }
             return key;
         }

@@ -5,6 +5,7 @@ using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.TestCommon;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -182,6 +183,40 @@ public sealed class AuditTrailTests : IAsyncLifetime
         using var check = _services.CreateScope();
         Assert.Equal("North", (await Service<HearthDbContext>(check).Set<Worker>().SingleAsync(w => w.Id == workerId)).Patch);
     }
+
+    [Fact]
+    public async Task A_password_change_is_audited_without_the_hash_or_the_security_stamp()
+    {
+        HearthUser user;
+        using (var scope = _services.CreateScope())
+        {
+            user = await Service<UserService>(scope).CreateAsync(_admin, new NewUser("Pat Partner", "pat@example.org", "Admin", [], "First-passw0rd!"));
+        }
+        string newHash;
+        using (var scope = _services.CreateScope())
+        {
+            Service<HearthDbContext>(scope).UseActor(_admin);
+            var users = Service<UserManager<HearthUser>>(scope);
+            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+            var changed = await users.ChangePasswordAsync(stored, "First-passw0rd!", "Second-passw0rd!");
+            Assert.True(changed.Succeeded);
+            newHash = stored.PasswordHash!;
+        }
+
+        using var check = _services.CreateScope();
+        var events = await Service<HearthDbContext>(check).AuditEvents.AsNoTracking()
+            .Where(a => a.EntityType == nameof(HearthUser) && a.EntityId == user.Id.ToString()).OrderBy(a => a.Id).ToListAsync();
+        var created = Changes(events.Single(a => a.Action == AuditAction.Created));
+        Assert.Contains(new FieldChange(nameof(HearthUser.PasswordHash), null, "(set)"), created);
+        Assert.Contains(new FieldChange("DisplayName", null, "Pat Partner"), created);
+        var update = Changes(events.Single(a => a.Action == AuditAction.Updated));
+        Assert.Contains(new FieldChange(nameof(HearthUser.PasswordHash), "(hidden)", "(changed)"), update);
+        Assert.Contains(new FieldChange(nameof(HearthUser.SecurityStamp), "(hidden)", "(changed)"), update);
+        Assert.DoesNotContain(events, a => a.Changes != null && a.Changes.Contains(newHash, StringComparison.Ordinal));
+    }
+
+    private static List<FieldChange> Changes(AuditEvent e) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(e.Changes!, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
     private async Task<Team> SeedTeamAsync(IServiceScope scope)
     {

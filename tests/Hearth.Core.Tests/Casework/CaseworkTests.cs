@@ -265,6 +265,33 @@ public sealed class CaseworkTests : CaseworkTestBase
     }
 
     [Fact]
+    public async Task Drafts_stay_out_of_the_audit_trail_and_the_final_save_is_audited()
+    {
+        await SetUpEpisodeAsync(toPhase2: false);
+        var before = await Query(d => d.AuditEvents.CountAsync());
+        var lastId = await Query(d => d.AuditEvents.MaxAsync(a => a.Id));
+        var typed = "Kim has started drinking again";
+        for (var n = 1; n <= 3; n++)
+        {
+            var fields = new Dictionary<string, string?> { ["PlanText"] = $"{typed}, draft {n}" };
+            await InScope(s => Get<DraftService>(s).SaveAsync(Practitioner, "plan-WholeFamilyPlan", Episode.Id.ToString(), fields));
+        }
+        Assert.Equal(1, await Query(d => d.Set<Draft>().CountAsync()));
+        Assert.Equal(before, await Query(d => d.AuditEvents.CountAsync()));
+
+        var plan = await Casework(c => c.SavePlanAsync(Practitioner, Episode.Id, null, new PlanInput(PlanKind.WholeFamilyPlan, $"{typed}; Kim attends Recovery Steps weekly.", null)));
+        await InScope(s => Get<DraftService>(s).DiscardAsync(Practitioner, "plan-WholeFamilyPlan", Episode.Id.ToString()));
+
+        var events = await Query(d => d.AuditEvents.AsNoTracking().Where(a => a.Id > lastId).ToListAsync());
+        Assert.DoesNotContain(events, e => e.EntityType == nameof(Draft));
+        Assert.DoesNotContain(events, e => e.Changes != null && e.Changes.Contains("draft ", StringComparison.Ordinal));
+        var created = Assert.Single(events, e => e.EntityType == nameof(Plan) && e.EntityId == plan.Id.ToString());
+        Assert.Equal(AuditAction.Created, created.Action);
+        Assert.Contains("Kim attends Recovery Steps weekly.", created.Changes);
+        Assert.False(await Query(d => d.Set<Draft>().AnyAsync()));
+    }
+
+    [Fact]
     public async Task Assessments_go_from_draft_to_complete_to_authorised_by_a_manager_with_programme_questions_checked()
     {
         await SetUpEpisodeAsync(toPhase2: false);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Measures;
@@ -55,6 +58,24 @@ public sealed class AdministrationTests : JourneyTestBase
         // Reports aggregate in SQL on the stored score rows.
         var average = await InScope(s => Get<HearthDbContext>(s).Set<MeasureScore>().Where(x => x.Key == "total").AverageAsync(x => x.Value));
         Assert.Equal(20m, average);
+    }
+
+    [Fact]
+    public async Task Recording_a_form_audits_each_score_with_its_value()
+    {
+        var (episode, child, _) = await EpisodeWithFamilyAsync("M-A");
+
+        var saved = await Record(new NewAdministration(episode.Id, child.Id, "sdq-parent", TimePoint.Baseline, null, Respondent.Parent, Received.AddDays(3), Sdq("1")));
+
+        // A score is not a secret: the audit trail shows what was recorded (total difficulties 20, emotional 5).
+        var scores = await InScope(s => Get<HearthDbContext>(s).Set<MeasureScore>().AsNoTracking().Where(x => x.AdministrationId == saved.Id).ToListAsync());
+        var events = await InScope(s => Get<HearthDbContext>(s).AuditEvents.AsNoTracking().Where(a => a.EntityType == nameof(MeasureScore)).ToListAsync());
+        Assert.Equal(scores.Count, events.Count);
+        string? AuditedValue(string key) => JsonSerializer.Deserialize<List<FieldChange>>(events.Single(e => e.EntityId == scores.Single(x => x.Key == key).Id.ToString()).Changes!,
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!.Single(c => c.Field == nameof(MeasureScore.Value)).To;
+        Assert.Equal(20m, decimal.Parse(AuditedValue("total")!, CultureInfo.InvariantCulture));
+        Assert.Equal(5m, decimal.Parse(AuditedValue("emotional")!, CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(events, e => e.Changes!.Contains("(set)", StringComparison.Ordinal));
     }
 
     [Fact]
