@@ -172,6 +172,7 @@ public sealed class AllocationService(HearthDbContext db)
         if (input.ToWorkerId == allocation.WorkerId)
         {
             v.Add("ToWorkerId", "Choose a different worker to hand the case to");
+            v.ThrowIfAny();
         }
         var (next, audited) = await NewAllocationAsync(actor, allocation.Episode!, input.ToWorkerId, input.Ending.On, allocation.IsLead, input.OverrideReason, v, "ToWorkerId", ct);
         allocation.Version = input.Version;
