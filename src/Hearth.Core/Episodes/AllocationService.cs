@@ -54,6 +54,7 @@ public static class AllocationEndReasons
 }
 
 /// <summary>Why an open episode is on the list of cases needing reallocation.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReallocationNeed>))]
 public enum ReallocationNeed
 {
     /// <summary>No worker holds the episode.</summary>

@@ -70,6 +70,7 @@ public sealed class Allocation : Entity
 }
 
 /// <summary>Why a worker stopped holding a case.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AllocationEndReason>))]
 public enum AllocationEndReason
 {
     LeftTeam,
