@@ -22,6 +22,7 @@ public static class HearthCli
         root.Subcommands.Add(MeasuresCommands.Build(env));
         root.Subcommands.Add(CensusCommands.Build(env));
         root.Subcommands.Add(ResultsCommands.Build(env));
+        root.Subcommands.Add(AllocationCommands.Build(env));
         return root;
     }
 
