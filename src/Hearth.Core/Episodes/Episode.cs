@@ -65,8 +65,6 @@ public sealed class Allocation : Entity
     public AllocationEndReason? EndReason { get; set; }
     /// <summary>What the manager said about the ending; required when the reason is <see cref="AllocationEndReason.Other"/>.</summary>
     public string? EndNote { get; set; }
-
-    public bool IsOpen => To is null;
 }
 
 /// <summary>Why a worker stopped holding a case.</summary>

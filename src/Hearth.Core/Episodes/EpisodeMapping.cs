@@ -46,7 +46,6 @@ internal sealed class AllocationMapping : IEntityTypeConfiguration<Allocation>
         b.Property(x => x.OverrideReason).HasMaxLength(1000);
         b.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.EndNote).HasMaxLength(1000);
-        b.Ignore(x => x.IsOpen);
         b.HasOne<Organisation.Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.WorkerId, x.To });
     }
