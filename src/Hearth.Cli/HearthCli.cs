@@ -24,6 +24,7 @@ public static class HearthCli
         root.Subcommands.Add(ResultsCommands.Build(env));
         root.Subcommands.Add(ProgrammeCommands.Build(env));
         root.Subcommands.Add(PeopleCommands.Build(env));
+        root.Subcommands.Add(AllocationCommands.Build(env));
         return root;
     }
 

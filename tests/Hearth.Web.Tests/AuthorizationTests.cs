@@ -27,6 +27,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/shared-with-me", Permission.ViewSharedRecords),
         ("/reports", Permission.ViewReports),
         ("/caseload", Permission.ViewFamilies),
+        ("/caseload/reallocation", Permission.ManageCases),
         ("/results", Permission.ViewResults),
         ("/results/claims", Permission.ViewResults),
         ("/results/finance", Permission.ViewResults),
@@ -41,6 +42,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/api/v1/shared", Permission.ViewSharedRecords),
         ("/api/v1/reports", Permission.ViewReports),
         ("/api/v1/caseload", Permission.ViewFamilies),
+        ("/api/v1/caseload/needing-reallocation", Permission.ManageCases),
         ("/api/v1/results/claims", Permission.ViewResults),
         ("/api/v1/results/evaluate?framework=supporting-families", Permission.ViewResults),
     ];

@@ -75,17 +75,32 @@ public sealed class CaseworkService(HearthDbContext db)
         return assessment;
     }
 
-    public async Task<Assessment> AuthoriseAssessmentAsync(ActorContext actor, Guid assessmentId, int version, CancellationToken ct = default)
+    /// <summary>
+    /// A manager's authorisation of a complete assessment, dated <paramref name="on"/> (today when not given: a paper
+    /// sign-off can be recorded later). The authoriser is the actor.
+    /// </summary>
+    public async Task<Assessment> AuthoriseAssessmentAsync(ActorContext actor, Guid assessmentId, int version, DateOnly? on = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageCases);
         var assessment = await db.Set<Assessment>().InScope(actor).SingleOrDefaultAsync(a => a.Id == assessmentId, ct) ?? throw NotFound("assessment");
         assessment.Version = version;
+        var date = on ?? db.Today();
+        var v = new Validator();
         if (assessment.State != AssessmentState.Complete)
         {
-            throw new ValidationFailedException("State", "Only a complete assessment can be authorised");
+            v.Add("State", assessment.State == AssessmentState.Authorised ? "The assessment has already been authorised" : "Only a complete assessment can be authorised");
         }
+        else if (date > db.Today())
+        {
+            v.Add("AuthorisedOn", "The date of authorisation must be today or in the past");
+        }
+        else if (assessment.CompletedOn is { } completed && date < completed)
+        {
+            v.Add("AuthorisedOn", $"The date of authorisation cannot be before the assessment was completed on {completed:d MMMM yyyy}");
+        }
+        v.ThrowIfAny();
         assessment.State = AssessmentState.Authorised;
-        assessment.AuthorisedOn = db.Today();
+        assessment.AuthorisedOn = date;
         assessment.AuthorisedBy = actor.Name;
         await db.SaveChangesAsync(actor, ct);
         return assessment;
@@ -246,6 +261,10 @@ public sealed class CaseworkService(HearthDbContext db)
         v.ThrowIfAny();
     }
 
+    /// <summary>
+    /// Records that a family member agreed the plan's current version: when, and how (signed on paper, verbally,
+    /// pictorially, electronically or through an interpreter). Each member agrees each version once.
+    /// </summary>
     public async Task<PlanAgreement> RecordAgreementAsync(ActorContext actor, Guid planId, AgreementInput input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
@@ -256,9 +275,22 @@ public sealed class CaseworkService(HearthDbContext db)
         {
             v.Add("PersonId", "Choose a member of this family");
         }
+        else if (await db.Set<PlanAgreement>().AnyAsync(a => a.PlanId == plan.Id && a.PersonId == input.PersonId && a.PlanVersionNumber == plan.CurrentVersion, ct))
+        {
+            v.Add("PersonId", $"This family member has already agreed version {plan.CurrentVersion}");
+        }
         if (input.AgreedOn > db.Today())
         {
             v.Add("AgreedOn", "The date of agreement must be today or in the past");
+        }
+        else if (input.AgreedOn < episode.OpenedOn)
+        {
+            // A paper agreement may be signed before the plan is typed in, so only the episode's opening bounds it.
+            v.Add("AgreedOn", $"The date of agreement cannot be before the episode opened on {episode.OpenedOn:d MMMM yyyy}");
+        }
+        if (!Enum.IsDefined(input.Format))
+        {
+            v.Add("Format", "Choose how the family member agreed");
         }
         v.ThrowIfAny();
         var agreement = new PlanAgreement { PlanId = plan.Id, PersonId = input.PersonId, PlanVersionNumber = plan.CurrentVersion, AgreedOn = input.AgreedOn, Format = input.Format };
@@ -266,6 +298,23 @@ public sealed class CaseworkService(HearthDbContext db)
         await db.SaveChangesAsync(actor, ct);
         return agreement;
     }
+
+    /// <summary>Every agreement to the episode's plans, oldest first.</summary>
+    public async Task<IReadOnlyList<PlanAgreement>> AgreementsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        await EpisodeAsync(actor, episodeId, ct);
+        return await db.Set<PlanAgreement>().AsNoTracking().Where(a => db.Set<Plan>().Any(p => p.Id == a.PlanId && p.EpisodeId == episodeId))
+            .OrderBy(a => a.AgreedOn).ThenBy(a => a.PlanVersionNumber).ToListAsync(ct);
+    }
+
+    public static string FormatLabel(AgreementFormat format) => format switch
+    {
+        AgreementFormat.Signed => "Signed on paper",
+        AgreementFormat.Verbal => "Verbally",
+        AgreementFormat.Pictorial => "Pictorially (for example a child's drawing or symbols)",
+        AgreementFormat.Electronic => "Electronically (digital signature, email or text)",
+        _ => "Through an interpreter",
+    };
 
     public async Task<Plan> ReadPlanAsync(ActorContext actor, Guid planId, CancellationToken ct = default)
     {

@@ -23,6 +23,7 @@ public enum ChronologyKind
     Phase,
     Allocation,
     Plan,
+    Agreement,
     Goal,
     Session,
     Review,
@@ -113,6 +114,9 @@ public sealed class Chronology(HearthDbContext db)
                     $"Started {programme?.Phase(p.PhaseKey)?.Name ?? p.PhaseKey} (recorded by {p.StartedBy})", [])));
                 entries.AddRange(e.Allocations.Select(a => new ChronologyEntry(a.From, ChronologyKind.Allocation, e.Id, a.Id,
                     $"Allocated to {workers.GetValueOrDefault(a.WorkerId, "a worker")}{(a.OverrideReason is null ? "" : " (capacity override)")}", [])));
+                // Closure ends every allocation and has its own entry; an allocation a manager ended says why.
+                entries.AddRange(e.Allocations.Where(a => a.To is not null && a.EndReason is not (null or AllocationEndReason.EpisodeClosed)).Select(a => new ChronologyEntry(a.To!.Value,
+                    ChronologyKind.Allocation, e.Id, a.Id, $"Allocation to {workers.GetValueOrDefault(a.WorkerId, "a worker")} ended: {AllocationEndReasons.Label(a.EndReason!.Value).ToLowerInvariant()}{(a.EndNote is null ? "" : $" ({a.EndNote})")}", [])));
                 if (e.AssessmentDecidedOn is { } assessed)
                 {
                     entries.Add(new(assessed, ChronologyKind.Assessment, e.Id, e.Id, $"Assessment decision: {e.AssessmentDecision}", []));
@@ -134,6 +138,8 @@ public sealed class Chronology(HearthDbContext db)
             var assessments = await db.Set<Assessment>().AsNoTracking().Include(a => a.Members).Where(a => episodeIds.Contains(a.EpisodeId)).ToListAsync(ct);
             entries.AddRange(assessments.Select(a => new ChronologyEntry(a.StartedOn, ChronologyKind.Assessment, a.EpisodeId, a.Id,
                 $"{a.AssessmentType} ({a.State.ToString().ToLowerInvariant()})", a.Members.Select(m => m.PersonId).ToList())));
+            entries.AddRange(assessments.Where(a => a.AuthorisedOn is not null).Select(a => new ChronologyEntry(a.AuthorisedOn!.Value, ChronologyKind.Assessment, a.EpisodeId, a.Id,
+                $"{a.AssessmentType} authorised by {a.AuthorisedBy}", a.Members.Select(m => m.PersonId).ToList())));
         }
         if (Wants(ChronologyKind.Plan))
         {
@@ -143,6 +149,15 @@ public sealed class Chronology(HearthDbContext db)
                                   select new { v.Id, p.EpisodeId, p.Kind, v.Number, v.WrittenOn, v.ChangeSummary }).ToListAsync(ct);
             entries.AddRange(versions.Select(v => new ChronologyEntry(v.WrittenOn, ChronologyKind.Plan, v.EpisodeId, v.Id,
                 $"{DueList.PlanName(v.Kind)} version {v.Number}{(v.ChangeSummary is null ? "" : $": {v.ChangeSummary}")}", [])));
+        }
+        if (Wants(ChronologyKind.Agreement))
+        {
+            var agreements = await (from a in db.Set<PlanAgreement>().AsNoTracking()
+                                    join p in db.Set<Plan>() on a.PlanId equals p.Id
+                                    where episodeIds.Contains(p.EpisodeId)
+                                    select new { a.Id, p.EpisodeId, p.Kind, a.PersonId, a.PlanVersionNumber, a.AgreedOn, a.Format }).ToListAsync(ct);
+            entries.AddRange(agreements.Select(a => new ChronologyEntry(a.AgreedOn, ChronologyKind.Agreement, a.EpisodeId, a.Id,
+                $"{Name(a.PersonId)} agreed the {DueList.PlanName(a.Kind).ToLowerInvariant()} (version {a.PlanVersionNumber}): {CaseworkService.FormatLabel(a.Format).ToLowerInvariant()}", [a.PersonId])));
         }
         if (Wants(ChronologyKind.Goal))
         {

@@ -68,7 +68,7 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
             assessment = await _casework.UpdateAssessmentAsync(actor, assessment.Id, assessment.Version, AssessmentInputFor(programme, assessedOn, people), complete: true, ct);
             if (_random.Next(2) == 0)
             {
-                await _casework.AuthoriseAssessmentAsync(actor, assessment.Id, assessment.Version, ct);
+                await _casework.AuthoriseAssessmentAsync(actor, assessment.Id, assessment.Version, ct: ct);
             }
             var needs = await db.Set<AssessmentMember>().Where(m => m.AssessmentId == assessment.Id).Select(m => m.Id).ToListAsync(ct);
 

@@ -61,6 +61,22 @@ public sealed class Allocation : Entity
     public bool IsLead { get; set; }
     /// <summary>Why a manager allocated beyond the worker's maximum of intensive cases, when they did.</summary>
     public string? OverrideReason { get; set; }
+    /// <summary>Why the allocation ended, once it has (set with <see cref="To"/>).</summary>
+    public AllocationEndReason? EndReason { get; set; }
+    /// <summary>What the manager said about the ending; required when the reason is <see cref="AllocationEndReason.Other"/>.</summary>
+    public string? EndNote { get; set; }
+}
+
+/// <summary>Why a worker stopped holding a case.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AllocationEndReason>))]
+public enum AllocationEndReason
+{
+    LeftTeam,
+    Rebalancing,
+    Sickness,
+    Other,
+    /// <summary>Set by closure, which ends every open allocation; a manager does not choose it.</summary>
+    EpisodeClosed,
 }
 
 /// <summary>A dated fact about a child after (or during) an episode: the sustainability evidence.</summary>

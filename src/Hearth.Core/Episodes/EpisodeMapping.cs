@@ -44,6 +44,8 @@ internal sealed class AllocationMapping : IEntityTypeConfiguration<Allocation>
     {
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.OverrideReason).HasMaxLength(1000);
+        b.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.EndNote).HasMaxLength(1000);
         b.HasOne<Organisation.Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.WorkerId, x.To });
     }

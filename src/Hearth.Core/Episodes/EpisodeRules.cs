@@ -148,6 +148,7 @@ internal static class EpisodeRules
         foreach (var allocation in openAllocations)
         {
             allocation.To = input.ClosedOn;
+            allocation.EndReason = AllocationEndReason.EpisodeClosed;
         }
         foreach (var months in definition.FollowUpMonths.Distinct().Order())
         {

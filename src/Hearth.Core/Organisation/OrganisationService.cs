@@ -101,6 +101,20 @@ public sealed class OrganisationService(HearthDbContext db)
         };
     }
 
+    /// <summary>
+    /// Marks a worker active or not (not: they have left). Their open allocations stay as they are, so their cases show
+    /// on the managers' list of cases needing reallocation until someone hands them over.
+    /// </summary>
+    public async Task<Worker> SetWorkerActiveAsync(ActorContext actor, Guid workerId, int version, bool active, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Administer);
+        var worker = await db.Set<Worker>().SingleOrDefaultAsync(w => w.Id == workerId, ct) ?? throw new ValidationFailedException("WorkerId", "Choose a worker who exists");
+        worker.Version = version;
+        worker.IsActive = active;
+        await db.SaveChangesAsync(actor, ct);
+        return worker;
+    }
+
     public async Task<IReadOnlyList<Team>> ListTeamsAsync(ActorContext actor, CancellationToken ct = default)
     {
         var query = db.Set<Team>().AsNoTracking().Include(t => t.Service).AsQueryable();

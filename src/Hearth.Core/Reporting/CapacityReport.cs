@@ -34,8 +34,10 @@ public sealed class CapacityReport : ReportDefinition
             .ToListAsync(ct);
         // Both caseload counts from one grouped scan of the allocations that could be current at the period's end or
         // now, rather than two correlated counts per worker (whose estimated cost sets PostgreSQL compiling the plan).
+        // An allocation is no longer current on the day it ends, as an episode is not open on the day it closes: on a
+        // handover day only the new worker holds the case.
         var caseloads = await db.Set<Allocation>().AsNoTracking()
-            .Where(a => a.To == null || a.To >= to)
+            .Where(a => a.To == null || a.To > to)
             .Join(db.Set<Episode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a.WorkerId, a.From, a.To, e.OpenedOn, e.ClosedOn, e.IsIntensive })
             .FiguresByAsync(x => x.WorkerId, ct,
                 // Allocations current at the end of the period, to episodes still open then.

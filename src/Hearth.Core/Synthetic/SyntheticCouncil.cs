@@ -405,7 +405,7 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
 
             var worker = workers[random.Next(workers.Length)];
             var allocatedOn = Min(opened.AddDays(random.Next(0, 15)), closed ?? today);
-            chunk.Allocations.Add(new Allocation { Id = ids.Next(), EpisodeId = episode.Id, WorkerId = worker.Id, From = allocatedOn, To = closed, IsLead = true });
+            chunk.Allocations.Add(new Allocation { Id = ids.Next(), EpisodeId = episode.Id, WorkerId = worker.Id, From = allocatedOn, To = closed, EndReason = closed is null ? null : AllocationEndReason.EpisodeClosed, IsLead = true });
 
             Casework(chunk, episode, definition, phases, worker, parent, children);
             Measures(chunk, episode, definition, parent, children);

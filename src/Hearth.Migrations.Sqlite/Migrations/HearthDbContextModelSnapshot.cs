@@ -1029,6 +1029,16 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_note");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
                     b.Property<Guid>("EpisodeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("episode_id");

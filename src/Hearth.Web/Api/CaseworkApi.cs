@@ -1,12 +1,13 @@
 using Hearth.Core.Casework;
+using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 
 namespace Hearth.Web.Api;
 
 /// <summary>
-/// Casework under /api/v1: an episode's sessions, reviews, plans, goals and service referrals (RecordCasework), and a
-/// worker's due list (ViewFamilies). Every call is scoped to the caller's teams by the Core services.
+/// Casework under /api/v1: an episode's sessions, reviews, assessments, plans and their agreements, goals and service
+/// referrals (RecordCasework), a manager's authorisation of an assessment (ManageCases), and a worker's due list (ViewFamilies). Every call is scoped to the caller's teams by the Core services.
 /// </summary>
 public static class CaseworkApi
 {
@@ -17,6 +18,10 @@ public static class CaseworkApi
     public sealed record StatusRequest(int Version, ServiceReferralStatus Status, DateOnly On, string? Note);
     public sealed record BoosterApprovalRequest(string Reason);
     public sealed record ProfessionalRequest(int Version, ProfessionalInput Professional);
+    /// <summary>AuthorisedOn defaults to today.</summary>
+    public sealed record AuthorisationRequest(int Version, DateOnly? AuthorisedOn);
+    /// <summary>Format: signed, verbal, pictorial, electronic or interpreted.</summary>
+    public sealed record AgreementRequest(Guid PersonId, DateOnly AgreedOn, string? Format);
 
     public static void MapCaseworkApi(this RouteGroupBuilder v1)
     {
@@ -47,6 +52,11 @@ public static class CaseworkApi
         episodes.MapPut("/plans/{kind}", async (HttpContext http, CaseworkService c, Guid episodeId, PlanKind kind, PlanRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.SavePlanAsync(http.User.ToActor(), episodeId, body.Version, new PlanInput(kind, body.Content, body.ReviewBy, body.ChangeSummary), ct)))
             .WithName("SavePlan").WithSummary("Writes the plan's next version; pass the version you read (none for a new plan).");
+        episodes.MapGet("/assessments", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.AssessmentsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListAssessments");
+        episodes.MapGet("/agreements", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.AgreementsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListAgreements")
+            .WithSummary("Every family member's agreement to the episode's plans: who, which version, when and how.");
         episodes.MapGet("/goals", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.GoalsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListGoals");
         episodes.MapPost("/goals", async (HttpContext http, CaseworkService c, Guid episodeId, GoalInput body, CancellationToken ct) =>
@@ -77,6 +87,19 @@ public static class CaseworkApi
             TypedResults.Ok(await c.RecordReviewAsync(http.User.ToActor(), id, body.Version, body.Review, ct))).WithName("RecordReview");
         casework.MapPost("/service-referrals/{id:guid}/status", async (HttpContext http, ServiceReferralService r, Guid id, StatusRequest body, CancellationToken ct) =>
             TypedResults.Ok(await r.ChangeStatusAsync(http.User.ToActor(), id, body.Version, body.Status, body.On, body.Note, ct))).WithName("ChangeServiceReferralStatus");
+
+        casework.MapPost("/plans/{id:guid}/agreements", async (HttpContext http, CaseworkService c, Guid id, AgreementRequest body, CancellationToken ct) =>
+        {
+            var v = new Validator();
+            var format = ApiEnum.Parse<AgreementFormat>(body.Format, "Format", v);
+            v.ThrowIfAny();
+            var agreement = await c.RecordAgreementAsync(http.User.ToActor(), id, new AgreementInput(body.PersonId, body.AgreedOn, format), ct);
+            return TypedResults.Created($"/api/v1/plans/{id}/agreements", agreement);
+        }).WithName("RecordAgreement").WithSummary("A family member agreed the plan's current version: personId, agreedOn and format.");
+        v1.MapPost("/assessments/{id:guid}/authorisation", async (HttpContext http, CaseworkService c, Guid id, AuthorisationRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await c.AuthoriseAssessmentAsync(http.User.ToActor(), id, body.Version, body.AuthorisedOn, ct)))
+            .RequireAuthorization(Policies.For(Permission.ManageCases)).WithName("AuthoriseAssessment")
+            .WithSummary("A manager authorises a complete assessment; pass the version you read (409 when stale).");
 
         casework.MapPost("/workers/{id:guid}/time", async (HttpContext http, SessionService s, Guid id, WorkerTimeInput body, CancellationToken ct) =>
             TypedResults.Ok(await s.LogWorkerTimeAsync(http.User.ToActor(), body with { WorkerId = id }, ct))).WithName("LogWorkerTime")

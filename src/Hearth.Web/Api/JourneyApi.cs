@@ -8,8 +8,8 @@ using Hearth.Web.Infrastructure;
 namespace Hearth.Web.Api;
 
 /// <summary>
-/// A family's journey under /api/v1: families and people, referrals, triage decisions, allocations, episode transitions
-/// and closures, caseloads and waiting lists, so a council's front door can push referrals. Enum values are accepted in
+/// A family's journey under /api/v1: families and people, referrals, triage decisions, allocations (and their ending and
+/// handover), episode transitions and closures, caseloads, waiting lists and cases needing reallocation, so a council's front door can push referrals. Enum values are accepted in
 /// snake_case ("waiting_list") or as named ("WaitingList"); edits carry the version the caller read.
 /// </summary>
 public static class JourneyApi
@@ -107,6 +107,25 @@ public static class JourneyApi
             return TypedResults.Ok(EpisodeResponse.From(await service.CloseAsync(http.User.ToActor(), id, body.Version, new ClosureInput(body.ClosedOn, reason, destination, body.UnmetNeed), ct)));
         }).RequireAuthorization(manage).WithName("CloseEpisode");
 
+        var allocations = v1.MapGroup("/allocations/{id:guid}").RequireAuthorization(manage);
+        allocations.MapPost("/end", async (HttpContext http, AllocationService service, Guid id, EndAllocationRequest body, CancellationToken ct) =>
+        {
+            var v = new Validator();
+            var reason = EndReason(body.Reason, v);
+            v.ThrowIfAny();
+            var ended = await service.EndAllocationAsync(http.User.ToActor(), id, body.Version, new AllocationEnding(body.On, reason, body.Note), ct);
+            return TypedResults.Ok(AllocationResponse.Of(ended));
+        }).WithName("EndAllocation").WithSummary("Ends an allocation on a date with a reason: left_team, rebalancing, sickness or other (with a note).");
+        allocations.MapPost("/hand-over", async (HttpContext http, AllocationService service, Guid id, HandOverRequest body, CancellationToken ct) =>
+        {
+            var v = new Validator();
+            var reason = EndReason(body.Reason, v);
+            v.ThrowIfAny();
+            var next = await service.HandOverAsync(http.User.ToActor(), new Handover(id, body.Version, body.ToWorkerId, new AllocationEnding(body.On, reason, body.Note), body.OverrideReason), ct);
+            return TypedResults.Created($"/api/v1/episodes/{next.EpisodeId}", AllocationResponse.Of(next));
+        }).WithName("HandOverAllocation")
+            .WithSummary("Ends the allocation and starts toWorkerId's on the same day, in one transaction; a worker at their maximum needs overrideReason, else 409.");
+
         var caseload = v1.MapGroup("/caseload").RequireAuthorization(Policies.For(Permission.ViewFamilies));
         caseload.MapGet("/", async (HttpContext http, EpisodeService service, TimeProvider time, Guid? team, Guid? worker, CancellationToken ct) =>
             TypedResults.Ok(await service.CaseloadAsync(http.User.ToActor(), team, worker, Today(time), ct)))
@@ -114,11 +133,26 @@ public static class JourneyApi
         caseload.MapGet("/waiting-list", async (HttpContext http, ReferralService service, TimeProvider time, Guid team, CancellationToken ct) =>
             TypedResults.Ok(await service.WaitingListAsync(http.User.ToActor(), team, Today(time), ct)))
             .WithName("GetWaitingList");
+        caseload.MapGet("/needing-reallocation", async (HttpContext http, AllocationService service, Guid? team, CancellationToken ct) =>
+            TypedResults.Ok(await service.NeedingReallocationAsync(http.User.ToActor(), team, ct)))
+            .RequireAuthorization(manage).WithName("GetCasesNeedingReallocation")
+            .WithSummary("Open episodes with no open allocation, or held by a worker who is no longer active; ?team= narrows to one team.");
         caseload.MapGet("/resource-panel", async (HttpContext http, ReferralService service, Guid[]? team, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
             return TypedResults.Ok(await service.ResourcePanelAsync(actor, team is { Length: > 0 } ? team : actor.TeamIds.ToList(), ct));
         }).RequireAuthorization(manage).WithName("GetResourcePanel").WithSummary("Waiting and unallocated referrals across ?team=&team= (default: the caller's teams) beside free capacity.");
+    }
+
+    // Closure sets its own end reason; a caller chooses one of the others.
+    private static AllocationEndReason? EndReason(string? value, Validator v)
+    {
+        var reason = ApiEnum.Parse<AllocationEndReason>(value, "Reason", v);
+        if (reason == AllocationEndReason.EpisodeClosed)
+        {
+            v.Add("Reason", "Choose one of: left_team, rebalancing, sickness, other");
+        }
+        return reason;
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -136,6 +170,13 @@ public static class JourneyApi
     public sealed record TransitionRequest(int Version, string? Phase, DateOnly On);
     /// <summary>Version, when given, is the episode version the caller read: a stale one is refused with 409.</summary>
     public sealed record AllocationRequest(Guid WorkerId, DateOnly From, bool? IsLead, string? OverrideReason, int? Version = null);
+    public sealed record EndAllocationRequest(int Version, DateOnly On, string? Reason, string? Note);
+    public sealed record HandOverRequest(int Version, Guid ToWorkerId, DateOnly On, string? Reason, string? Note, string? OverrideReason);
+    public sealed record AllocationResponse(Guid Id, int Version, Guid EpisodeId, Guid WorkerId, DateOnly From, DateOnly? To, bool IsLead, string? OverrideReason, string? EndReason, string? EndNote)
+    {
+        public static AllocationResponse Of(Allocation a) => new(a.Id, a.Version, a.EpisodeId, a.WorkerId, a.From, a.To, a.IsLead, a.OverrideReason,
+            a.EndReason is { } r ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(r.ToString()) : null, a.EndNote);
+    }
     public sealed record ClosureRequest(int Version, DateOnly ClosedOn, string? Reason, string? Destination, bool UnmetNeed);
 
     public sealed record CreatedResponse(Guid Id, int Version);

@@ -67,6 +67,7 @@ public sealed class AllocationTests : JourneyTestBase
         Assert.Null(allocation.OverrideReason);
         var ended = await InScope(s => Get<HearthDbContext>(s).Set<Allocation>().SingleAsync(a => a.EpisodeId == first.Id));
         Assert.Equal(Today, ended.To);
+        Assert.Equal(AllocationEndReason.EpisodeClosed, ended.EndReason);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class CapacityReportTests : JourneyTestBase
         await InScope(async s =>
         {
             var sians = await Get<HearthDbContext>(s).Set<Allocation>().SingleAsync(a => a.EpisodeId == first.Id && a.WorkerId == sian.Id);
-            await Get<AllocationService>(s).EndAllocationAsync(Manager, sians.Id, sians.Version, new DateOnly(2026, 4, 10));
+            await Get<AllocationService>(s).EndAllocationAsync(Manager, sians.Id, sians.Version, new AllocationEnding(new DateOnly(2026, 4, 10), AllocationEndReason.Rebalancing));
         });
         // Three families waited: 10, 20 and 40 days; one still waits.
         foreach (var (reference, received, leaves) in new[] { ("W-1", new DateOnly(2026, 4, 1), (DateOnly?)new DateOnly(2026, 4, 11)), ("W-2", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 21)), ("W-3", new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 11)), ("W-4", new DateOnly(2026, 4, 15), null) })
@@ -62,6 +62,28 @@ public sealed class CapacityReportTests : JourneyTestBase
         Assert.Equal(["Referral to first allocation", 2L, 4L, 21L], waits[1]);
         // 2 episodes opened over 2.0 FTE of case-holding workers.
         Assert.Equal(["Episodes opened per FTE", 1.0], result.Tables[3].Rows[2]);
+    }
+
+    [Fact]
+    public async Task Only_open_allocations_count_so_an_ended_allocation_frees_a_place_and_a_handover_day_counts_the_new_worker_only()
+    {
+        var sian = await WorkerAsync("Sian", TeamA, max: 2);
+        var owen = await WorkerAsync("Owen", TeamA, max: 2);
+        var first = await AcceptedEpisodeAsync("CAP-H1", new DateOnly(2026, 3, 1));
+        var second = await AcceptedEpisodeAsync("CAP-H2", new DateOnly(2026, 3, 1));
+        var kept = await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(first.Id, sian.Id, new DateOnly(2026, 3, 5))));
+        var ended = await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(second.Id, sian.Id, new DateOnly(2026, 3, 5))));
+        // CAP-H2's allocation ends on 10 April (Sian is off sick); CAP-H1 passes to Owen on 30 April, the period's last day.
+        await InScope(s => Get<AllocationService>(s).EndAllocationAsync(Manager, ended.Id, ended.Version, new AllocationEnding(new DateOnly(2026, 4, 10), AllocationEndReason.Sickness)));
+        await InScope(s => Get<AllocationService>(s).HandOverAsync(Manager, new Handover(kept.Id, kept.Version, owen.Id, new AllocationEnding(new DateOnly(2026, 4, 30), AllocationEndReason.Rebalancing))));
+
+        var result = await RunAsync(Manager, new ReportPeriod(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30)));
+
+        var workers = result.Tables[0].Rows.ToDictionary(r => (string)r[0]!);
+        // Open episodes at the period's end, intensive episodes now, and free intensive places (of 2) now: Sian holds
+        // nothing (both her allocations have ended), Owen holds CAP-H1 from the handover day.
+        Assert.Equal(new object?[] { 0L, 0L, 2L }, workers["Sian"].Skip(4));
+        Assert.Equal(new object?[] { 1L, 1L, 1L }, workers["Owen"].Skip(4));
     }
 
     [Fact]

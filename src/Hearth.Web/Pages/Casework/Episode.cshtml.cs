@@ -1,14 +1,19 @@
 using Hearth.Core.Casework;
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Casework;
 
-/// <summary>An episode's casework at a glance: goals, plans, reviews, sessions and time.</summary>
+/// <summary>An episode's casework at a glance: the assessment and its authorisation, goals, plans and who agreed them, reviews, sessions and time.</summary>
 public sealed class EpisodeModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
 {
     public EpisodeSummary Summary { get; private set; } = null!;
     public IReadOnlyList<Goal> Goals { get; private set; } = [];
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
+    public Assessment? Assessment { get; private set; }
+    public IReadOnlyList<PlanAgreement> Agreements { get; private set; } = [];
+    public bool CanAuthorise => User.Has(Permission.ManageCases) && Assessment is { State: AssessmentState.Complete };
     public IReadOnlyList<Review> Reviews { get; private set; } = [];
     public IReadOnlyList<Session> Sessions { get; private set; } = [];
     public EpisodeTime Time { get; private set; } = new(0, 0, []);
@@ -18,6 +23,8 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
         Summary = await casework.SummaryAsync(Actor, id, ct);
         Goals = await casework.GoalsAsync(Actor, id, ct);
         Plans = await casework.PlansAsync(Actor, id, ct);
+        Assessment = (await casework.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
+        Agreements = await casework.AgreementsAsync(Actor, id, ct);
         Reviews = await casework.ReviewsAsync(Actor, id, ct);
         Sessions = await sessions.SessionsAsync(Actor, id, ct);
         Time = await sessions.TimeTotalsAsync(Actor, id, ct);
@@ -29,6 +36,15 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
         await casework.ScheduleReviewsAsync(Actor, id, ct);
         return Redirect($"/casework/episodes/{id}");
     }
+
+    /// <summary>The members who agreed the plan's current version, with when and how.</summary>
+    public IEnumerable<(string Name, PlanAgreement Agreement)> AgreedCurrent(Plan plan) =>
+        Agreements.Where(a => a.PlanId == plan.Id && a.PlanVersionNumber == plan.CurrentVersion)
+            .Select(a => (Summary.Members.FirstOrDefault(m => m.Id == a.PersonId)?.Name ?? "", a));
+
+    /// <summary>The family members who have not agreed the plan's current version.</summary>
+    public IEnumerable<string> NotYetAgreed(Plan plan) =>
+        Summary.Members.Where(m => !Agreements.Any(a => a.PlanId == plan.Id && a.PlanVersionNumber == plan.CurrentVersion && a.PersonId == m.Id)).Select(m => m.Name);
 
     public static string Hours(int minutes) => $"{minutes / 60}h {minutes % 60:00}m";
 }

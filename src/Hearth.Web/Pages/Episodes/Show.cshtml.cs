@@ -60,9 +60,10 @@ public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStrin
         Phases = new TableModel(t["Phases"], [t["Phase"], t["Started"], t["Recorded by"], t["Ended"], t["Completed"]],
             Episode.Phases.OrderBy(p => p.StartedOn).ThenBy(p => View.Programme.IndexOf(p.PhaseKey)).Select(p => (IReadOnlyList<string>)
                 [View.PhaseName(p.PhaseKey), Display.Date(p.StartedOn), p.StartedBy, Display.Date(p.EndedOn), p.EndedOn is null ? "" : p.Completed ? t["Yes"] : t["No"]]).ToList());
-        Allocations = new TableModel(t["Allocations"], [t["Worker"], t["From"], t["To"], t["Lead"], t["Capacity override"]],
-            Episode.Allocations.OrderBy(a => a.From).Select(a => (IReadOnlyList<string>)
-                [View.WorkerNames.GetValueOrDefault(a.WorkerId, ""), Display.Date(a.From), Display.Date(a.To), a.IsLead ? t["Yes"] : t["No"], a.OverrideReason ?? ""]).ToList());
+        Allocations = new TableModel(t["Allocations"], [t["Worker"], t["From"], t["To"], t["Lead"], t["Capacity override"], t["Why it ended"]],
+            Episode.Allocations.OrderBy(a => a.From).ThenBy(a => a.To is null).Select(a => (IReadOnlyList<string>)
+                [View.WorkerNames.GetValueOrDefault(a.WorkerId, ""), Display.Date(a.From), Display.Date(a.To), a.IsLead ? t["Yes"] : t["No"], a.OverrideReason ?? "",
+                 a.EndReason is { } why ? t[AllocationEndReasons.Label(why)] + (a.EndNote is null ? "" : $": {a.EndNote}") : ""]).ToList());
         var names = View.Children.ToDictionary(c => c.PersonId, c => c.Name);
         Outcomes = new TableModel(t["Outcomes for the children"], [t["Date"], t["Child"], t["What happened"], t["Note"]],
             View.Outcomes.Select(o => (IReadOnlyList<string>)[Display.Date(o.OccurredOn), names.GetValueOrDefault(o.PersonId, ""), t[JourneyLabels.Of(o.Kind)], o.Note ?? ""]).ToList());
