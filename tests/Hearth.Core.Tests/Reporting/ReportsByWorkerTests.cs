@@ -67,7 +67,7 @@ public sealed class ReportsByWorkerTests : JourneyTestBase
         await InScope(async s =>
         {
             var allocation = await Get<HearthDbContext>(s).Set<Allocation>().AsNoTracking().SingleAsync(a => a.EpisodeId == e3);
-            await Get<AllocationService>(s).EndAllocationAsync(Manager, allocation.Id, allocation.Version, new DateOnly(2026, 8, 1));
+            await Get<AllocationService>(s).EndAllocationAsync(Manager, allocation.Id, allocation.Version, new AllocationEnding(new DateOnly(2026, 8, 1), AllocationEndReason.Rebalancing));
         });
         await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(e3, _owen.Id, new DateOnly(2026, 8, 1))));
         var (family4, child4) = await FamilyWithChildAsync("W-4");
