@@ -41,7 +41,7 @@ public sealed class AllocationService(HearthDbContext db)
         {
             throw new ConcurrencyConflictException("episode");
         }
-        var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == input.WorkerId, ct);
+        var worker = await db.Set<Worker>().AsNoTracking().Include(w => w.Team).ThenInclude(t => t!.Service).SingleOrDefaultAsync(w => w.Id == input.WorkerId, ct);
         var v = new Validator();
         if (worker is null || !worker.IsActive)
         {
@@ -50,6 +50,10 @@ public sealed class AllocationService(HearthDbContext db)
         else if (!actor.CanSeeTeam(worker.TeamId))
         {
             v.Add("WorkerId", "You can only allocate workers in your own teams");
+        }
+        else if (OrganisationService.ClosedReason(worker.Team!, worker.Team!.Service!) is { } closed)
+        {
+            v.Add("WorkerId", closed);
         }
         if (episode.ClosedOn is not null)
         {
