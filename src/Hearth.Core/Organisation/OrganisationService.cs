@@ -245,6 +245,14 @@ public sealed class OrganisationService(HearthDbContext db)
         return services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The programmes a service can run, by code, each with the name of its latest version.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ProgrammesAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Administer);
+        var versions = await db.Set<Programmes.ProgrammeVersion>().AsNoTracking().Select(p => new { p.Code, p.Name, p.EffectiveFrom }).ToListAsync(ct);
+        return versions.GroupBy(p => p.Code).Select(g => (g.Key, g.MaxBy(p => p.EffectiveFrom)!.Name)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<Service?> ServiceAsync(ActorContext actor, string code, CancellationToken ct = default)
     {
         actor.Demand(Permission.Administer);
