@@ -33,7 +33,7 @@ public sealed class OrganisationAdminTests : JourneyTestBase
 
         await InScope(s => Get<OrganisationService>(s).UpdateTeamAsync(Admin, new TeamChange("team-a", TeamA.Version, "Team A", "North and Coast", "Riverside Family Hub")));
         var team = (await AuditFor("Team", TeamA.Id)).Last();
-        Assert.Equal([new FieldChange("Patch", "North", "North and Coast"), new FieldChange("Base", null, "Riverside Family Hub")], Changes(team));
+        Assert.Equal([new FieldChange("Base", null, "Riverside Family Hub"), new FieldChange("Patch", "North", "North and Coast")], Changes(team).OrderBy(c => c.Field));
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, page, page + "&handler=Close", Date("ClosedOn", Today))).StatusCode);
         Assert.Equal(Today, await WithDb((db, _) => db.Set<Service>().Where(s => s.Code == "rename-me").Select(s => s.ClosedOn).SingleAsync()));
         var services = await HearthWebFactory.HtmlAsync(await client.GetAsync("/admin/services"));
-        Assert.Contains($"Closed on {Today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", services.QuerySelector("main")!.TextContent);
+        Assert.Contains($"Closed on {Today.ToString("d MMMM yyyy", global::System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", services.QuerySelector("main")!.TextContent);
     }
 
     [Fact]
