@@ -76,9 +76,8 @@ public sealed class OrganisationService(HearthDbContext db)
     public async Task<Team> CreateTeamAsync(ActorContext actor, NewTeam input, CancellationToken ct = default)
     {
         actor.Demand(Permission.Administer);
-        var v = TeamRules(input.Name, input.Patch, input.Base)
-            .Require("Code", input.Code, "Enter a short code for the team")
-            .MaxLength("Code", input.Code, 50, "Code");
+        // Errors in the order of the form: service, name, code, patch, base.
+        var v = new Validator();
         var service = await db.Set<Service>().SingleOrDefaultAsync(s => s.Code == input.ServiceCode, ct);
         if (service is null)
         {
@@ -88,6 +87,12 @@ public sealed class OrganisationService(HearthDbContext db)
         {
             v.Add("Service", $"{service.Name} closed on {service.ClosedOn:d MMMM yyyy} and cannot have new teams");
         }
+        v.Require("Name", input.Name, "Enter the team name")
+            .MaxLength("Name", input.Name, 200, "Team name")
+            .Require("Code", input.Code, "Enter a short code for the team")
+            .MaxLength("Code", input.Code, 50, "Code")
+            .MaxLength("Patch", input.Patch, 200, "Patch")
+            .MaxLength("Base", input.Base, 200, "Base");
         if (!string.IsNullOrWhiteSpace(input.Code) && await db.Set<Team>().AnyAsync(t => t.Code == input.Code.Trim(), ct))
         {
             v.Add("Code", $"A team with code {input.Code.Trim()} already exists");
@@ -138,7 +143,8 @@ public sealed class OrganisationService(HearthDbContext db)
     /// <summary>Validates a new worker and returns it unsaved, so a caller can save it with other rows in one transaction.</summary>
     internal static Worker BuildWorker(Team? team, NewWorker input)
     {
-        var v = WorkerRules(input.Name, input.JobTitle, input.Fte, input.MaxIntensiveCases, input.Specialisms, input.Patch);
+        // Errors in the order of the form: team first, then the worker's details.
+        var v = new Validator();
         if (team is null)
         {
             v.Add("Team", string.IsNullOrWhiteSpace(input.TeamCode) ? "Choose the worker's team" : $"There is no team with code {input.TeamCode}");
@@ -146,6 +152,10 @@ public sealed class OrganisationService(HearthDbContext db)
         else if (team.ClosedOn is not null)
         {
             v.Add("Team", $"{team.Name} closed on {team.ClosedOn:d MMMM yyyy} and cannot have new workers");
+        }
+        foreach (var error in WorkerRules(input.Name, input.JobTitle, input.Fte, input.MaxIntensiveCases, input.Specialisms, input.Patch).Errors)
+        {
+            v.Add(error.Field, error.Message);
         }
         v.ThrowIfAny();
         return new Worker

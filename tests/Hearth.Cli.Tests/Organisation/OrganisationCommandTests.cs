@@ -59,7 +59,7 @@ public sealed class OrganisationCommandTests : IAsyncLifetime
         Assert.Equal(0, (await Run("teams", "create", "--code", "north", "--service", "ifss-1", "--name", "North team")).ExitCode);
         var bad = await Run("workers", "create", "--team", "south", "--name", "", "--job-title", "Family practitioner", "--fte", "1.5");
         Assert.Equal(1, bad.ExitCode);
-        Assert.Equal(["error: Name: Enter the worker's name", "error: Fte: Full-time equivalent must be between 0.1 and 1", "error: Team: There is no team with code south"],
+        Assert.Equal(["error: Team: There is no team with code south", "error: Name: Enter the worker's name", "error: Fte: Full-time equivalent must be between 0.1 and 1"],
             bad.Error.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
         var date = await Run("teams", "close", "--code", "north", "--on", "31/03/2026");
         Assert.Equal(1, date.ExitCode);
