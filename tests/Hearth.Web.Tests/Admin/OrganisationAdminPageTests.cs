@@ -88,6 +88,18 @@ public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task A_manager_posting_an_admin_form_is_refused_with_403_and_nothing_saved()
+    {
+        var manager = await app.SignedInClientAsync("Manager");
+        var token = await HearthWebFactory.AntiforgeryTokenAsync(await manager.GetAsync("/account/sign-out"));
+        // The form's own "Code" field must not be taken for the error page's status code.
+        var response = await manager.PostAsync("/admin/services/create", new FormUrlEncodedContent([F("Name", "Sneaky"), F("Code", "sneaky"), F("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("You do not have access to this page", (await HearthWebFactory.HtmlAsync(response)).QuerySelector("h1")!.TextContent);
+        Assert.False(await WithDb((db, _) => db.Set<Service>().AnyAsync(s => s.Code == "sneaky")));
+    }
+
+    [Fact]
     public async Task An_administrator_adds_a_service_and_bad_input_is_refused_whole()
     {
         var client = await app.SignedInClientAsync("Admin");
