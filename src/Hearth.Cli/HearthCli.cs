@@ -11,6 +11,10 @@ public static class HearthCli
         var root = new RootCommand("Hearth: case management and impact evidence for family support services.");
         root.Subcommands.Add(DatabaseCommands.Migrate(env));
         root.Subcommands.Add(UserCommands.Build(env));
+        foreach (var command in OrganisationCommands.Build(env))
+        {
+            root.Subcommands.Add(command);
+        }
         root.Subcommands.Add(TokenCommands.Build(env));
         root.Subcommands.Add(SeedCommands.Build(env));
         root.Subcommands.Add(ImportCommands.Build(env));

@@ -69,6 +69,7 @@ public static class HearthCoreServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Synthetic.SyntheticCouncil>();
         services.AddScoped<ReportService>();
+        services.AddScoped<ReportInputService>();
         services.AddScoped<Dashboard>();
         services.AddScoped<Measures.MeasureService>();
         services.AddScoped<Measures.MeasuresDueQuery>();

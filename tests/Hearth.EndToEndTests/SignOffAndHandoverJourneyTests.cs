@@ -89,7 +89,7 @@ public sealed class SignOffAndHandoverJourneyTests(BrowserFixture app) : IClassF
             var leaving = await org.CreateWorkerAsync(System, new NewWorker("ifss-1-team", "Dee Leaver", "Family worker", 1m, 2, [], team.Patch));
             var taking = await org.CreateWorkerAsync(System, new NewWorker("ifss-1-team", "Ash Taker", "Family worker", 1m, 2, [], team.Patch));
             await s.GetRequiredService<AllocationService>().AllocateAsync(System, new NewAllocation(episode.Id, leaving.Id, episode.OpenedOn));
-            await org.SetWorkerActiveAsync(System, leaving.Id, leaving.Version, false);
+            await org.WorkerLeavesAsync(System, leaving.Id, leaving.Version, episode.OpenedOn);
             return (leaving, taking);
         });
         await manager.GotoAsync("/caseload/reallocation");

@@ -13,23 +13,28 @@ internal static class ReportInputCommands
     {
         var service = new Option<string>("--service") { Description = "Service code, e.g. ifit.", Required = true };
         var year = new Option<string>("--year") { Description = "Financial year, e.g. 2025-26.", Required = true };
-        var amount = new Option<decimal>("--amount") { Description = "The year's budget in pounds.", Required = true };
+        var gross = new Option<decimal?>("--gross") { Description = "The year's gross expenditure in pounds (the cost report divides it).", Required = true };
+        var income = new Option<decimal?>("--income") { Description = "The year's income in pounds: grants, payment by results, partners' contributions (0 if none).", Required = true };
         var note = new Option<string?>("--note") { Description = "What the budget covers, e.g. \"10 staff\"." };
-        var set = new Command("set", "Set a service's budget for a financial year (the cost report divides it).") { service, year, amount, note };
-        set.SetAction((parse, ct) => env.RunAsync(async () =>
+        var set = new Command("set", "Set a service's budget for a financial year: gross expenditure and income (net is the difference).") { service, year, gross, income, note };
+        set.SetAction((parse, ct) => RunAsync(env, async provider =>
         {
-            var period = ReportPeriod.Parse(parse.GetValue(year), null, null);
-            await using var services = env.CreateServices();
-            using var scope = services.CreateScope();
-            if (!await env.EnsureMigratedAsync(scope.ServiceProvider))
-            {
-                return CliEnvironment.CannotRun;
-            }
-            await scope.ServiceProvider.GetRequiredService<ReportService>().SetBudgetAsync(env.Actor, parse.GetValue(service)!, period.From.Year, parse.GetValue(amount), parse.GetValue(note), ct);
-            await env.Out.WriteLineAsync($"Budget for {parse.GetValue(service)} in {period.Label} set to £{parse.GetValue(amount).ToString("N2", CultureInfo.GetCultureInfo("en-GB"))}.");
+            var budget = await provider.GetRequiredService<ReportInputService>().SetBudgetAsync(env.Actor,
+                new BudgetInput(parse.GetValue(service)!, parse.GetValue(year), parse.GetValue(gross), parse.GetValue(income), parse.GetValue(note)), ct);
+            await env.Out.WriteLineAsync($"Budget for {parse.GetValue(service)} in {ReportPeriod.FinancialYearLabel(budget.FinancialYear)} set: gross £{Money(budget.GrossExpenditure)}, income £{Money(budget.Income)}, net £{Money(budget.Net)}.");
             return CliEnvironment.Ok;
         }));
-        var budgets = new Command("budgets", "Service budgets per financial year.") { set };
+        var list = new Command("list", "Every budget entered, as CSV: service, year, gross, income, net, note.");
+        list.SetAction((parse, ct) => RunAsync(env, async provider =>
+        {
+            await env.Out.WriteLineAsync("service,year,gross_expenditure,income,net,note");
+            foreach (var b in await provider.GetRequiredService<ReportInputService>().BudgetsAsync(env.Actor, ct))
+            {
+                await env.Out.WriteLineAsync(string.Join(',', b.ServiceCode, b.Year, Plain(b.GrossExpenditure), Plain(b.Income), Plain(b.Net), Csv(b.Note)));
+            }
+            return CliEnvironment.Ok;
+        }));
+        var budgets = new Command("budgets", "Service budgets per financial year.") { set, list };
 
         var file = new Argument<FileInfo>("FILE") { Description = "CSV with columns characteristic (age, sex, ethnicity, disability), category, count." };
         var populationYear = new Option<int>("--year") { Description = "The year the figures describe, e.g. 2021 for the 2021 Census.", Required = true };
@@ -68,17 +73,64 @@ internal static class ReportInputCommands
                     figures.Add((Field(0), Field(1), count));
                 }
             }
-            await using var services = env.CreateServices();
-            using var scope = services.CreateScope();
-            if (!await env.EnsureMigratedAsync(scope.ServiceProvider))
+            return await RunAsync(env, async provider =>
             {
-                return CliEnvironment.CannotRun;
+                var n = await provider.GetRequiredService<ReportInputService>().SetPopulationAsync(env.Actor, parse.GetValue(populationYear), figures, parse.GetValue(source), ct);
+                await env.Out.WriteLineAsync($"Imported {n} population figure(s) for {parse.GetValue(populationYear)}.");
+                return CliEnvironment.Ok;
+            });
+        }));
+        var listYear = new Option<int?>("--year") { Description = "Only this year's figures." };
+        var populationList = new Command("list", "The population figures entered, as CSV: year, characteristic, category, count, source.") { listYear };
+        populationList.SetAction((parse, ct) => RunAsync(env, async provider =>
+        {
+            await env.Out.WriteLineAsync("year,characteristic,category,count,source");
+            foreach (var f in await provider.GetRequiredService<ReportInputService>().PopulationAsync(env.Actor, parse.GetValue(listYear), ct))
+            {
+                await env.Out.WriteLineAsync(string.Join(',', f.Year.ToString(CultureInfo.InvariantCulture), f.Characteristic, Csv(f.Category), f.Count.ToString(CultureInfo.InvariantCulture), Csv(f.Source)));
             }
-            var n = await scope.ServiceProvider.GetRequiredService<ReportService>().SetPopulationAsync(env.Actor, parse.GetValue(populationYear), figures, parse.GetValue(source), ct);
-            await env.Out.WriteLineAsync($"Imported {n} population figure(s) for {parse.GetValue(populationYear)}.");
             return CliEnvironment.Ok;
         }));
-        var population = new Command("population", "The area's population, for the equality of reach report.") { import };
-        return [budgets, population];
+        var population = new Command("population", "The area's population, for the equality of reach report.") { import, populationList };
+
+        var gaps = new Command("report-gaps", "The budgets and population figures not entered, which reports show as n/a. Exits 1 when there are any.");
+        gaps.SetAction((parse, ct) => RunAsync(env, async provider =>
+        {
+            var found = await provider.GetRequiredService<ReportInputService>().GapsAsync(env.Actor, ct);
+            foreach (var b in found.Budgets)
+            {
+                await env.Out.WriteLineAsync($"budget: {b.ServiceCode} {b.Year}: no budget entered");
+            }
+            foreach (var p in found.Population)
+            {
+                await env.Out.WriteLineAsync(p.Year is { } y ? $"population: {y}: no {p.Characteristic} figures" : $"population: no {p.Characteristic} figures for any year");
+            }
+            if (found.None)
+            {
+                await env.Out.WriteLineAsync("Every budget and population figure the reports need has been entered.");
+            }
+            return found.None ? CliEnvironment.Ok : CliEnvironment.Failed;
+        }));
+        return [budgets, population, gaps];
     }
+
+    /// <summary>Runs a command body against the migrated database, with the errors a user can fix as one-line messages.</summary>
+    internal static Task<int> RunAsync(CliEnvironment env, Func<IServiceProvider, Task<int>> body) => env.RunAsync(async () =>
+    {
+        await using var services = env.CreateServices();
+        using var scope = services.CreateScope();
+        if (!await env.EnsureMigratedAsync(scope.ServiceProvider))
+        {
+            return CliEnvironment.CannotRun;
+        }
+        return await body(scope.ServiceProvider);
+    });
+
+    private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static string Plain(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A CSV field, quoted when it holds a comma, quote or line break.</summary>
+    internal static string Csv(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -17,7 +17,7 @@ public sealed record DemoSignIn(string Role, string Email, string Password);
 /// edge-of-care team, a York-style Troubled Families locality team and a FACT22-style pod, with a user for every role.
 /// Only ever run when demo mode is asked for.
 /// </summary>
-public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisation, UserService users, ProgrammeService programmes, JourneyImport journeys, AllocationService allocations, Reporting.ReportService reports)
+public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisation, UserService users, ProgrammeService programmes, JourneyImport journeys, AllocationService allocations, Reporting.ReportInputService reportInputs)
 {
     public const string EmailDomain = "demo.hearth.example";
 
@@ -115,11 +115,12 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         {
             for (var year = thisYear - 2; year <= thisYear; year++)
             {
-                await reports.SetBudgetAsync(actor, code, year, amount, "demo figure", ct);
+                // A tenth of the cost comes back as income (grants, partners' contributions), for the demo only.
+                await reportInputs.SetBudgetAsync(actor, new Reporting.BudgetInput(code, Reporting.ReportPeriod.FinancialYearLabel(year), amount, Math.Round(amount / 10), "demo figure"), ct);
             }
         }
         // A made-up area of 60,000 children, for the demo only.
-        await reports.SetPopulationAsync(actor, 2021,
+        await reportInputs.SetPopulationAsync(actor, 2021,
         [
             ("age", "0-4", 16_000), ("age", "5-9", 17_000), ("age", "10-15", 19_500), ("age", "16-17", 7_500),
             ("sex", "F", 29_300), ("sex", "M", 30_700),

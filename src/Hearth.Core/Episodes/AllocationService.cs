@@ -104,7 +104,7 @@ public sealed class AllocationService(HearthDbContext db)
     private async Task<(Allocation Allocation, ActorContext Audited)> NewAllocationAsync(ActorContext actor, Episode episode, Guid workerId, DateOnly from, bool isLead,
         string? overrideReason, Validator v, string workerField, CancellationToken ct)
     {
-        var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == workerId, ct);
+        var worker = await db.Set<Worker>().AsNoTracking().Include(w => w.Team).ThenInclude(t => t!.Service).SingleOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null || !worker.IsActive)
         {
             v.Add(workerField, "Choose an active worker");
@@ -112,6 +112,10 @@ public sealed class AllocationService(HearthDbContext db)
         else if (!actor.CanSeeTeam(worker.TeamId))
         {
             v.Add(workerField, "You can only allocate workers in your own teams");
+        }
+        else if (OrganisationService.ClosedReason(worker.Team!, worker.Team!.Service!) is { } closed)
+        {
+            v.Add(workerField, closed);
         }
         if (episode.ClosedOn is not null)
         {

@@ -24,6 +24,7 @@ internal sealed class TeamMapping : IEntityTypeConfiguration<Team>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Code).HasMaxLength(50);
         b.Property(x => x.Patch).HasMaxLength(200);
+        b.Property(x => x.Base).HasMaxLength(200);
         b.HasIndex(x => x.Code).IsUnique();
         b.HasMany(x => x.Workers).WithOne(x => x.Team).HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -11,6 +11,8 @@ public sealed class Service : Entity
     public string? Description { get; set; }
     /// <summary>The programme the service runs (e.g. "ifss"); its version in effect on a date configures the episodes opened then.</summary>
     public string? ProgrammeCode { get; set; }
+    /// <summary>The day the service stopped; from then it takes no new referrals or allocations but keeps its history.</summary>
+    public DateOnly? ClosedOn { get; set; }
     public List<Team> Teams { get; set; } = [];
 }
 
@@ -23,6 +25,10 @@ public sealed class Team : Entity
     public required string Code { get; set; }
     /// <summary>The area the team covers, used when suggesting allocations.</summary>
     public string? Patch { get; set; }
+    /// <summary>The base or venue the team works from, e.g. "Riverside Family Hub".</summary>
+    public string? Base { get; set; }
+    /// <summary>The day the team stopped; from then it takes no new referrals or allocations but keeps its history.</summary>
+    public DateOnly? ClosedOn { get; set; }
     public List<Worker> Workers { get; set; } = [];
 }
 
@@ -40,5 +46,11 @@ public sealed class Worker : Entity
     public int MaxIntensiveCases { get; set; } = 2;
     public List<string> Specialisms { get; set; } = [];
     public string? Patch { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? LeavingDate { get; set; }
+    /// <summary>
+    /// False once the worker has left. Their open allocations are then the cases needing reallocation, and a user
+    /// linked to them can no longer sign in.
+    /// </summary>
     public bool IsActive { get; set; } = true;
 }

@@ -93,6 +93,10 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         {
             v.Add("TeamId", "Choose one of your teams");
         }
+        else if (Organisation.OrganisationService.ClosedReason(team, team.Service!) is { } closed)
+        {
+            v.Add("TeamId", closed);
+        }
         var family = await db.Set<Family>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(f => f.Id == input.FamilyId, ct);
         if (family is null)
         {

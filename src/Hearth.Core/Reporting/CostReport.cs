@@ -53,7 +53,7 @@ public sealed class CostReport : ReportDefinition
                 var from = fy.From > period.From ? fy.From : period.From;
                 var to = fy.To < period.To ? fy.To : period.To;
                 var share = (decimal)(to.DayNumber - from.DayNumber + 1) / (fy.To.DayNumber - fy.From.DayNumber + 1);
-                budget = (budget ?? 0) + Math.Round(b.Amount * share, 2, MidpointRounding.AwayFromZero);
+                budget = (budget ?? 0) + Math.Round(b.GrossExpenditure * share, 2, MidpointRounding.AwayFromZero);
             }
             decimal? Per(long n) => budget is { } m && n > 0 ? Math.Round(m / n, 2, MidpointRounding.AwayFromZero) : null;
             rows.Add([service.Name, budget, families, children, successes, Per(families), Per(children), Per(successes)]);

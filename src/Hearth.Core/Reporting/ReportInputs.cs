@@ -4,13 +4,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hearth.Core.Reporting;
 
-/// <summary>A service's budget for one financial year, entered by an administrator; the cost report divides it.</summary>
+/// <summary>
+/// A service's budget for one financial year, entered by an administrator: what it spends (gross expenditure), the
+/// income that offsets it (grants, payment by results, partners' contributions) and the net cost to the council.
+/// The cost report divides the gross expenditure, the whole cost of the work.
+/// </summary>
 public sealed class ServiceBudget : Entity
 {
     public Guid ServiceId { get; set; }
     /// <summary>The calendar year the financial year starts in: 2025 for 2025-26.</summary>
     public int FinancialYear { get; set; }
-    public decimal Amount { get; set; }
+    public decimal GrossExpenditure { get; set; }
+    public decimal Income { get; set; }
+    public decimal Net => GrossExpenditure - Income;
     public string? Note { get; set; }
 }
 
@@ -36,7 +42,8 @@ internal sealed class ServiceBudgetMapping : IEntityTypeConfiguration<ServiceBud
     public void Configure(EntityTypeBuilder<ServiceBudget> b)
     {
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Property(x => x.Amount).HasPrecision(12, 2);
+        b.Property(x => x.GrossExpenditure).HasPrecision(12, 2);
+        b.Property(x => x.Income).HasPrecision(12, 2);
         b.Property(x => x.Note).HasMaxLength(500);
         b.HasIndex(x => new { x.ServiceId, x.FinancialYear }).IsUnique();
         b.HasOne<Organisation.Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);

@@ -91,69 +91,6 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
         return gap;
     }
 
-    /// <summary>Sets a service's budget for a financial year (replacing an earlier figure for that year).</summary>
-    public async Task<ServiceBudget> SetBudgetAsync(ActorContext actor, string serviceCode, int financialYear, decimal amount, string? note, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.Administer);
-        var v = new Validator();
-        var service = await db.Set<Organisation.Service>().SingleOrDefaultAsync(s => s.Code == serviceCode, ct);
-        if (service is null)
-        {
-            v.Add("Service", $"There is no service with code {serviceCode}");
-        }
-        if (amount is <= 0 or > 1_000_000_000m)
-        {
-            v.Add("Amount", "The budget must be more than £0 and less than £1 billion");
-        }
-        if (financialYear is < 2000 or > 2100)
-        {
-            v.Add("Year", "Give the financial year as, for example, 2025-26");
-        }
-        v.ThrowIfAny();
-        var budget = await db.Set<ServiceBudget>().SingleOrDefaultAsync(b => b.ServiceId == service!.Id && b.FinancialYear == financialYear, ct);
-        if (budget is null)
-        {
-            budget = new ServiceBudget { ServiceId = service!.Id, FinancialYear = financialYear };
-            db.Add(budget);
-        }
-        budget.Amount = amount;
-        budget.Note = note?.Trim();
-        await db.SaveChangesAsync(actor, ct);
-        return budget;
-    }
-
-    /// <summary>Replaces the population figures of a year with the given ones, validated whole.</summary>
-    public async Task<int> SetPopulationAsync(ActorContext actor, int year, IReadOnlyList<(string Characteristic, string Category, long Count)> figures, string? source, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ImportData);
-        var v = new Validator();
-        for (var i = 0; i < figures.Count; i++)
-        {
-            var (characteristic, category, count) = figures[i];
-            if (!PopulationFigure.Characteristics.Contains(characteristic))
-            {
-                v.Add($"Row {i + 1}", $"\"{characteristic}\" is not one of {string.Join(", ", PopulationFigure.Characteristics)}");
-            }
-            if (string.IsNullOrWhiteSpace(category))
-            {
-                v.Add($"Row {i + 1}", "Give the category");
-            }
-            if (count < 0)
-            {
-                v.Add($"Row {i + 1}", "The count cannot be negative");
-            }
-        }
-        if (figures.GroupBy(f => (f.Characteristic, f.Category)).Any(g => g.Count() > 1))
-        {
-            v.Add("Figures", "Each characteristic and category may appear once");
-        }
-        v.ThrowIfAny();
-        db.RemoveRange(await db.Set<PopulationFigure>().Where(p => p.Year == year).ToListAsync(ct));
-        db.AddRange(figures.Select(f => new PopulationFigure { Year = year, Characteristic = f.Characteristic, Category = f.Category.Trim(), Count = f.Count, Source = source }));
-        await db.SaveChangesAsync(actor, ct);
-        return figures.Count;
-    }
-
     /// <summary>
     /// A table's counts beside the same counts a year earlier, with the percentage change, rows matched by their text
     /// columns (service, quarter, category...). A row found in only one period shows n/a for the other. Null for a

@@ -1532,6 +1532,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1574,6 +1578,15 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("base");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1636,6 +1649,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("job_title");
 
+                    b.Property<DateOnly?>("LeavingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("leaving_date");
+
                     b.Property<int>("MaxIntensiveCases")
                         .HasColumnType("integer")
                         .HasColumnName("max_intensive_cases");
@@ -1655,6 +1672,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("specialisms");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid")
@@ -2316,14 +2337,19 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("amount");
-
                     b.Property<int>("FinancialYear")
                         .HasColumnType("integer")
                         .HasColumnName("financial_year");
+
+                    b.Property<decimal>("GrossExpenditure")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("gross_expenditure");
+
+                    b.Property<decimal>("Income")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("income");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

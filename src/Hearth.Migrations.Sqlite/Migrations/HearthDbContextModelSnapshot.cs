@@ -1524,6 +1524,10 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1566,6 +1570,15 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1628,6 +1641,10 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("job_title");
 
+                    b.Property<DateOnly?>("LeavingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leaving_date");
+
                     b.Property<int>("MaxIntensiveCases")
                         .HasColumnType("INTEGER")
                         .HasColumnName("max_intensive_cases");
@@ -1647,6 +1664,10 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("specialisms");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT")
@@ -2308,14 +2329,19 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<double>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("REAL")
-                        .HasColumnName("amount");
-
                     b.Property<int>("FinancialYear")
                         .HasColumnType("INTEGER")
                         .HasColumnName("financial_year");
+
+                    b.Property<double>("GrossExpenditure")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("gross_expenditure");
+
+                    b.Property<double>("Income")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("income");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

@@ -50,6 +50,7 @@ public static class HearthApi
         v1.MapResultsApi();
         v1.MapStatutoryApi();
         v1.MapProgrammesApi();
+        v1.MapOrganisationApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
             .MapGet("/", () => TypedResults.Ok(Array.Empty<FamilySummary>()))
             .WithName("GetSharedWithMe").WithSummary("Records shared with a partner agency or volunteer (none until something is shared).");

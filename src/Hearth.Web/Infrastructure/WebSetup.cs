@@ -69,6 +69,9 @@ public static class WebSetup
                     return Task.CompletedTask;
                 };
             }));
+        // A deactivated user (a worker who left) gets a new security stamp; a sign-in cookie they still hold stops
+        // working the next time the stamp is checked, so check it often.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthentication().AddHearthSingleSignOn(sso);
         services.AddAuthorization(o => o.AddHearthPolicies());
 

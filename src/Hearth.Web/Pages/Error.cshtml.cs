@@ -11,9 +11,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    // From the route only: a refused form's own fields (an admin form's "Code") come along when a POST is re-executed here.
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {

@@ -44,7 +44,7 @@ public sealed class AllocationCommandTests : IAsyncLifetime
             new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
         var accepted = await referrals.TriageAsync(Setup, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
         _allocation = await Get<AllocationService>().AllocateAsync(Setup, new NewAllocation(accepted.EpisodeId!.Value, _leaver.Id, received.AddDays(5)));
-        await org.SetWorkerActiveAsync(Setup, _leaver.Id, _leaver.Version, false);
+        await org.WorkerLeavesAsync(Setup, _leaver.Id, _leaver.Version, Today);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

@@ -138,16 +138,17 @@ public sealed class ReportInputCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_budget_set_from_the_command_line_feeds_the_cost_report()
     {
-        var set = await CliRunner.RunAsync(_db.Settings, "budgets", "set", "--service", "ifit", "--year", "2020-21", "--amount", "447890", "--note", "10 staff");
+        var set = await CliRunner.RunAsync(_db.Settings, "budgets", "set", "--service", "ifit", "--year", "2020-21", "--gross", "447890", "--income", "47890.50", "--note", "10 staff");
         Assert.Equal(0, set.ExitCode);
-        Assert.Equal("Budget for ifit in 2020-21 set to £447,890.00.", set.Out.Trim());
+        Assert.Equal("Budget for ifit in 2020-21 set: gross £447,890.00, income £47,890.50, net £399,999.50.", set.Out.Trim());
         var cost = await CliRunner.RunAsync(_db.Settings, "report", "cost", "--period", "2020-21", "--service", "ifit", "--format", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(cost.Out);
         Assert.Equal(447890m, doc.RootElement.GetProperty("tables")[0].GetProperty("rows")[0].GetProperty("budget").GetDecimal());
 
-        var bad = await CliRunner.RunAsync(_db.Settings, "budgets", "set", "--service", "nope", "--year", "2020-21", "--amount", "0");
+        var bad = await CliRunner.RunAsync(_db.Settings, "budgets", "set", "--service", "nope", "--year", "2020-21", "--gross", "0", "--income", "-1");
         Assert.Equal(1, bad.ExitCode);
-        Assert.Equal(["error: Service: There is no service with code nope", "error: Amount: The budget must be more than £0 and less than £1 billion"], bad.Error.Trim().Split('\n'));
+        Assert.Equal(["error: Service: There is no service with code nope", "error: GrossExpenditure: Gross expenditure must be more than £0 and less than £1 billion",
+            "error: Income: Income must be £0 or more and less than £1 billion"], bad.Error.Trim().Split('\n'));
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class HandoverTests : JourneyTestBase
         Assert.Equal([("R-1", ReallocationNeed.NotAllocated)], (await NeedingAsync()).Select(c => (c.FamilyReference, c.Need)));
 
         // Sian leaves: her case now needs a worker, though its allocation is still open.
-        await InScope(s => Get<OrganisationService>(s).SetWorkerActiveAsync(Admin, sian.Id, sian.Version, false));
+        await InScope(s => Get<OrganisationService>(s).WorkerLeavesAsync(Admin, sian.Id, sian.Version, Today));
         var needing = await NeedingAsync();
         Assert.Equal([("R-1", ReallocationNeed.NotAllocated), ("R-2", ReallocationNeed.WorkerInactive)], needing.Select(c => (c.FamilyReference, c.Need)));
         var holding = Assert.Single(needing[1].InactiveHoldings);

@@ -64,10 +64,10 @@ public sealed class CostAndEqualityTests : IAsyncLifetime
                 closed: i < 20 ? new DateOnly(2022, 11, 1) : null, closure: i < 20 ? "goals_achieved" : null);
         }
         await ImportAsync(csv);
-        await With(s => s.GetRequiredService<ReportService>().SetBudgetAsync(ActorContext.ForUser(Guid.NewGuid(), "Admin", Role.Admin, []), "ifit", 2022, 447_890m, "10 staff"));
+        await With(s => s.GetRequiredService<ReportInputService>().SetBudgetAsync(ActorContext.ForUser(Guid.NewGuid(), "Admin", Role.Admin, []), new BudgetInput("ifit", "2022-23", 447_890m, 40_000m, "10 staff")));
 
         var year = (await RunAsync("cost", ReportPeriod.FinancialYear(2022))).Tables[0].Rows.Single();
-        // 447,890 / 37 = 12,105.135..., / 80 = 5,598.625, / 20 = 22,394.50
+        // The gross expenditure, not the net: 447,890 / 37 = 12,105.135..., / 80 = 5,598.625, / 20 = 22,394.50
         Assert.Equal(["IFIT", 447_890.00m, 37L, 80L, 20L, 12_105.14m, 5_598.63m, 22_394.50m], year);
 
         // April-June 2022 is 91 of the year's 365 days: 447,890 x 91 / 365 = 40,757,990 / 365 = 111,665.73. No closures yet.
@@ -81,13 +81,13 @@ public sealed class CostAndEqualityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_budget_needs_a_known_service_and_a_positive_amount()
+    public async Task A_budget_needs_a_known_service_a_financial_year_a_positive_expenditure_and_an_income()
     {
-        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => With(s => s.GetRequiredService<ReportService>()
-            .SetBudgetAsync(ActorContext.ForUser(Guid.NewGuid(), "Admin", Role.Admin, []), "nope", 2022, 0m, null)));
-        Assert.Equal(["Service", "Amount"], e.Errors.Select(x => x.Field));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => With(s => s.GetRequiredService<ReportService>()
-            .SetBudgetAsync(ActorContext.ForUser(Guid.NewGuid(), "Pat", Role.Performance, []), "ifit", 2022, 1m, null)));
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => With(s => s.GetRequiredService<ReportInputService>()
+            .SetBudgetAsync(ActorContext.ForUser(Guid.NewGuid(), "Admin", Role.Admin, []), new BudgetInput("nope", "2022-24", 0m, null, null))));
+        Assert.Equal(["Service", "FinancialYear", "GrossExpenditure", "Income"], e.Errors.Select(x => x.Field));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => With(s => s.GetRequiredService<ReportInputService>()
+            .SetBudgetAsync(ActorContext.ForUser(Guid.NewGuid(), "Pat", Role.Performance, []), new BudgetInput("ifit", "2022-23", 1m, 0m, null))));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class CostAndEqualityTests : IAsyncLifetime
             return await db.SaveChangesAsync(System);
         });
         // The area: 60% of children are WBRI, 10% APKN, 30% others; half of them girls.
-        await With(s => s.GetRequiredService<ReportService>().SetPopulationAsync(System, 2021,
+        await With(s => s.GetRequiredService<ReportInputService>().SetPopulationAsync(System, 2021,
             [("ethnicity", "WBRI", 6000), ("ethnicity", "APKN", 1000), ("ethnicity", "WOTH", 3000), ("sex", "F", 5000), ("sex", "M", 5000)], "ONS 2021"));
 
         var result = await RunAsync("equality", ReportPeriod.FinancialYear(2022));

@@ -130,7 +130,7 @@ public sealed class HandoverPageTests(JourneyWebFactory app) : IClassFixture<Jou
         var taking = await WorkerAsync("Ash", max: 5);
         var (held, allocation) = await AllocatedEpisodeAsync(leaver);
         var (unallocated, _) = await app.EpisodeAsync();
-        await app.WithAsync(s => s.GetRequiredService<OrganisationService>().SetWorkerActiveAsync(Seeder, leaver.Id, leaver.Version, false));
+        await app.WithAsync(s => s.GetRequiredService<OrganisationService>().WorkerLeavesAsync(Seeder, leaver.Id, leaver.Version, allocation.From));
         var manager = await app.SignedInClientAsync("Manager");
         var reference = (await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<Core.People.Family>().AsNoTracking().SingleAsync(f => f.Id == held.FamilyId))).Reference;
 

@@ -1,0 +1,57 @@
+using Hearth.Core.Organisation;
+using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Admin.Services;
+
+/// <summary>Rename a service or change its description, or close it.</summary>
+public sealed class EditModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public DateParts ClosedOn { get; set; } = new();
+    public Service Current { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        (Version, Name, Description, ClosedOn) = (Current.Version, Current.Name, Current.Description, DateParts.Of(Today(time)));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), nameof(Name)))
+        {
+            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var closedOn = Date(ClosedOn, nameof(ClosedOn), "The date the service closes must be a real date, like 31 3 2026");
+        if (await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), nameof(ClosedOn)))
+        {
+            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}");
+        }
+        (Name, Description) = (Current.Name, Current.Description);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var service = await organisation.ServiceAsync(Actor, Code, ct);
+        Current = service!;
+        return service is not null;
+    }
+}

@@ -1,0 +1,30 @@
+using Hearth.Core.Organisation;
+using Hearth.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Pages.Admin.Teams;
+
+public sealed class CreateModel(OrganisationService organisation) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Service { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Patch { get; set; }
+    [BindProperty] public string? Base { get; set; }
+    public IReadOnlyList<Choice> ServiceChoices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), nameof(Name)))
+        {
+            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        ServiceChoices = (await organisation.ServicesAsync(Actor, ct)).Where(s => s.ClosedOn is null).Select(s => new Choice(s.Code, s.Name)).ToList();
+}
