@@ -1797,6 +1797,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date_of_birth");
 
+                    b.Property<DateOnly?>("DateOfDeath")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_death");
+
                     b.PrimitiveCollection<List<string>>("DisabilityCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1899,6 +1903,50 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_people_upn");
 
                     b.ToTable("people");
+                });
+
+            modelBuilder.Entity("Hearth.Core.People.PersonAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lines");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("postcode");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_addresses");
+
+                    b.HasIndex("PersonId", "From")
+                        .HasDatabaseName("ix_person_addresses_person_id_from");
+
+                    b.ToTable("person_addresses");
                 });
 
             modelBuilder.Entity("Hearth.Core.Programmes.ProgrammeDraft", b =>
@@ -3922,6 +3970,16 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_people_people_merged_into_id");
 
                     b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("Hearth.Core.People.PersonAddress", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_addresses_people_person_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>

@@ -1789,6 +1789,10 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("date_of_birth");
 
+                    b.Property<DateOnly?>("DateOfDeath")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_death");
+
                     b.PrimitiveCollection<string>("DisabilityCodes")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1891,6 +1895,50 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_people_upn");
 
                     b.ToTable("people");
+                });
+
+            modelBuilder.Entity("Hearth.Core.People.PersonAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_addresses");
+
+                    b.HasIndex("PersonId", "From")
+                        .HasDatabaseName("ix_person_addresses_person_id_from");
+
+                    b.ToTable("person_addresses");
                 });
 
             modelBuilder.Entity("Hearth.Core.Programmes.ProgrammeDraft", b =>
@@ -3912,6 +3960,16 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_people_people_merged_into_id");
 
                     b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("Hearth.Core.People.PersonAddress", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_addresses_people_person_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>

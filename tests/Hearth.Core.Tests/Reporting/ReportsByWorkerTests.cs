@@ -90,7 +90,7 @@ public sealed class ReportsByWorkerTests : JourneyTestBase
         await FormAsync(e2, p2, "family-star-plus", TimePoint.Closure, new DateOnly(2026, 10, 20), k => Math.Min(10, int.Parse(k) + 2).ToString());
 
         await ActAsync(e1, (s, v) => s.CloseAsync(Manager, e1, v, new ClosureInput(new DateOnly(2026, 9, 30), ClosureReason.GoalsAchieved, ClosureDestination.UniversalServices, false)));
-        await InScope(s => Get<ReportService>(s).SetBudgetAsync(Admin, Ifss.Code, 2026, 120_000m, null));
+        await InScope(s => Get<ReportInputService>(s).SetBudgetAsync(Admin, new BudgetInput(Ifss.Code, "2026-27", 120_000m, 0m, null)));
     }
 
     private Task<ReportResult> RunAsync(string name, Worker? worker, ActorContext? actor = null) =>
