@@ -10,6 +10,8 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
     public IReadOnlyList<Goal> Goals { get; private set; } = [];
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
     public IReadOnlyList<Review> Reviews { get; private set; } = [];
+    /// <summary>The GAS T-score of each held review with ratings, by review id.</summary>
+    public IReadOnlyDictionary<Guid, GasReviewPoint> Gas { get; private set; } = new Dictionary<Guid, GasReviewPoint>();
     public IReadOnlyList<Session> Sessions { get; private set; } = [];
     public EpisodeTime Time { get; private set; } = new(0, 0, []);
 
@@ -19,6 +21,7 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
         Goals = await casework.GoalsAsync(Actor, id, ct);
         Plans = await casework.PlansAsync(Actor, id, ct);
         Reviews = await casework.ReviewsAsync(Actor, id, ct);
+        Gas = (await casework.GasTrajectoryAsync(Actor, id, ct)).ToDictionary(p => p.ReviewId);
         Sessions = await sessions.SessionsAsync(Actor, id, ct);
         Time = await sessions.TimeTotalsAsync(Actor, id, ct);
         return Page();
