@@ -19,7 +19,7 @@ public static class GasAndFollowUpsData
     public static IReadOnlyList<string> Postgres => Statements(
         newId: "gen_random_uuid()",
         levels: "SELECT f.administration_id, f.episode_id, CAST(j.position AS integer) AS position, CAST(j.value AS integer) AS level FROM gas_forms f, jsonb_array_elements_text(CAST(f.responses_json AS jsonb)) WITH ORDINALITY AS j(value, position) WHERE j.value IS NOT NULL",
-        noNeeds: "CAST('{}' AS uuid[])");
+        noNeeds: "ARRAY[]::uuid[]");
 
     private static IReadOnlyList<string> Statements(string newId, string levels, string noNeeds) =>
     [
