@@ -24,6 +24,7 @@ public static class HearthCli
             root.Subcommands.Add(command);
         }
         root.Subcommands.Add(MeasuresCommands.Build(env));
+        root.Subcommands.Add(FollowUpCommands.Build(env));
         root.Subcommands.Add(CensusCommands.Build(env));
         root.Subcommands.Add(ResultsCommands.Build(env));
         root.Subcommands.Add(ProgrammeCommands.Build(env));

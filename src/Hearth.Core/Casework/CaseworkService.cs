@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Measures;
 using Hearth.Core.People;
 using Hearth.Core.Programmes;
 using Hearth.Core.Security;
@@ -32,6 +33,9 @@ public sealed record MemberName(Guid Id, string GivenName, string FamilyName)
 }
 
 public sealed record EpisodeSummary(Episode Episode, ProgrammeDefinition Programme, string FamilyReference, IReadOnlyList<MemberName> Members);
+
+/// <summary>An episode's Goal Attainment Scaling at one held review: the review's number in the episode, its goals rated and their T-score.</summary>
+public sealed record GasReviewPoint(Guid ReviewId, int Number, DateOnly HeldOn, int Goals, decimal? TScore);
 
 public sealed record ProfessionalInput(string Name, string Agency, string Role, string? Contact, bool ConsentToShare);
 
@@ -464,6 +468,20 @@ public sealed class CaseworkService(HearthDbContext db)
     {
         actor.Demand(Permission.ViewFamilies);
         return await db.Set<Review>().AsNoTracking().InScope(actor).Include(r => r.Ratings).SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw NotFound("review");
+    }
+
+    /// <summary>
+    /// The episode's GAS trajectory: at each held review with ratings, the Kiresuk-Sherman T-score of the goals rated
+    /// there (equal weights). The ratings are the GAS administrations; nothing is entered twice. Reviews are numbered
+    /// in due-date order within the episode, as the measures report numbers them.
+    /// </summary>
+    public async Task<IReadOnlyList<GasReviewPoint>> GasTrajectoryAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        var reviews = await ReviewsAsync(actor, episodeId, ct);
+        var held = reviews.Where(r => r.HeldOn is not null && r.Ratings.Count > 0)
+            .Select(r => (Review: r, Number: reviews.Count(o => o.DueOn < r.DueOn) + 1)).ToList();
+        var scores = ReliableChange.GasTrajectory(new GoalAttainmentScaling(), held.Select(x => (IReadOnlyList<Measures.GoalRating>)x.Review.Ratings.Select(g => Measures.GoalRating.Of(g.Level)).ToList()));
+        return held.Select((x, i) => new GasReviewPoint(x.Review.Id, x.Number, x.Review.HeldOn!.Value, x.Review.Ratings.Count, scores[i])).ToList();
     }
 
     /// <summary>Records a held review: attendees, a GAS level for every goal with levels, progress, decision and any plan amendment.</summary>

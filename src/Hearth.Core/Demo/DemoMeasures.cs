@@ -76,7 +76,7 @@ internal static class DemoMeasures
             var age = MeasureEntry.AgeOn(dateOfBirth, completedOn);
             foreach (var schedule in definition.Measures.Where(s => s.At(point)))
             {
-                if (age is not { } years || !schedule.Covers(years) || InstrumentCatalog.Find(schedule.Instrument) is not { } instrument)
+                if (age is not { } years || !schedule.Covers(years) || InstrumentCatalog.FindForm(schedule.Instrument) is not { } instrument)
                 {
                     continue;
                 }
@@ -84,7 +84,7 @@ internal static class DemoMeasures
                 var sheet = MeasureEntry.Score(instrument, responses, null, age);
                 if (sheet.IsValid)
                 {
-                    forms.Add(MeasureService.Build(episode, personId, instrument, point, number, schedule.Respondent, completedOn, age, responses, null, sheet, by));
+                    forms.Add(MeasureService.Build(episode, personId, instrument, point, number, schedule.Respondent, completedOn, age, responses, sheet, by));
                 }
             }
         }
@@ -92,13 +92,8 @@ internal static class DemoMeasures
     }
 
     /// <summary>Answers around a difficulty level: problem items near it, strengths and reverse-scored items away from it.</summary>
-    internal static string?[] Responses(Instrument instrument, double level, Random random)
+    internal static string?[] Responses(ItemInstrument items, double level, Random random)
     {
-        if (instrument is not ItemInstrument items)
-        {
-            // GAS: three goals, attainment rising as difficulty falls.
-            return Enumerable.Range(0, 3).Select(_ => Math.Clamp((int)Math.Round(1 - level + random.NextDouble() - 0.5), -2, 2).ToString(CultureInfo.InvariantCulture)).ToArray();
-        }
         var primary = items.Scale(items.Definition.PrimaryScale);
         var strengths = items.Definition.Scales.Where(s => s.Direction == Direction.HigherIsBetter && s.Key != primary.Key).SelectMany(s => s.Items).ToHashSet();
         return items.Definition.Items.Select(item =>

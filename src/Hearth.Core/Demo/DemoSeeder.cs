@@ -193,6 +193,7 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         await DemoMeasures.SeedAsync(db, actor, JourneySeed, today, ct);
         await new DemoStatutory(db, JourneySeed + 7).SeedAsync(actor, ct);
         await DemoResults.SeedAsync(db, actor, today, ct);
+        await DemoFollowUps.SeedAsync(db, actor, JourneySeed + 11, today, ct);
     }
 
     private static string NewPassword()

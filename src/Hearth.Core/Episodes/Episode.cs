@@ -91,16 +91,36 @@ public sealed class OutcomeEvent : Entity, ITeamOwned
     public string? Note { get; set; }
 }
 
-/// <summary>A check on the family a number of months after closure, due for the team.</summary>
+/// <summary>
+/// A check on the family a number of months after closure, due for the team. Until it is recorded, and when it could
+/// not be done, nobody knows how the children are: the outcomes report counts them as unknown, never as doing well.
+/// </summary>
 public sealed class FollowUp : Entity, ITeamOwned
 {
     public Guid EpisodeId { get; set; }
     public Guid TeamId { get; set; }
     public int MonthsAfterClosure { get; set; }
     public DateOnly DueOn { get; set; }
+    /// <summary>When the follow-up was recorded: the date of the check, or of the attempt that could not check.</summary>
     public DateOnly? CompletedOn { get; set; }
     public string? CompletedBy { get; set; }
+    /// <summary>What the check found; null while it has not been done.</summary>
+    public FollowUpResult? Result { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Whether someone looked: a check that found nothing or found an event, not one that could not be done.</summary>
+    public bool IsChecked => Result is FollowUpResult.NoEvent or FollowUpResult.Event;
+}
+
+/// <summary>What a follow-up found. A check covers the whole time since closure, so a 12-month check answers for 6 months too.</summary>
+public enum FollowUpResult
+{
+    /// <summary>Checked: no re-referral, child protection plan or entry to care since closure.</summary>
+    NoEvent,
+    /// <summary>Checked: an event since closure, recorded as an <see cref="OutcomeEvent"/> with its date.</summary>
+    Event,
+    /// <summary>Tried and could not check (the family moved away, records unavailable): still unknown.</summary>
+    CouldNotCheck,
 }
 
 public enum AssessmentDecision
@@ -143,4 +163,10 @@ public enum OutcomeKind
     ChildProtectionPlan,
     BecameLookedAfter,
     ReturnedHome,
+}
+
+public static class OutcomeKinds
+{
+    /// <summary>The events that mean the work did not last, which a follow-up looks for.</summary>
+    public static readonly IReadOnlyList<OutcomeKind> AfterClosureEvents = [OutcomeKind.ReReferral, OutcomeKind.ChildProtectionPlan, OutcomeKind.BecameLookedAfter];
 }

@@ -70,7 +70,9 @@ internal sealed class FollowUpMapping : IEntityTypeConfiguration<FollowUp>
     {
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.CompletedBy).HasMaxLength(200);
+        b.Property(x => x.Result).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Note).HasMaxLength(2000);
+        b.Ignore(x => x.IsChecked);
         b.HasOne<Episode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation.Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.TeamId, x.DueOn });

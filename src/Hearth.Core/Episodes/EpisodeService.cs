@@ -23,6 +23,9 @@ public sealed record EpisodeView(Episode Episode, ProgrammeDefinition Programme,
 
 public sealed record ClosedEpisode(Guid EpisodeId, Guid FamilyId, string FamilyReference, DateOnly OpenedOn, DateOnly ClosedOn, int DaysOpen, ClosureReason Reason, ClosureDestination Destination, bool UnmetNeed, string DfeReasonForClosure);
 
+/// <summary>What a follow-up found; <see cref="Events"/> only when <see cref="Result"/> is <see cref="FollowUpResult.Event"/>.</summary>
+public sealed record FollowUpFinding(DateOnly? CheckedOn, FollowUpResult? Result, string? Note, IReadOnlyList<NewOutcomeEvent>? Events = null);
+
 public sealed record FollowUpDue(Guid FollowUpId, Guid EpisodeId, Guid FamilyId, string FamilyReference, int MonthsAfterClosure, DateOnly ClosedOn, DateOnly DueOn, int Version);
 
 /// <summary>
@@ -259,35 +262,77 @@ public sealed class EpisodeService(HearthDbContext db)
     }
 
     /// <summary>
-    /// Records a follow-up as done, with what was found: <paramref name="outcomes"/> (a child re-referred, entered care...)
-    /// are saved with it in one transaction, or nothing is saved.
+    /// Records what a follow-up found: checked with no event, checked with the events found (a child re-referred, on a
+    /// child protection plan, entered care), or could not check. The events are saved as outcome events in the same
+    /// transaction, or nothing is saved. A follow-up that could not check may be recorded again once someone has checked.
     /// </summary>
-    public async Task CompleteFollowUpAsync(ActorContext actor, Guid followUpId, int version, DateOnly on, string? note, IReadOnlyList<NewOutcomeEvent>? outcomes = null, CancellationToken ct = default)
+    public async Task<FollowUp> RecordFollowUpAsync(ActorContext actor, Guid followUpId, int version, FollowUpFinding finding, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
         var f = await db.Set<FollowUp>().InScope(actor).SingleOrDefaultAsync(x => x.Id == followUpId, ct) ?? throw NotFound();
-        var v = new Validator();
-        if (f.CompletedOn is not null)
-        {
-            v.Add("CompletedOn", $"The follow-up was already recorded on {f.CompletedOn:yyyy-MM-dd}");
-        }
-        if (on > db.Today())
-        {
-            v.Add("CompletedOn", "The date must be today or in the past");
-        }
-        v.MaxLength("Note", note, 2000, "Note");
         var episode = await db.Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == f.EpisodeId, ct);
-        foreach (var o in outcomes ?? [])
+        var v = new Validator();
+        if (f.CompletedOn is { } done && f.Result != FollowUpResult.CouldNotCheck)
         {
+            v.Add("Result", $"The follow-up was already recorded on {done:yyyy-MM-dd}");
+        }
+        if (finding.Result is not { } result || !Enum.IsDefined(result))
+        {
+            v.Add("Result", "Say whether the follow-up was checked and what it found");
+        }
+        if (finding.CheckedOn is not { } on)
+        {
+            v.Add("CheckedOn", "Enter the date of the follow-up");
+        }
+        else if (on > db.Today())
+        {
+            v.Add("CheckedOn", "The date of the follow-up must be today or in the past");
+        }
+        else if (on < f.DueOn)
+        {
+            // An early check does not cover the whole window, so it cannot answer for it.
+            v.Add("CheckedOn", $"The {f.MonthsAfterClosure}-month follow-up is due on {f.DueOn:yyyy-MM-dd}: the date of the follow-up cannot be before that");
+        }
+        v.MaxLength("Note", finding.Note, 2000, "Note");
+        var events = finding.Events ?? [];
+        if (finding.Result == FollowUpResult.Event && events.Count == 0)
+        {
+            v.Add("Kind", "Choose which event happened");
+        }
+        if (finding.Result is FollowUpResult.NoEvent or FollowUpResult.CouldNotCheck && events.Count > 0)
+        {
+            v.Add("Result", "Only a follow-up that found an event records one");
+        }
+        foreach (var o in events)
+        {
+            if (!OutcomeKinds.AfterClosureEvents.Contains(o.Kind))
+            {
+                v.Add("Kind", "Choose a re-referral, a child protection plan or entry to care");
+                continue;
+            }
+            if (episode.ClosedOn is { } closed && o.OccurredOn < closed)
+            {
+                v.Add("OccurredOn", $"The date of the event cannot be before the episode closed on {closed:yyyy-MM-dd}");
+                continue;
+            }
+            if (finding.CheckedOn is { } checkedOn && o.OccurredOn > checkedOn)
+            {
+                v.Add("OccurredOn", "The date of the event cannot be after the date of the follow-up");
+                continue;
+            }
             await AddOutcomeAsync(episode, o with { EpisodeId = episode.Id }, v, ct);
         }
         v.ThrowIfAny();
         f.Version = version;
-        f.CompletedOn = on;
+        f.CompletedOn = finding.CheckedOn;
         f.CompletedBy = actor.Name;
-        f.Note = note?.Trim();
+        f.Result = finding.Result;
+        f.Note = CleanNote(finding.Note);
         await db.SaveChangesAsync(actor, ct);
+        return f;
     }
+
+    private static string? CleanNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private async Task<(Episode Episode, ProgrammeDefinition Definition, DateOnly Received)> LoadAsync(ActorContext actor, Guid episodeId, int version, CancellationToken ct)
     {

@@ -62,6 +62,19 @@ public sealed class GoalAttainmentScaling : Instrument
         return 50 + 10 * sumWx / Math.Sqrt((1 - rho) * sumW2 + rho * sumW * sumW);
     }
 
+    /// <summary>
+    /// The T-score of goals rated without weights (as at a review): with every weight 1 the formula needs only how many
+    /// goals were rated and the sum of their levels, which a database can total.
+    /// </summary>
+    public static double UnweightedTScore(int goals, int levelSum, double rho = DefaultRho)
+    {
+        if (goals <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(goals), goals, "At least one goal is needed.");
+        }
+        return 50 + 10 * levelSum / Math.Sqrt((1 - rho) * goals + rho * goals * (double)goals);
+    }
+
     /// <summary>Scores one review: goals in order; a goal left wholly blank (no level, no weight) is not a goal.</summary>
     public ScoreSheet Score(IReadOnlyList<GoalRating> goals)
     {

@@ -27,7 +27,7 @@ public enum Respondent
 }
 
 /// <summary>
-/// One completed measure for one person in one episode: the responses as keyed, and the scores the engine gave them
+/// One completed form (not GAS, whose administrations are the goal ratings at reviews) for one person in one episode: the responses as keyed, and the scores the engine gave them
 /// when saved, with the instrument version used, so reports aggregate scores in SQL without re-scoring.
 /// </summary>
 public sealed class MeasureAdministration : Entity, ITeamOwned
@@ -46,11 +46,9 @@ public sealed class MeasureAdministration : Entity, ITeamOwned
     public DateOnly CompletedOn { get; set; }
     /// <summary>The person's age in whole years on the completion date, when their date of birth is known.</summary>
     public int? AgeYears { get; set; }
-    /// <summary>Item responses (for GAS, goal levels) in item order as a JSON array of whole numbers or nulls.</summary>
+    /// <summary>Item responses in item order as a JSON array of whole numbers or nulls.</summary>
     public required string ResponsesJson { get; set; }
-    /// <summary>GAS goal weights as a JSON array of numbers or nulls; null for other instruments.</summary>
-    public string? WeightsJson { get; set; }
-    /// <summary>The instrument's primary score (WEMWBS total, SDQ total difficulties, GAS T-score, star total).</summary>
+    /// <summary>The instrument's primary score (WEMWBS total, SDQ total difficulties, star total).</summary>
     public decimal? PrimaryScore { get; set; }
     public bool IsComplete { get; set; }
     public bool IsViable { get; set; }
@@ -77,7 +75,6 @@ internal sealed class MeasureAdministrationMapping : IEntityTypeConfiguration<Me
         b.Property(x => x.TimePoint).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Respondent).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.ResponsesJson).HasMaxLength(2000);
-        b.Property(x => x.WeightsJson).HasMaxLength(2000);
         b.Property(x => x.PrimaryScore).HasPrecision(9, 4);
         b.Property(x => x.RecordedBy).HasMaxLength(200);
         b.HasIndex(x => new { x.EpisodeId, x.PersonId, x.InstrumentId });

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Measures;
 
-/// <summary>A form as keyed: one text per item in item order (for GAS, one level per goal and optional weights).</summary>
+/// <summary>A form as keyed: one text per item in item order.</summary>
 public sealed record NewAdministration(
     Guid EpisodeId, Guid PersonId, string InstrumentId, TimePoint TimePoint, int? TimePointNumber, Respondent Respondent,
-    DateOnly CompletedOn, IReadOnlyList<string?> Responses, IReadOnlyList<string?>? Weights = null);
+    DateOnly CompletedOn, IReadOnlyList<string?> Responses);
 
 /// <summary>Someone in the episode's family a measure can be recorded for.</summary>
 public sealed record EpisodeMember(Guid PersonId, string Name, DateOnly? DateOfBirth);
@@ -92,7 +92,11 @@ public sealed class MeasureService(HearthDbContext db)
     private async Task ApplyAsync(Episode episode, MeasureAdministration a, NewAdministration input, CancellationToken ct)
     {
         var v = new Validator();
-        var instrument = InstrumentCatalog.Find(input.InstrumentId ?? "");
+        if (InstrumentCatalog.Find(input.InstrumentId ?? "") is GoalAttainmentScaling)
+        {
+            throw new ValidationFailedException("InstrumentId", "Goal Attainment Scaling is rated at reviews: rate each goal when you record the review");
+        }
+        var instrument = InstrumentCatalog.FindForm(input.InstrumentId ?? "");
         if (instrument is null)
         {
             throw new ValidationFailedException("InstrumentId", "Choose a measure");
@@ -131,7 +135,7 @@ public sealed class MeasureService(HearthDbContext db)
             v.Add("TimePointNumber", "Baseline and closure measures do not take a number");
         }
         var age = MeasureEntry.AgeOn(member?.DateOfBirth, input.CompletedOn);
-        var sheet = MeasureEntry.Score(instrument, input.Responses, input.Weights, age);
+        var sheet = MeasureEntry.Score(instrument, input.Responses, null, age);
         foreach (var error in MeasureEntry.Refusals(instrument, sheet))
         {
             v.Add(error.Field, error.Message);
@@ -143,20 +147,20 @@ public sealed class MeasureService(HearthDbContext db)
         v.ThrowIfAny();
 
         Fill(a, episode, input.PersonId, instrument, input.TimePoint, numbered ? input.TimePointNumber : null, input.Respondent, input.CompletedOn, age,
-            input.Responses, input.Weights, sheet);
+            input.Responses, sheet);
     }
 
     /// <summary>A new administration from a scored form (the demo builds its forms this way too).</summary>
-    internal static MeasureAdministration Build(Episode episode, Guid personId, Instrument instrument, TimePoint point, int? number, Respondent respondent,
-        DateOnly completedOn, int? age, IReadOnlyList<string?> responses, IReadOnlyList<string?>? weights, ScoreSheet sheet, string recordedBy)
+    internal static MeasureAdministration Build(Episode episode, Guid personId, ItemInstrument instrument, TimePoint point, int? number, Respondent respondent,
+        DateOnly completedOn, int? age, IReadOnlyList<string?> responses, ScoreSheet sheet, string recordedBy)
     {
         var a = new MeasureAdministration { InstrumentId = instrument.Id, InstrumentVersion = instrument.Version, ResponsesJson = "[]", RecordedBy = recordedBy };
-        Fill(a, episode, personId, instrument, point, number, respondent, completedOn, age, responses, weights, sheet);
+        Fill(a, episode, personId, instrument, point, number, respondent, completedOn, age, responses, sheet);
         return a;
     }
 
-    private static void Fill(MeasureAdministration a, Episode episode, Guid personId, Instrument instrument, TimePoint point, int? number, Respondent respondent,
-        DateOnly completedOn, int? age, IReadOnlyList<string?> responses, IReadOnlyList<string?>? weights, ScoreSheet sheet)
+    private static void Fill(MeasureAdministration a, Episode episode, Guid personId, ItemInstrument instrument, TimePoint point, int? number, Respondent respondent,
+        DateOnly completedOn, int? age, IReadOnlyList<string?> responses, ScoreSheet sheet)
     {
         a.EpisodeId = episode.Id;
         a.TeamId = episode.TeamId;
@@ -170,10 +174,7 @@ public sealed class MeasureService(HearthDbContext db)
         a.CompletedOn = completedOn;
         a.AgeYears = age;
         a.ResponsesJson = JsonSerializer.Serialize(responses.Select(r => Response.Parse(r).Value).ToArray());
-        a.WeightsJson = instrument is GoalAttainmentScaling && weights is { } w && w.Any(x => !string.IsNullOrWhiteSpace(x))
-            ? JsonSerializer.Serialize(w.Select(x => string.IsNullOrWhiteSpace(x) ? (decimal?)null : decimal.Parse(x.Trim(), CultureInfo.InvariantCulture)).ToArray())
-            : null;
-        var primary = instrument is ItemInstrument items ? items.Definition.PrimaryScale : "t_score";
+        var primary = instrument.Definition.PrimaryScale;
         a.PrimaryScore = Stored(sheet[primary]);
         a.IsComplete = sheet.IsComplete;
         a.IsViable = sheet.IsViable;
@@ -187,7 +188,7 @@ public sealed class MeasureService(HearthDbContext db)
         }
     }
 
-    /// <summary>Four decimal places, half up: GAS T-scores are irrational, and both databases must hold the same value.</summary>
+    /// <summary>Four decimal places, half up, so that both databases hold the same value.</summary>
     private static decimal? Stored(decimal? value) => value is { } x ? Math.Round(x, 4, MidpointRounding.AwayFromZero) : null;
 
     private static AccessDeniedException NotFound() => new("That record does not exist or is not in your teams.");
@@ -195,7 +196,4 @@ public sealed class MeasureService(HearthDbContext db)
     /// <summary>The stored responses as the text a form would show.</summary>
     public static IReadOnlyList<string?> ResponsesOf(MeasureAdministration a) =>
         (JsonSerializer.Deserialize<int?[]>(a.ResponsesJson) ?? []).Select(x => x?.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-    public static IReadOnlyList<string?> WeightsOf(MeasureAdministration a) => a.WeightsJson is null ? []
-        : (JsonSerializer.Deserialize<decimal?[]>(a.WeightsJson) ?? []).Select(x => x?.ToString(CultureInfo.InvariantCulture)).ToArray();
 }

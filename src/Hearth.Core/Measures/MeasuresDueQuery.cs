@@ -98,7 +98,8 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
             {
                 foreach (var schedule in definition.Measures.Where(s => s.At(point)))
                 {
-                    var instrument = InstrumentCatalog.Find(schedule.Instrument);
+                    // GAS in an older programme version's schedule is rated at its reviews, so it is never due as a form.
+                    var instrument = InstrumentCatalog.FindForm(schedule.Instrument);
                     if (instrument is null)
                     {
                         continue;

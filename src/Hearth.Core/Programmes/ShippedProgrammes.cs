@@ -23,7 +23,8 @@ public static class ShippedProgrammes
         new("family_consents", "Has the family agreed to work with the service?"),
     ];
 
-    // The Welsh evaluation's measures (seeds/002, 6.10-6.22): SDQ for children, WEMWBS for adults, GAS at reviews.
+    // The Welsh evaluation's measures (seeds/002, 6.10-6.22): SDQ for children, WEMWBS for adults. GAS (6.18-6.21) is the
+    // goal ratings recorded at each review, so it is not scheduled as a form.
     private static readonly MeasureSchedule SdqChildren = new()
     {
         Instrument = "sdq-parent", Respondent = Respondent.Parent, MinAgeYears = 4, MaxAgeYears = 17, AtBaseline = true, AtReviews = true, AtClosure = true,
@@ -33,8 +34,6 @@ public static class ShippedProgrammes
     {
         Instrument = "wemwbs", Respondent = Respondent.Parent, MinAgeYears = 16, AtBaseline = true, AtReviews = true, AtClosure = true,
     };
-
-    private static readonly MeasureSchedule GasAtReviews = new() { Instrument = "gas", Respondent = Respondent.Worker, MinAgeYears = 18, AtReviews = true };
 
     // FACT22 (seeds/004, 6.2): Family Star Plus at the start, every three months and at closure.
     private static readonly MeasureSchedule FamilyStar = new()
@@ -67,7 +66,7 @@ public static class ShippedProgrammes
             MaxBoosterSessions = 3,
             ReopenWindowDays = 90,
             Assessment = Casework.AssessmentDefinition.Ifss,
-            Measures = [SdqChildren, WemwbsAdults, GasAtReviews],
+            Measures = [SdqChildren, WemwbsAdults],
         }),
         (Ifit, "Intensive Family Intervention Team (edge of care)", new ProgrammeDefinition
         {
@@ -80,7 +79,7 @@ public static class ShippedProgrammes
             Eligibility = EdgeOfCare,
             Modes = ["planned", "emergency"],
             ReopenWindowDays = 28,
-            Measures = [SdqChildren, WemwbsAdults, GasAtReviews],
+            Measures = [SdqChildren, WemwbsAdults],
         }),
         (TroubledFamilies, "Troubled Families / Supporting Families", new ProgrammeDefinition
         {

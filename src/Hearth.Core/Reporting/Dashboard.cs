@@ -42,6 +42,9 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
         var closures = activity.Tables[1].Rows[^1];
         var funnel = Table(await reports.RunAsync(actor, "funnel", new ReportFilter(quarter), ct), "funnel");
         var outcomes = await reports.RunAsync(actor, "outcomes", new ReportFilter(yearToDate), ct);
+        // Re-referral within 12 months is known only once the 12 months are over: the closures of 12 to 24 months ago.
+        var settled = new ReportPeriod(today.AddMonths(-24).AddDays(1), today.AddMonths(-12));
+        var afterClosure = await reports.RunAsync(actor, "outcomes", new ReportFilter(settled), ct);
         var capacity = await reports.RunAsync(actor, "capacity", new ReportFilter(new ReportPeriod(today, today)), ct);
         var waitingNow = capacity.Tables[1].Rows[^1][1];
         var time = Table(await reports.RunAsync(actor, "time-use", new ReportFilter(yearToDate), ct), "workers");
@@ -66,7 +69,8 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
             new Headline("Accepted to intensive support this quarter", Count(accepted), referred > 0 ? $"{Percent(ReportMath.Percent(accepted, referred))} of {Count(referred)} referrals" : null, $"/reports/funnel?{q}"),
             new Headline("Children worked with this year", Count(outcomes.Tables[0].Rows[0][1]), $"in {Count(outcomes.Tables[0].Rows[1][1])} families", $"/reports/outcomes?{ytd}"),
             new Headline("Closed successfully or stepped down", Percent(outcomes.Tables[0].Rows[2][2]), "of children worked with this year", $"/reports/outcomes?{ytd}"),
-            new Headline("Re-referred within 12 months", Percent(outcomes.Tables[1].Rows[1][2]), "of children whose work closed this year", $"/reports/outcomes?{ytd}"),
+            new Headline("Re-referred within 12 months", Percent(afterClosure.Tables[1].Rows[1][2]), "of children whose work closed 12 to 24 months ago",
+                $"/reports/outcomes?from={settled.From:yyyy-MM-dd}&to={settled.To:yyyy-MM-dd}"),
             new Headline("Waiting now", Count(waitingNow), "families on waiting lists", $"/reports/capacity?{ytd}"),
             new Headline("Time with families", allHours > 0 ? Percent(Math.Round(100 * withFamilies / allHours, 1, MidpointRounding.AwayFromZero)) : "n/a",
                 "of workers' recorded hours this year", $"/reports/time-use?{ytd}"),

@@ -8,7 +8,7 @@ namespace Hearth.Core.Reporting;
 /// <summary>
 /// Outcome measures (the Welsh evaluation's Table 6-1 and Figure 6-3): forms viable and discounted per instrument and
 /// service; each person's baseline against their latest form with paired statistics and reliable change; the mean
-/// GAS T-score at each review; the SDQ subscales on the same pairs. A person's pair is their first viable form and their last viable form, when the last
+/// GAS T-score at each review, from the goal ratings recorded there; the SDQ subscales on the same pairs. A person's pair is their first viable form and their last viable form, when the last
 /// was completed in the period and after the first. The database finds each pair's two scores; the tests on the pairs
 /// (<see cref="PairedStatistics"/>) and reliable change (<see cref="ReliableChange"/>) run on those few numbers.
 /// </summary>
@@ -73,12 +73,22 @@ public sealed class MeasuresReport : ReportDefinition
 
         var subscaleRows = await SubscalesAsync(db, viable, from, "sdq-", ct);
 
-        var gas = await forms.Where(a => a.InstrumentId == "gas" && a.IsViable && a.PrimaryScore != null && a.CompletedOn >= from && a.CompletedOn <= to)
-            .GroupBy(a => new { a.TimePoint, a.TimePointNumber })
-            .Select(g => new { g.Key.TimePoint, g.Key.TimePointNumber, Forms = g.LongCount(), Mean = g.Average(a => (double)a.PrimaryScore!.Value) })
+        // GAS is the goal ratings recorded at reviews held in the period, one administration per review. The database
+        // numbers each review within its episode and totals its ratings; reviews with the same number of goals and the
+        // same sum of levels have the same unweighted T-score, so it returns how many of each there are, and the
+        // means are computed from those few rows.
+        var reviews = db.Set<Casework.Review>().AsNoTracking();
+        var rated = await reviews.Where(r => teams.Contains(r.TeamId) && r.HeldOn >= from && r.HeldOn <= to && r.Ratings.Any())
+            .Select(r => new { Number = reviews.Count(o => o.EpisodeId == r.EpisodeId && o.DueOn < r.DueOn) + 1, Goals = r.Ratings.Count, Sum = r.Ratings.Sum(x => x.Level) })
+            .GroupBy(r => new { r.Number, r.Goals, r.Sum })
+            .Select(g => new { g.Key.Number, g.Key.Goals, g.Key.Sum, Reviews = g.LongCount() })
             .ToListAsync(ct);
-        var gasRows = gas.OrderBy(g => g.TimePoint).ThenBy(g => g.TimePointNumber)
-            .Select(g => (IReadOnlyList<object?>)[MeasureLabels.TimePoint(g.TimePoint, g.TimePointNumber), g.Forms, Round(g.Mean)]).ToList();
+        var gasRows = rated.GroupBy(g => g.Number).OrderBy(g => g.Key).Select(g =>
+        {
+            var count = g.Sum(x => x.Reviews);
+            var mean = g.Sum(x => x.Reviews * GoalAttainmentScaling.UnweightedTScore(x.Goals, x.Sum)) / count;
+            return (IReadOnlyList<object?>)[MeasureLabels.TimePoint(TimePoint.Review, g.Key), count, Round(mean)];
+        }).ToList();
 
         return
         [
@@ -95,7 +105,8 @@ public sealed class MeasuresReport : ReportDefinition
                 new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.PValue),
                 new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue)], subscaleRows,
                 "The same pairs of forms as above, each subscale scored on both. Prosocial is a strength: higher is better; on the others lower is better."),
-            new ReportTable("gas", "Goal Attainment Scaling: mean T-score by time point", [new("point", "Time point", ColumnKind.Text), new("forms", "Forms", ColumnKind.Count), new("mean", "Mean T-score", ColumnKind.Number)], gasRows),
+            new ReportTable("gas", "Goal Attainment Scaling: mean T-score by review", [new("point", "Review", ColumnKind.Text), new("reviews", "Reviews rated", ColumnKind.Count), new("mean", "Mean T-score", ColumnKind.Number)], gasRows,
+                "From the goal ratings recorded at reviews held in the period: each review's goals scored together (Kiresuk-Sherman, equal weights, rho 0.3). Reviews are numbered in date order within their episode."),
         ];
     }
 

@@ -11,6 +11,7 @@ using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using GoalRating = Hearth.Core.Casework.GoalRating;
 
 namespace Hearth.Core.Synthetic;
 
@@ -147,6 +148,8 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
             await Write(chunk.Allocations);
             await Write(chunk.Sessions);
             await Write(chunk.Reviews);
+            await Write(chunk.Goals);
+            await Write(chunk.Ratings);
             await Write(chunk.Measures);
             await Write(chunk.Scores);
             await Write(chunk.Outcomes);
@@ -208,6 +211,8 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
         public List<Allocation> Allocations { get; } = [];
         public List<Session> Sessions { get; } = [];
         public List<Review> Reviews { get; } = [];
+        public List<Goal> Goals { get; } = [];
+        public List<GoalRating> Ratings { get; } = [];
         public List<MeasureAdministration> Measures { get; } = [];
         public List<MeasureScore> Scores { get; } = [];
         public List<OutcomeEvent> Outcomes { get; } = [];
@@ -428,6 +433,8 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
         private void Casework(Chunk chunk, Episode episode, ProgrammeDefinition definition, List<EpisodePhase> phases, Worker worker, Person parent, List<Person> children)
         {
             var people = children.Select(c => c.Id).Append(parent.Id).ToList();
+            List<Goal>? goals = null;
+            var rated = 0;
             foreach (var stay in phases)
             {
                 var phase = definition.Phase(stay.PhaseKey)!;
@@ -453,13 +460,42 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
                     foreach (var due in point.DueDates(stay.StartedOn, end))
                     {
                         var held = due.AddDays(random.Next(0, 6));
-                        chunk.Reviews.Add(new Review
+                        var review = new Review
                         {
                             Id = ids.Next(), EpisodeId = episode.Id, TeamId = episode.TeamId, PhaseKey = stay.PhaseKey, Sequence = ++sequence, DueOn = due,
                             HeldOn = held <= today ? held : null, Decision = held <= today ? ReviewDecision.Continue : null, Progress = held <= today ? "Steady progress" : null,
-                        });
+                        };
+                        chunk.Reviews.Add(review);
+                        if (review.HeldOn is not null)
+                        {
+                            goals ??= Goals(chunk, episode);
+                            Rate(chunk, goals, review, rated++);
+                        }
                     }
                 }
+            }
+        }
+
+        /// <summary>GAS as the demo records it: two goals with their levels per episode, rated at every held review.</summary>
+        private List<Goal> Goals(Chunk chunk, Episode episode)
+        {
+            var goals = new[] { "School every day", "Calmer evenings" }.Select(title => new Goal
+            {
+                Id = ids.Next(), EpisodeId = episode.Id, TeamId = episode.TeamId, Title = title, Owner = "Parent", LevelMinus2 = "Much less than expected",
+                LevelMinus1 = "Less than expected", Level0 = "As expected", LevelPlus1 = "More than expected", LevelPlus2 = "Much more than expected",
+                LevelsSetOn = episode.OpenedOn, CreatedOn = episode.OpenedOn,
+            }).ToList();
+            chunk.Goals.AddRange(goals);
+            return goals;
+        }
+
+        /// <summary>Ratings rising a little with each review; their own random stream keeps the rest of the council as it was.</summary>
+        private void Rate(Chunk chunk, List<Goal> goals, Review review, int earlier)
+        {
+            var gas = new Random(review.Id.GetHashCode());
+            foreach (var goal in goals)
+            {
+                chunk.Ratings.Add(new GoalRating { Id = ids.Next(), ReviewId = review.Id, GoalId = goal.Id, Level = Math.Clamp(earlier - 1 + gas.Next(-1, 2), -2, 2) });
             }
         }
 

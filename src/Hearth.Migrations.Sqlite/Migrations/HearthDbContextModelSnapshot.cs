@@ -1289,6 +1289,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT")
                         .HasColumnName("team_id");
@@ -1451,11 +1456,6 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
-
-                    b.Property<string>("WeightsJson")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("weights_json");
 
                     b.HasKey("Id")
                         .HasName("pk_measure_administrations");

@@ -44,6 +44,9 @@ public static class CaseworkApi
 
         episodes.MapGet("/reviews", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.ReviewsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListReviews");
+        episodes.MapGet("/gas", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+            TypedResults.Ok(await c.GasTrajectoryAsync(http.User.ToActor(), episodeId, ct))).WithName("GetGasTrajectory")
+            .WithSummary("The GAS T-score at each held review, from the goal ratings recorded there.");
         episodes.MapPost("/reviews/schedule", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.ScheduleReviewsAsync(http.User.ToActor(), episodeId, ct))).WithName("ScheduleReviews")
             .WithSummary("Creates the current phase's reviews from the programme's review points; safe to repeat.");

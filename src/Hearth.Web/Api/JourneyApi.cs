@@ -106,6 +106,23 @@ public static class JourneyApi
             v.ThrowIfAny();
             return TypedResults.Ok(EpisodeResponse.From(await service.CloseAsync(http.User.ToActor(), id, body.Version, new ClosureInput(body.ClosedOn, reason, destination, body.UnmetNeed), ct)));
         }).RequireAuthorization(manage).WithName("CloseEpisode");
+        episodes.MapGet("/{id:guid}/follow-ups", async (HttpContext http, EpisodeService service, Guid id, CancellationToken ct) =>
+            TypedResults.Ok((await service.FollowUpsAsync(http.User.ToActor(), id, ct)).Select(FollowUpResponse.From)))
+            .WithName("ListFollowUps").WithSummary("The episode's follow-ups after closure and what each found (no_event, event, could_not_check; null while not done).");
+        episodes.MapPost("/{id:guid}/follow-ups/{followUpId:guid}", async (HttpContext http, EpisodeService service, Guid id, Guid followUpId, FollowUpRequest body, CancellationToken ct) =>
+        {
+            var v = new Validator();
+            FollowUpResult? result = body.Result is null ? null : ApiEnum.Parse<FollowUpResult>(body.Result, "Result", v);
+            var events = (body.Events ?? []).Select((e, i) => new NewOutcomeEvent(e.PersonId, id, ApiEnum.Parse<OutcomeKind>(e.Kind, $"Events[{i}].Kind", v), e.OccurredOn, e.Note)).ToList();
+            v.ThrowIfAny();
+            var actor = http.User.ToActor();
+            if (!(await service.FollowUpsAsync(actor, id, ct)).Any(f => f.Id == followUpId))
+            {
+                return Results.NotFound();
+            }
+            var saved = await service.RecordFollowUpAsync(actor, followUpId, body.Version, new FollowUpFinding(body.CheckedOn, result, body.Note, events), ct);
+            return Results.Ok(FollowUpResponse.From(saved));
+        }).WithName("RecordFollowUp").WithSummary("Records what a follow-up found: result no_event, event (with events: personId, kind re_referral|child_protection_plan|became_looked_after, occurredOn) or could_not_check.");
 
         var allocations = v1.MapGroup("/allocations/{id:guid}").RequireAuthorization(manage);
         allocations.MapPost("/end", async (HttpContext http, AllocationService service, Guid id, EndAllocationRequest body, CancellationToken ct) =>
@@ -178,6 +195,14 @@ public static class JourneyApi
             a.EndReason is { } r ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(r.ToString()) : null, a.EndNote);
     }
     public sealed record ClosureRequest(int Version, DateOnly ClosedOn, string? Reason, string? Destination, bool UnmetNeed);
+
+    public sealed record FollowUpEventRequest(Guid PersonId, string? Kind, DateOnly OccurredOn, string? Note);
+    public sealed record FollowUpRequest(int Version, DateOnly? CheckedOn, string? Result, IReadOnlyList<FollowUpEventRequest>? Events, string? Note);
+    public sealed record FollowUpResponse(Guid Id, int Version, Guid EpisodeId, int MonthsAfterClosure, DateOnly DueOn, DateOnly? CheckedOn, string? CheckedBy, string? Result, string? Note)
+    {
+        public static FollowUpResponse From(FollowUp f) => new(f.Id, f.Version, f.EpisodeId, f.MonthsAfterClosure, f.DueOn, f.CompletedOn, f.CompletedBy,
+            f.Result is { } r ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(r.ToString()) : null, f.Note);
+    }
 
     public sealed record CreatedResponse(Guid Id, int Version);
     public sealed record ReferralCreatedResponse(Guid Id, int Version, bool IsReReferral);

@@ -56,7 +56,7 @@ public static class MeasuresApi
         {
             var saved = await service.RecordAsync(http.User.ToActor(), request.ToInput(episodeId), ct);
             return Results.Created($"/api/v1/measures/administrations/{saved.Id}", AdministrationResponse.From(saved));
-        }).WithName("RecordMeasure").WithSummary("Records a form for a person in the episode; refused whole (400, per item) if any entry is invalid.");
+        }).WithName("RecordMeasure").WithSummary("Records a form for a person in the episode; refused whole (400, per item) if any entry is invalid. GAS is refused: it is rated at reviews.");
         write.MapPut("/administrations/{id:guid}", async (HttpContext http, MeasureService service, Guid id, RecordRequest request, CancellationToken ct) =>
         {
             if (request.Version is not { } version)
@@ -93,7 +93,7 @@ public static class MeasuresApi
     public sealed record InstrumentSummary(string Id, string Name, string Version, IReadOnlyList<string> Items);
 
     public sealed record RecordRequest(Guid PersonId, string Instrument, string TimePoint, int? TimePointNumber, string Respondent, DateOnly CompletedOn,
-        IReadOnlyList<JsonElement> Responses, IReadOnlyList<JsonElement>? Weights = null, int? Version = null)
+        IReadOnlyList<JsonElement> Responses, int? Version = null)
     {
         public NewAdministration ToInput(Guid episodeId)
         {
@@ -107,12 +107,12 @@ public static class MeasuresApi
                 v.Add("respondent", "Give parent, child, teacher or worker");
             }
             v.ThrowIfAny();
-            return new NewAdministration(episodeId, PersonId, Instrument, point, TimePointNumber, respondent, CompletedOn, Texts(Responses), Weights is null ? null : Texts(Weights));
+            return new NewAdministration(episodeId, PersonId, Instrument, point, TimePointNumber, respondent, CompletedOn, Texts(Responses));
         }
     }
 
     public sealed record AdministrationResponse(Guid Id, int Version, Guid EpisodeId, Guid PersonId, string Instrument, string InstrumentVersion, string TimePoint,
-        int? TimePointNumber, string Respondent, DateOnly CompletedOn, int? AgeYears, IReadOnlyList<string?> Responses, IReadOnlyList<string?> Weights,
+        int? TimePointNumber, string Respondent, DateOnly CompletedOn, int? AgeYears, IReadOnlyList<string?> Responses,
         decimal? PrimaryScore, bool Complete, bool Viable, IReadOnlyDictionary<string, decimal?> Scores, IReadOnlyDictionary<string, string?> Bands)
     {
         public static AdministrationResponse From(MeasureAdministration a)
@@ -120,7 +120,7 @@ public static class MeasuresApi
             var bandKeys = InstrumentCatalog.Find(a.InstrumentId)?.BandKeys.ToHashSet() ?? [];
             return new(a.Id, a.Version, a.EpisodeId, a.PersonId, a.InstrumentId, a.InstrumentVersion,
             JsonNamingPolicy.SnakeCaseLower.ConvertName(a.TimePoint.ToString()), a.TimePointNumber, a.Respondent.ToString().ToLowerInvariant(), a.CompletedOn, a.AgeYears,
-            MeasureService.ResponsesOf(a), MeasureService.WeightsOf(a), a.PrimaryScore, a.IsComplete, a.IsViable,
+            MeasureService.ResponsesOf(a), a.PrimaryScore, a.IsComplete, a.IsViable,
                 a.Scores.Where(s => !bandKeys.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value),
                 a.Scores.Where(s => bandKeys.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Band));
         }

@@ -22,10 +22,10 @@ public abstract class CaseworkTestBase : JourneyTestBase
     protected Worker Worker = null!;
 
     /// <summary>Sets up the episode in Phase 1 (and, when <paramref name="toPhase2"/>, moves it to Phase 2).</summary>
-    protected async Task SetUpEpisodeAsync(bool toPhase2)
+    protected async Task SetUpEpisodeAsync(bool toPhase2, string reference = "C-1")
     {
-        (Family, Child) = await FamilyWithChildAsync("C-1");
-        Parent = await InScope(s => Get<PeopleService>(s).AddPersonAsync(Practitioner, new NewPerson(Family.Id, "Kim", "C-1", new DateOnly(1990, 3, 3)) { NotADuplicate = true }));
+        (Family, Child) = await FamilyWithChildAsync(reference);
+        Parent = await InScope(s => Get<PeopleService>(s).AddPersonAsync(Practitioner, new NewPerson(Family.Id, "Kim", reference, new DateOnly(1990, 3, 3)) { NotADuplicate = true }));
         var referral = await RecordAsync(Referral(Family, Child.Id, Received));
         var accepted = await TriageAsync(referral.Id, new Core.Referrals.TriageDecision(Core.Referrals.TriageOutcome.Accepted, Received));
         var id = accepted.EpisodeId!.Value;
@@ -36,7 +36,7 @@ public abstract class CaseworkTestBase : JourneyTestBase
         {
             await ActAsync(id, (s, v) => s.MoveToPhaseAsync(Practitioner, id, v, "phase2", Phase2On));
         }
-        Worker = await WorkerAsync("Wren Worker", TeamA);
+        Worker = await WorkerAsync(reference == "C-1" ? "Wren Worker" : $"Wren Worker {reference}", TeamA);
         await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(id, Worker.Id, Phase1On)));
         Episode = await EpisodeAsync(id);
     }

@@ -1,3 +1,4 @@
+using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Referrals;
@@ -224,36 +225,58 @@ public sealed class EpisodeTransitionTests : JourneyTestBase
         Assert.Equal([6, 12], due.Select(d => d.MonthsAfterClosure));
         Assert.Empty(await InScope(s => Get<EpisodeService>(s).FollowUpsDueAsync(Outsider, TeamA.Id, Today)));
 
-        await InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due[0].FollowUpId, due[0].Version, Today, "No re-referral, no CP plan"));
+        await InScope(s => Get<EpisodeService>(s).RecordFollowUpAsync(Practitioner, due[0].FollowUpId, due[0].Version, new FollowUpFinding(Today, FollowUpResult.NoEvent, "No re-referral, no CP plan")));
         var after = await InScope(s => Get<EpisodeService>(s).FollowUpsDueAsync(Manager, TeamA.Id, Today));
         Assert.Equal([12], after.Select(d => d.MonthsAfterClosure));
     }
 
     [Fact]
-    public async Task A_follow_up_is_recorded_once_with_its_findings_as_outcome_events_or_not_at_all()
+    public async Task A_follow_up_is_recorded_once_with_its_findings_as_outcome_events_or_not_at_all_and_audited()
     {
         var (family, child) = await FamilyWithChildAsync("F-16b");
         var referral = await RecordAsync(Referral(family, child.Id, Today.AddDays(-500)));
         var episodeId = (await TriageAsync(referral.Id, new(TriageOutcome.Accepted, Today.AddDays(-500)))).EpisodeId!.Value;
-        await Close(episodeId, new ClosureInput(Today.AddDays(-400), ClosureReason.GoalsAchieved, ClosureDestination.NoFurtherService, false));
+        var closedOn = Today.AddDays(-400);
+        await Close(episodeId, new ClosureInput(closedOn, ClosureReason.GoalsAchieved, ClosureDestination.NoFurtherService, false));
         var due = (await InScope(s => Get<EpisodeService>(s).FollowUpsDueAsync(Manager, TeamA.Id, Today))).Single(d => d.EpisodeId == episodeId && d.MonthsAfterClosure == 6);
         var stranger = await FamilyWithChildAsync("F-16c");
+        Task<FollowUp> Record(FollowUpFinding finding, int? version = null) =>
+            InScope(s => Get<EpisodeService>(s).RecordFollowUpAsync(Practitioner, due.FollowUpId, version ?? due.Version, finding));
+        Task<List<OutcomeEvent>> Outcomes() => InScope(s => Get<HearthDbContext>(s).Set<OutcomeEvent>().Where(o => o.EpisodeId == episodeId).ToListAsync());
 
-        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due.FollowUpId, due.Version, Today, null,
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(Today, FollowUpResult.Event, null,
             [new NewOutcomeEvent(child.Id, episodeId, OutcomeKind.ReReferral, Today.AddDays(-30), null), new NewOutcomeEvent(stranger.Child.Id, episodeId, OutcomeKind.BecameLookedAfter, Today.AddDays(-30), null)])));
         Assert.Equal(["PersonId"], refused.Errors.Select(e => e.Field));
-        Assert.Empty(await InScope(s => Task.FromResult(Get<HearthDbContext>(s).Set<OutcomeEvent>().Where(o => o.EpisodeId == episodeId).ToList())));
+        var early = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(due.DueOn.AddDays(-1), FollowUpResult.NoEvent, null)));
+        Assert.Equal(("CheckedOn", $"The 6-month follow-up is due on {due.DueOn:yyyy-MM-dd}: the date of the follow-up cannot be before that"), (early.Errors[0].Field, early.Errors[0].Message));
+        var unsaid = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(null, null, null)));
+        Assert.Equal(["Result", "CheckedOn"], unsaid.Errors.Select(e => e.Field));
+        var noEvent = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(Today, FollowUpResult.Event, null)));
+        Assert.Equal("Kind", Assert.Single(noEvent.Errors).Field);
+        var beforeClosure = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(Today, FollowUpResult.Event, null,
+            [new NewOutcomeEvent(child.Id, episodeId, OutcomeKind.ChildProtectionPlan, closedOn.AddDays(-1), null)])));
+        Assert.Equal("OccurredOn", Assert.Single(beforeClosure.Errors).Field);
+        Assert.Empty(await Outcomes());
+        Assert.Null((await InScope(s => Get<EpisodeService>(s).FollowUpsAsync(Practitioner, episodeId))).Single(f => f.Id == due.FollowUpId).Result);
 
-        await InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due.FollowUpId, due.Version, Today, "Re-referred by school",
-            [new NewOutcomeEvent(child.Id, Guid.Empty, OutcomeKind.ReReferral, Today.AddDays(-30), null)]));
+        // Could not check: recorded, still unknown, and may be recorded again once someone has checked.
+        var tried = await Record(new(Today.AddDays(-3), FollowUpResult.CouldNotCheck, "No answer"));
+        Assert.False(tried.IsChecked);
+        var done = await Record(new(Today, FollowUpResult.Event, "Re-referred by school", [new NewOutcomeEvent(child.Id, Guid.Empty, OutcomeKind.ReReferral, Today.AddDays(-30), null)]), tried.Version);
 
-        var outcome = Assert.Single(await InScope(s => Task.FromResult(Get<HearthDbContext>(s).Set<OutcomeEvent>().Where(o => o.EpisodeId == episodeId).ToList())));
+        var outcome = Assert.Single(await Outcomes());
         Assert.Equal((child.Id, OutcomeKind.ReReferral, Today.AddDays(-30), TeamA.Id), (outcome.PersonId, outcome.Kind, outcome.OccurredOn, outcome.TeamId));
-        var followUps = await InScope(s => Get<EpisodeService>(s).FollowUpsAsync(Practitioner, episodeId));
-        var done = followUps.Single(f => f.Id == due.FollowUpId);
-        Assert.Equal((Today, "Sam Practitioner"), (done.CompletedOn!.Value, done.CompletedBy!));
-        var again = await Assert.ThrowsAsync<ValidationFailedException>(() => InScope(s => Get<EpisodeService>(s).CompleteFollowUpAsync(Practitioner, due.FollowUpId, done.Version, Today, null)));
-        Assert.Equal("CompletedOn", Assert.Single(again.Errors).Field);
+        Assert.Equal((Today, "Sam Practitioner", FollowUpResult.Event), (done.CompletedOn!.Value, done.CompletedBy!, done.Result!.Value));
+        var again = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(Today, FollowUpResult.NoEvent, null), done.Version));
+        Assert.Equal(("Result", $"The follow-up was already recorded on {Today:yyyy-MM-dd}"), (again.Errors[0].Field, again.Errors[0].Message));
+
+        // Each save is audited in its own transaction: the attempt, then the result with its outcome event.
+        var audit = await InScope(s => Get<HearthDbContext>(s).AuditEvents.Where(a => a.EntityId == due.FollowUpId.ToString() && a.Action == AuditAction.Updated).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal((AuditAction.Updated, "FollowUp", "Sam Practitioner"), (a.Action, a.EntityType, a.ActorName)));
+        Assert.Contains("CouldNotCheck", audit[0].Changes);
+        Assert.Contains("\"Event\"", audit[1].Changes);
+        Assert.True(await InScope(s => Get<HearthDbContext>(s).AuditEvents.AnyAsync(a => a.EntityType == "OutcomeEvent" && a.EntityId == outcome.Id.ToString() && a.Action == AuditAction.Created)));
     }
 
     [Fact]

@@ -203,19 +203,4 @@ public sealed class AdministrationTests : JourneyTestBase
             InScope(s => Get<MeasureService>(s).UpdateAsync(Practitioner, saved.Id, saved.Version, corrected with { Responses = Same(14, "5") })));
         Assert.Equal(56m, (await InScope(s => Get<MeasureService>(s).ReadAsync(Practitioner, saved.Id))).PrimaryScore);
     }
-
-    [Fact]
-    public async Task Gas_is_recorded_as_goal_levels_and_weights_and_its_t_score_stored_to_four_places()
-    {
-        var (episode, _, parent) = await EpisodeWithFamilyAsync("M-10");
-
-        // Levels +1, +1, equal weights, rho 0.3: T = 50 + 10 x 2 / sqrt(0.7 x 2 + 0.3 x 4) = 62.40347... -> 62.4035.
-        var saved = await Record(new NewAdministration(episode.Id, parent.Id, "gas", TimePoint.Review, 1, Respondent.Worker, Received.AddDays(30), ["1", "1", null, null, null]));
-        Assert.Equal(62.4035m, saved.PrimaryScore);
-        Assert.Equal(2m, saved.Scores.Single(x => x.Key == "goals").Value);
-
-        var e = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            Record(new NewAdministration(episode.Id, parent.Id, "gas", TimePoint.Review, 2, Respondent.Worker, Received.AddDays(30), ["3", "1"], [null, "0"])));
-        Assert.Equal(["level1", "weight2"], e.Errors.Select(x => x.Field));
-    }
 }

@@ -51,7 +51,7 @@ public sealed class MeasureChangeTests : JourneyTestBase
     }
 
     [Fact]
-    public async Task Sdq_change_is_raw_only_without_published_norms_and_gas_gives_the_t_score_at_each_review_without_rci()
+    public async Task Sdq_change_is_raw_only_without_published_norms()
     {
         var episode = await AcceptedEpisodeAsync("C-2", Received);
         var child = await InScope(s => Get<HearthDbContext>(s).Set<Person>().SingleAsync(p => p.FamilyId == episode.FamilyId));
@@ -60,9 +60,7 @@ public sealed class MeasureChangeTests : JourneyTestBase
         await Record(episode, child.Id, "sdq-parent", TimePoint.Baseline, null, Received.AddDays(5), [.. Same(25, "1"), .. new string?[8]]);
         // All 0: emotional 0, conduct 2, hyperactivity 4, peer 4 (reverse-scored items give 2) = total 10.
         await Record(episode, child.Id, "sdq-parent", TimePoint.Closure, null, Received.AddDays(50), [.. Same(25, "0"), .. new string?[8]]);
-        await Record(episode, parent.Id, "gas", TimePoint.Review, 1, Received.AddDays(30), "0", "0");
-        // Levels +2, -1, weights 1: T = 50 + 10 x 1 / sqrt(0.7 x 2 + 0.3 x 2^2) = 56.2017.
-        await Record(episode, parent.Id, "gas", TimePoint.Review, 2, Received.AddDays(60), "2", "-1");
+        await Record(episode, parent.Id, "wemwbs", TimePoint.Baseline, null, Received.AddDays(5), Same(14, "3"));
 
         var all = await InScope(s => Get<MeasureChangeQuery>(s).ForFamilyAsync(Practitioner, episode.FamilyId));
 
@@ -72,10 +70,8 @@ public sealed class MeasureChangeTests : JourneyTestBase
         Assert.Equal(Direction.LowerIsBetter, sdq.Direction);
         Assert.Equal(ChangeVerdict.NotAvailable, sdq.Latest.Change.Reliable);
         Assert.Equal(ChangeVerdict.NotAvailable, sdq.Latest.Change.Meaningful);
-        var gas = all.Single(t => t.InstrumentId == "gas");
-        Assert.Equal([50m, 56.2017m], gas.Points.Select(p => p.Score));
-        Assert.Equal(ChangeVerdict.NotAvailable, gas.Latest!.Change!.Reliable);
-        Assert.Null(gas.Latest.Change.Rci);
+        // A baseline alone has no change yet.
+        Assert.Null(all.Single(t => t.InstrumentId == "wemwbs").Latest);
 
         var childOnly = await InScope(s => Get<MeasureChangeQuery>(s).ForFamilyAsync(Practitioner, episode.FamilyId, child.Id));
         Assert.Equal(["sdq-parent"], childOnly.Select(t => t.InstrumentId));

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Core.Tests.Measures;
 
-/// <summary>The IFSS schedule (SDQ parent 4-17, WEMWBS 16+, GAS 18+ at reviews) against what has been recorded.</summary>
+/// <summary>The IFSS schedule (SDQ parent 4-17, WEMWBS 16+; GAS is rated at reviews, never due as a form) against what has been recorded.</summary>
 public sealed class MeasuresDueTests : JourneyTestBase
 {
     private static readonly DateOnly Received = new(2026, 9, 1);
@@ -50,7 +50,6 @@ public sealed class MeasuresDueTests : JourneyTestBase
             "Kai sdq-parent Baseline 2026-09-15 overdue",
             "Kai wemwbs Baseline 2026-09-15 overdue",
             "Ava sdq-parent Review 1 2026-11-01 overdue",
-            "Jo gas Review 1 2026-11-01 overdue",
             "Jo wemwbs Review 1 2026-11-01 overdue",
             "Kai sdq-parent Review 1 2026-11-01 overdue",
             "Kai wemwbs Review 1 2026-11-01 overdue",

@@ -363,16 +363,21 @@ public sealed class SourceDocumentFigureTests : IAsyncLifetime
             db.Add(new OutcomeEvent { PersonId = people[first[1]], TeamId = team.Id, Kind = OutcomeKind.BecameLookedAfter, OccurredOn = new DateOnly(2018, 2, 28) });
             db.Add(new OutcomeEvent { PersonId = people[first[2]], TeamId = team.Id, Kind = OutcomeKind.BecameLookedAfter, OccurredOn = new DateOnly(2018, 3, 1) });
             db.Add(new OutcomeEvent { PersonId = people[second[0]], TeamId = team.Id, Kind = OutcomeKind.ChildProtectionPlan, OccurredOn = new DateOnly(2019, 8, 31) });
+            // FACT22 counted sustained families it had followed up: every 12-month follow-up was checked.
+            foreach (var f in await db.Set<FollowUp>().Where(f => f.MonthsAfterClosure == 12).ToListAsync())
+            {
+                (f.CompletedOn, f.CompletedBy, f.Result) = (f.DueOn, "test", FollowUpResult.NoEvent);
+            }
             await db.SaveChangesAsync(System);
         }
 
         var result = await RunAsync("outcomes", ReportPeriod.FinancialYear(2017));
         Assert.Equal(
         [
-            ["First intervention", 3L, 2L, 66.7],
-            ["Second intervention", 4L, 3L, 75.0],
-            ["Third or more", 0L, 0L, null],
-        ], result.Tables[2].Rows);
+            ["First intervention", 3L, 2L, 0L, 66.7],
+            ["Second intervention", 4L, 3L, 0L, 75.0],
+            ["Third or more", 0L, 0L, 0L, null],
+        ], result.Tables.Single(t => t.Key == "interventions").Rows);
         var after = result.Tables[1].Rows.ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
         Assert.Equal(7, after["Children whose work closed in the period"]);
         Assert.Equal(1, after["Re-referred within 12 months of closure"]);

@@ -194,11 +194,10 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
         Assert.Equal((child, OutcomeKind.ChildProtectionPlan, new DateOnly(2026, 10, 1)), (outcome.PersonId, outcome.Kind, outcome.OccurredOn));
     }
 
-    [Fact]
-    public async Task A_due_follow_up_is_recorded_with_what_happened_to_the_child_or_nothing_is_saved()
+    /// <summary>An episode closed on 1 October 2025: the 6-month follow-up fell due on 1 April 2026, the 12-month one on 1 October 2026.</summary>
+    internal static async Task<(Episode Episode, Guid Child)> ClosedEpisodeWithFollowUpsAsync(JourneyWebFactory app)
     {
         var (episode, child) = await app.EpisodeAsync();
-        // Closed on 1 October 2025: the 6-month follow-up fell due on 1 April 2026, the 12-month one on 1 October 2026.
         await app.WithAsync(async s =>
         {
             var db = s.GetRequiredService<HearthDbContext>();
@@ -214,6 +213,13 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
             await db.SaveChangesAsync(Seeder);
             return true;
         });
+        return (episode, child);
+    }
+
+    [Fact]
+    public async Task A_due_follow_up_records_checked_with_an_event_for_a_child_or_nothing_is_saved()
+    {
+        var (episode, child) = await ClosedEpisodeWithFollowUpsAsync(app);
         var practitioner = await app.SignedInClientAsync("Practitioner");
         var due = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/caseload/follow-ups?team={episode.TeamId}"));
         var links = due.QuerySelectorAll($"main a[href^='/episodes/{episode.Id}/follow-ups/']").Select(a => a.GetAttribute("href")!).ToList();
@@ -222,12 +228,28 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
         var path = $"/episodes/{episode.Id}/follow-ups/{followUp.Id}";
         Assert.Contains(path, links);
 
-        var incomplete = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Found", "BecameLookedAfter"), F("Version", followUp.Version.ToString()), .. Date("CompletedOn", Today)]));
-        Assert.Equal(["#person-id", "#occurred-on"], ErrorLinks(incomplete));
-        var stale = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Found", "none"), F("Version", (followUp.Version + 1).ToString()), .. Date("CompletedOn", Today)]));
+        var form = await practitioner.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var page = await HearthWebFactory.HtmlAsync(form);
+        Assert.Equal(["NoEvent", "Event", "CouldNotCheck"], page.QuerySelectorAll("input[name=Result]").Select(i => i.GetAttribute("value")!));
+        Assert.Equal(["ReReferral", "ChildProtectionPlan", "BecameLookedAfter"], page.QuerySelectorAll("input[name=Kind]").Select(i => i.GetAttribute("value")!));
+
+        var unsaid = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Version", followUp.Version.ToString()), .. Date("CheckedOn", Today)]));
+        Assert.Equal(["#result"], ErrorLinks(unsaid));
+        Assert.Contains("Say whether the follow-up was checked and what it found", ErrorSummary(unsaid));
+        var incomplete = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "Event"), F("Version", followUp.Version.ToString()), .. Date("CheckedOn", Today)]));
+        Assert.Equal(["#kind", "#person-id", "#occurred-on"], ErrorLinks(incomplete));
+        Assert.Contains("Choose which event happened", ErrorSummary(incomplete));
+        var early = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", followUp.Version.ToString()), .. Date("CheckedOn", new DateOnly(2026, 9, 30))]));
+        Assert.Contains("The 12-month follow-up is due on 2026-10-01: the date of the follow-up cannot be before that", ErrorSummary(early));
+        var stale = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", (followUp.Version + 1).ToString()), .. Date("CheckedOn", Today)]));
         Assert.Contains("changed by someone else", ErrorSummary(stale));
-        var saved = await PostAsync(practitioner, path, [F("Found", "BecameLookedAfter"), F("PersonId", child.ToString()), F("Note", "Section 20"),
-            F("Version", followUp.Version.ToString()), .. Date("CompletedOn", Today), .. Date("OccurredOn", new DateOnly(2026, 6, 15))]);
+        var untouched = await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<FollowUp>().SingleAsync(f => f.Id == followUp.Id));
+        Assert.Equal((null, null, followUp.Version), (untouched.Result, untouched.CompletedOn, untouched.Version));
+        Assert.False(await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<OutcomeEvent>().AnyAsync(o => o.EpisodeId == episode.Id)));
+
+        var saved = await PostAsync(practitioner, path, [F("Result", "Event"), F("Kind", "BecameLookedAfter"), F("PersonId", child.ToString()), F("Note", "Section 20"),
+            F("Version", followUp.Version.ToString()), .. Date("CheckedOn", Today), .. Date("OccurredOn", new DateOnly(2026, 6, 15))]);
 
         Assert.Equal($"/episodes/{episode.Id}?saved=follow-up", saved.Headers.Location!.OriginalString);
         var (done, outcome) = await app.WithAsync(async s =>
@@ -235,13 +257,37 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
             var db = s.GetRequiredService<HearthDbContext>();
             return (await db.Set<FollowUp>().SingleAsync(f => f.Id == followUp.Id), await db.Set<OutcomeEvent>().SingleAsync(o => o.EpisodeId == episode.Id));
         });
-        Assert.Equal((Today, "Sam Practitioner"), (done.CompletedOn!.Value, done.CompletedBy!));
+        Assert.Equal((Today, "Sam Practitioner", FollowUpResult.Event), (done.CompletedOn!.Value, done.CompletedBy!, done.Result!.Value));
         Assert.Equal((child, OutcomeKind.BecameLookedAfter, new DateOnly(2026, 6, 15)), (outcome.PersonId, outcome.Kind, outcome.OccurredOn));
-        var again = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Found", "none"), F("Version", done.Version.ToString()), .. Date("CompletedOn", Today)]));
+        var shown = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/episodes/{episode.Id}"));
+        Assert.Contains("Checked: event found, 2 November 2026 by Sam Practitioner", shown.QuerySelector("main")!.TextContent);
+        var again = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", done.Version.ToString()), .. Date("CheckedOn", Today)]));
         Assert.Contains("The follow-up was already recorded on 2026-11-02", ErrorSummary(again));
         var ifit = await app.TeamAsync("ifit-team");
         Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/caseload/follow-ups?team={ifit.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/caseload/closures?team={ifit.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_follow_up_that_could_not_check_stays_unknown_can_be_recorded_again_and_is_forbidden_to_the_wrong_role()
+    {
+        var (episode, _) = await ClosedEpisodeWithFollowUpsAsync(app);
+        var followUp = await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<FollowUp>().SingleAsync(f => f.EpisodeId == episode.Id && f.MonthsAfterClosure == 6));
+        var path = $"/episodes/{episode.Id}/follow-ups/{followUp.Id}";
+        var performance = await app.SignedInClientAsync("Performance");
+        Assert.Equal(HttpStatusCode.Forbidden, (await performance.GetAsync(path)).StatusCode);
+        var practitioner = await app.SignedInClientAsync("Practitioner");
+
+        var tried = await PostAsync(practitioner, path, [F("Result", "CouldNotCheck"), F("Note", "No answer at the address"), F("Version", followUp.Version.ToString()), .. Date("CheckedOn", new DateOnly(2026, 4, 7))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, tried.StatusCode);
+        var episodePage = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/episodes/{episode.Id}"));
+        Assert.Contains("Could not check, 7 April 2026 by Sam Practitioner", episodePage.QuerySelector("main")!.TextContent);
+        Assert.NotNull(episodePage.QuerySelector($"main a[href='{path}']"));
+        var version = (await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<FollowUp>().SingleAsync(f => f.Id == followUp.Id))).Version;
+        var checkedNow = await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", version.ToString()), .. Date("CheckedOn", Today)]);
+        Assert.Equal(HttpStatusCode.Redirect, checkedNow.StatusCode);
+        Assert.Equal(FollowUpResult.NoEvent, (await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<FollowUp>().SingleAsync(f => f.Id == followUp.Id))).Result);
     }
 
     [Fact]

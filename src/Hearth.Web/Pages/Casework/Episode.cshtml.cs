@@ -15,6 +15,8 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
     public IReadOnlyList<PlanAgreement> Agreements { get; private set; } = [];
     public bool CanAuthorise => User.Has(Permission.ManageCases) && Assessment is { State: AssessmentState.Complete };
     public IReadOnlyList<Review> Reviews { get; private set; } = [];
+    /// <summary>The GAS T-score of each held review with ratings, by review id.</summary>
+    public IReadOnlyDictionary<Guid, GasReviewPoint> Gas { get; private set; } = new Dictionary<Guid, GasReviewPoint>();
     public IReadOnlyList<Session> Sessions { get; private set; } = [];
     public EpisodeTime Time { get; private set; } = new(0, 0, []);
 
@@ -26,6 +28,7 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
         Assessment = (await casework.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
         Agreements = await casework.AgreementsAsync(Actor, id, ct);
         Reviews = await casework.ReviewsAsync(Actor, id, ct);
+        Gas = (await casework.GasTrajectoryAsync(Actor, id, ct)).ToDictionary(p => p.ReviewId);
         Sessions = await sessions.SessionsAsync(Actor, id, ct);
         Time = await sessions.TimeTotalsAsync(Actor, id, ct);
         return Page();

@@ -10,16 +10,15 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>
-/// Records a follow-up point (6, 12 or 24 months after closure) as done, with what was found: a child re-referred, on a
-/// child protection plan, in care or returned home is saved as an outcome event in the same transaction.
+/// Records what a follow-up (6, 12 or 24 months after closure) found: checked with no event, checked with an event
+/// (saved as the child's outcome event in the same transaction), or could not check, which leaves the child unknown.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
 public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
 {
-    public const string NothingFound = "none";
-
-    [BindProperty] public DateParts CompletedOn { get; set; } = new();
-    [BindProperty] public string? Found { get; set; }
+    [BindProperty] public DateParts CheckedOn { get; set; } = new();
+    [BindProperty] public string? Result { get; set; }
+    [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? PersonId { get; set; }
     [BindProperty] public DateParts OccurredOn { get; set; } = new();
     [BindProperty] public string? Note { get; set; }
@@ -27,8 +26,13 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
 
     public EpisodeView View { get; private set; } = null!;
     public FollowUp FollowUp { get; private set; } = null!;
-    public IReadOnlyList<Choice> Findings => [new(NothingFound, t["None of these: the family is managing"]),
-        .. Enum.GetValues<OutcomeKind>().Select(k => new Choice(k.ToString(), t[JourneyLabels.Of(k)]))];
+    public IReadOnlyList<Choice> Results =>
+    [
+        new(nameof(FollowUpResult.NoEvent), t["Checked: no re-referral, child protection plan or entry to care since closure"]),
+        new(nameof(FollowUpResult.Event), t["Checked: something happened since closure"]),
+        new(nameof(FollowUpResult.CouldNotCheck), t["Could not check"]),
+    ];
+    public IReadOnlyList<Choice> Kinds => OutcomeKinds.AfterClosureEvents.Select(k => new Choice(k.ToString(), t[JourneyLabels.Of(k)])).ToList();
     public IReadOnlyList<Choice> Children => View.Children.Select(c => new Choice(c.PersonId.ToString(), c.Name)).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid followup, CancellationToken ct)
@@ -38,7 +42,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
             return NotFound();
         }
         Version = FollowUp.Version;
-        CompletedOn = DateParts.Of(Today(time));
+        CheckedOn = DateParts.Of(Today(time));
         return Page();
     }
 
@@ -48,23 +52,24 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         {
             return NotFound();
         }
-        var on = CompletedOn.Value;
+        var on = CheckedOn.Value;
         if (on is null)
         {
-            Errors.Add(new FieldError(nameof(CompletedOn), t["Enter the date of the follow-up as a real date, for example 27 3 2026"]));
+            Errors.Add(new FieldError(nameof(CheckedOn), t["Enter the date of the follow-up as a real date, for example 27 3 2026"]));
         }
-        var outcomes = new List<NewOutcomeEvent>();
-        if (Found is null)
+        FollowUpResult? result = Enum.TryParse<FollowUpResult>(Result, out var r) && Enum.IsDefined(r) ? r : null;
+        if (result is null)
         {
-            Errors.Add(new FieldError(nameof(Found), t["Say what the follow-up found"]));
+            Errors.Add(new FieldError(nameof(Result), t["Say whether the follow-up was checked and what it found"]));
         }
-        else if (Found != NothingFound)
+        var events = new List<NewOutcomeEvent>();
+        if (result == FollowUpResult.Event)
         {
-            var kind = Enum.TryParse<OutcomeKind>(Found, out var k) ? k : (OutcomeKind?)null;
+            var kind = Enum.TryParse<OutcomeKind>(Kind, out var k) && OutcomeKinds.AfterClosureEvents.Contains(k) ? k : (OutcomeKind?)null;
             var occurred = OccurredOn.Value;
             if (kind is null)
             {
-                Errors.Add(new FieldError(nameof(Found), t["Say what the follow-up found"]));
+                Errors.Add(new FieldError(nameof(Kind), t["Choose which event happened"]));
             }
             if (!Guid.TryParse(PersonId, out var person))
             {
@@ -76,14 +81,13 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
             }
             if (kind is not null && occurred is not null && person != Guid.Empty)
             {
-                outcomes.Add(new NewOutcomeEvent(person, id, kind.Value, occurred.Value, Note));
+                events.Add(new NewOutcomeEvent(person, id, kind.Value, occurred.Value, Note));
             }
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.CompleteFollowUpAsync(Actor, followup, Version, on!.Value, Note, outcomes, ct), nameof(CompletedOn)))
+        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.RecordFollowUpAsync(Actor, followup, Version, new FollowUpFinding(on, result, Note, events), ct), nameof(CheckedOn)))
         {
             return Redirect($"/episodes/{id}?saved=follow-up");
         }
-        Rename("Kind", nameof(Found));
         return Page();
     }
 

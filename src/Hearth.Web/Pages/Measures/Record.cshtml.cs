@@ -28,12 +28,11 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
     /// <summary>One entry box: its form name, its label and the values it accepts.</summary>
     public sealed record EntryField(string Name, string Label, string? Value, string Hint, string? Error);
 
-    public Instrument? Chosen { get; private set; }
+    public ItemInstrument? Chosen { get; private set; }
     public IReadOnlyList<Choice> PersonChoices { get; private set; } = [];
     public IReadOnlyList<Choice> TimePointChoices { get; private set; } = [];
     public IReadOnlyList<Choice> RespondentChoices { get; private set; } = [];
     public IReadOnlyList<EntryField> Fields { get; private set; } = [];
-    public IReadOnlyList<EntryField> WeightFields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -99,8 +98,7 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
             v.ThrowIfAny();
             var keys = MeasureEntry.ItemKeys(Chosen);
             var responses = keys.Select(k => (string?)Request.Form[MeasureEntry.Field(Chosen, k)].ToString()).ToArray();
-            var weights = Chosen is GoalAttainmentScaling ? keys.Select(k => (string?)Request.Form[$"weight{k}"].ToString()).ToArray() : null;
-            await measures.RecordAsync(Actor, new NewAdministration(Episode, PersonId!.Value, Chosen.Id, point, number, respondent, date!.Value, responses, weights), ct);
+            await measures.RecordAsync(Actor, new NewAdministration(Episode, PersonId!.Value, Chosen.Id, point, number, respondent, date!.Value, responses), ct);
             return Redirect($"/measures/person?id={PersonId}&recorded={Uri.EscapeDataString(Chosen.Id)}");
         }
         catch (ValidationFailedException e)
@@ -139,7 +137,7 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
             _ => "Follow-up after closure",
         }])).ToList();
         RespondentChoices = Enum.GetValues<RespondentKind>().Select(r => new Choice(r.ToString(), t[r.ToString()])).ToList();
-        Chosen = Instrument is null ? null : InstrumentCatalog.Find(Instrument);
+        Chosen = Instrument is null ? null : InstrumentCatalog.FindForm(Instrument);
         BuildFields();
     }
 
@@ -149,28 +147,13 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
         {
             return;
         }
-        var keys = MeasureEntry.ItemKeys(Chosen);
-        Fields = keys.Select((k, i) =>
+        Fields = Chosen.Definition.Items.Select(item =>
         {
-            var name = MeasureEntry.Field(Chosen, k);
-            string label;
-            string hint;
-            if (Chosen is ItemInstrument items)
-            {
-                var item = items.Definition.Items[i];
-                label = labels.Item(Chosen.Id, k) is { } text ? $"{k}. {text}" : string.Format(CultureInfo.InvariantCulture, t["Item {0}"], k);
-                hint = string.Format(CultureInfo.InvariantCulture, t["{0} to {1}"], item.Min, item.Max) + (item.Optional ? " " + t["(optional)"] : "");
-            }
-            else
-            {
-                label = string.Format(CultureInfo.InvariantCulture, t["Goal {0} level"], k);
-                hint = t["-2 to 2"];
-            }
+            var name = MeasureEntry.Field(Chosen, item.Key);
+            var label = labels.Item(Chosen.Id, item.Key) is { } text ? $"{item.Key}. {text}" : string.Format(CultureInfo.InvariantCulture, t["Item {0}"], item.Key);
+            var hint = string.Format(CultureInfo.InvariantCulture, t["{0} to {1}"], item.Min, item.Max) + (item.Optional ? " " + t["(optional)"] : "");
             return new EntryField(name, label, Posted(name), hint, ErrorFor(name));
         }).ToList();
-        WeightFields = Chosen is GoalAttainmentScaling
-            ? keys.Select(k => new EntryField($"weight{k}", string.Format(CultureInfo.InvariantCulture, t["Goal {0} weight"], k), Posted($"weight{k}"), t["Blank for 1"], ErrorFor($"weight{k}"))).ToList()
-            : [];
     }
 
     private string? Posted(string name) => Request.HasFormContentType ? Request.Form[name].ToString() : null;
