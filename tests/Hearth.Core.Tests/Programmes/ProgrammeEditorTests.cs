@@ -121,7 +121,7 @@ public sealed class ProgrammeEditorTests : JourneyTestBase
         {
             Phases = phases,
             Eligibility = v1.Eligibility.Where(q => q.Key != "family_consents").ToList(),
-            Measures = [v1.Measures[0] with { MinAgeYears = 2 }, v1.Measures[1], new MeasureSchedule { Instrument = "family-star-plus", Respondent = Respondent.Worker, MinAgeYears = 18, EveryMonths = 3 }, v1.Measures[2]],
+            Measures = [v1.Measures[0] with { MinAgeYears = 2 }, v1.Measures[1], new MeasureSchedule { Instrument = "family-star-plus", Respondent = Respondent.Worker, MinAgeYears = 18, EveryMonths = 3 }],
             ClosureReasons = v1.ClosureReasons.Where(r => r != ClosureReason.Other).ToList(),
             ReopenWindowDays = 60,
         };
