@@ -81,10 +81,10 @@ public sealed class NewCouncilJourneyTests(NewCouncilWebFactory app) : IClassFix
         var admin = await TokenClientAsync("alys@newcouncil.example");
         Assert.Empty((await OkJsonAsync(admin.GetAsync("/api/v1/admin/services"))).EnumerateArray());
 
-        // 2. Set-up: the programme (the shipped IFSS definition, published as version 1), a service, a team, three users.
+        // 2. Set-up. The shipped programmes come with the database; a service, a team and three users.
         var ifss = ShippedProgrammes.All.Single(p => p.Code == ShippedProgrammes.Ifss);
-        var definition = JsonDocument.Parse(ifss.Definition.ToJson()).RootElement;
-        await OkJsonAsync(admin.PostAsJsonAsync("/api/v1/programmes/ifss/versions", new { name = ifss.Name, effectiveFrom = D(2025, 4, 1), definition }), HttpStatusCode.Created);
+        var shipped = (await OkJsonAsync(admin.GetAsync("/api/v1/programmes/ifss/versions"))).EnumerateArray().Single();
+        Assert.Equal(1, shipped.GetProperty("number").GetInt32());
         await OkJsonAsync(admin.PostAsJsonAsync("/api/v1/admin/services", new { name = "Family Support North", code = "fs-north", programmeCode = "ifss" }), HttpStatusCode.Created);
         await OkJsonAsync(admin.PostAsJsonAsync("/api/v1/admin/teams", new { serviceCode = "fs-north", name = "North team", code = "north-team", patch = "North", @base = "Riverside Hub" }), HttpStatusCode.Created);
         await CreateUserAsync("Nia Jenkins", "nia@newcouncil.example", "Practitioner", "north-team");
