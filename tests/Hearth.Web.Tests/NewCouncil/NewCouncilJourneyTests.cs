@@ -134,7 +134,7 @@ public sealed class NewCouncilJourneyTests(NewCouncilWebFactory app) : IClassFix
         var allocationA = await OkJsonAsync(manager.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/allocations",
             new { workerId = workerAId, from = D(2026, 1, 5), version = episode.GetProperty("version").GetInt32() }), HttpStatusCode.Created);
 
-        // The 72-hour assessment: recorded on its page (it has no API route to record one), by Nia signed in.
+        // The 72-hour assessment: recorded on its page, by Nia signed in through the sign-in form.
         MoveTo(2026, 1, 6);
         episode = await OkJsonAsync(nia.PostAsJsonAsync($"/api/v1/episodes/{episodeId}/transitions", new { version = episode.GetProperty("version").GetInt32(), phase = "assessment", on = D(2026, 1, 6) }));
         var browser = app.NewClient();
