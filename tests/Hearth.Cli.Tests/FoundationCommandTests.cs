@@ -64,6 +64,20 @@ public sealed class FoundationCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Migrate_brings_the_shipped_programmes_so_a_new_councils_first_service_can_name_one()
+    {
+        await Run("migrate");
+
+        var created = await Run("services", "create", "--code", "fs-north", "--name", "Family Support North", "--programme", "ifss");
+        Assert.Equal(0, created.ExitCode);
+        await using var services = _db.CreateServices();
+        using var scope = services.CreateScope();
+        var codes = await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<Hearth.Core.Programmes.ProgrammeVersion>().Select(p => p.Code).OrderBy(c => c).ToListAsync();
+        Assert.Equal(["cin-pod", "ifit", "ifss", "troubled-families"], codes);
+        Assert.Contains("up to date", (await Run("migrate")).Out);
+    }
+
+    [Fact]
     public async Task Commands_refuse_to_run_on_an_unmigrated_database()
     {
         var result = await Run("seed", "demo");

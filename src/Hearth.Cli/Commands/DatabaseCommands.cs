@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hearth.Core.Data;
+using Hearth.Core.Programmes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Cli.Commands;
@@ -14,6 +15,8 @@ internal static class DatabaseCommands
             await using var services = env.CreateServices();
             using var scope = services.CreateScope();
             var applied = await scope.ServiceProvider.GetRequiredService<HearthDatabase>().MigrateAsync(ct);
+            // The programmes Hearth ships come with the database, so a new council can name one for its first service.
+            await scope.ServiceProvider.GetRequiredService<ProgrammeService>().EnsureShippedAsync(env.Actor, ct);
             await env.Out.WriteLineAsync(applied.Count == 0
                 ? "The database is up to date."
                 : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");

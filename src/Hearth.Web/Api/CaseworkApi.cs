@@ -22,6 +22,19 @@ public static class CaseworkApi
     public sealed record AuthorisationRequest(int Version, DateOnly? AuthorisedOn);
     /// <summary>Format: signed, verbal, pictorial, electronic or interpreted.</summary>
     public sealed record AgreementRequest(Guid PersonId, DateOnly AgreedOn, string? Format);
+    /// <summary>An assessment's contents; Answers are keyed by the programme's question keys. Version is the one read (not for a new one).</summary>
+    public sealed record AssessmentRequest(int Version, DateOnly? StartedOn, string? Worries, string? WorkingWell, string? NeedsToHappen, int? SafetyScale,
+        IReadOnlyList<MemberAssessmentInput>? Members, IReadOnlyDictionary<string, string?>? Answers, bool Complete)
+    {
+        public AssessmentInput Input()
+        {
+            if (StartedOn is null)
+            {
+                throw new ValidationFailedException("StartedOn", "Enter the date the assessment started");
+            }
+            return new AssessmentInput(StartedOn.Value, Worries, WorkingWell, NeedsToHappen, SafetyScale, Members ?? [], Answers ?? new Dictionary<string, string?>());
+        }
+    }
 
     public static void MapCaseworkApi(this RouteGroupBuilder v1)
     {
@@ -57,6 +70,11 @@ public static class CaseworkApi
             .WithName("SavePlan").WithSummary("Writes the plan's next version; pass the version you read (none for a new plan).");
         episodes.MapGet("/assessments", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.AssessmentsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListAssessments");
+        episodes.MapPost("/assessments", async (HttpContext http, CaseworkService c, Guid episodeId, AssessmentRequest body, CancellationToken ct) =>
+        {
+            var started = await c.StartAssessmentAsync(http.User.ToActor(), episodeId, body.Input(), ct);
+            return TypedResults.Created($"/api/v1/assessments/{started.Id}", started);
+        }).WithName("StartAssessment").WithSummary("Starts the programme's assessment as a draft; complete it with PUT /assessments/{id} and complete: true.");
         episodes.MapGet("/agreements", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.AgreementsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListAgreements")
             .WithSummary("Every family member's agreement to the episode's plans: who, which version, when and how.");
@@ -88,6 +106,9 @@ public static class CaseworkApi
             TypedResults.Ok(await c.UpdateGoalAsync(http.User.ToActor(), id, body.Version ?? 0, body.Goal, ct))).WithName("UpdateGoal");
         casework.MapPut("/reviews/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, ReviewRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.RecordReviewAsync(http.User.ToActor(), id, body.Version, body.Review, ct))).WithName("RecordReview");
+        casework.MapPut("/assessments/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, AssessmentRequest body, CancellationToken ct) =>
+            TypedResults.Ok(await c.UpdateAssessmentAsync(http.User.ToActor(), id, body.Version, body.Input(), body.Complete, ct))).WithName("UpdateAssessment")
+            .WithSummary("Saves a draft assessment; complete: true also completes it, which needs every required answer and the safety scale (409 when the version is stale).");
         casework.MapPost("/service-referrals/{id:guid}/status", async (HttpContext http, ServiceReferralService r, Guid id, StatusRequest body, CancellationToken ct) =>
             TypedResults.Ok(await r.ChangeStatusAsync(http.User.ToActor(), id, body.Version, body.Status, body.On, body.Note, ct))).WithName("ChangeServiceReferralStatus");
 

@@ -1,6 +1,7 @@
 using Hearth.Core;
 using Hearth.Core.Data;
 using Hearth.Core.Demo;
+using Hearth.Core.Programmes;
 using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Hearth.Web.Infrastructure;
 
 /// <summary>
 /// What happens to the database when the web app starts: SQLite is created and migrated automatically; PostgreSQL
-/// must already be migrated (`./hearth migrate`), because production upgrades are deliberate. Demo mode seeds an empty database.
+/// must already be migrated (`./hearth migrate`), because production upgrades are deliberate. Both add the shipped programmes; demo mode seeds an empty database.
 /// </summary>
 public static class DatabaseStartup
 {
@@ -31,6 +32,9 @@ public static class DatabaseStartup
                     "Hearth does not upgrade a production database on start: run `./hearth migrate` first.");
             }
         }
+
+        // The shipped programmes come with the database (as `hearth migrate` adds them), demo or not.
+        await scope.ServiceProvider.GetRequiredService<ProgrammeService>().EnsureShippedAsync(ActorContext.System("first start"));
 
         if (app.Configuration.GetValue<bool>("Demo:Enabled"))
         {
