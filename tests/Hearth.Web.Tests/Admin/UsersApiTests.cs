@@ -41,7 +41,8 @@ public sealed class UsersApiTests(HearthWebFactory app) : IClassFixture<HearthWe
         var created = await api.PostAsJsonAsync("/api/v1/admin/teams", new { serviceCode = "id-service", name = "Id Team", code = "id-team" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var teamId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.Equal((teamId, serviceId), await WithDb(db => db.Set<Team>().Where(t => t.Code == "id-team").Select(t => ValueTuple.Create(t.Id, t.ServiceId)).SingleAsync()));
+        var stored = await WithDb(db => db.Set<Team>().AsNoTracking().SingleAsync(t => t.Code == "id-team"));
+        Assert.Equal((teamId, serviceId), (stored.Id, stored.ServiceId));
 
         var listed = (await api.GetFromJsonAsync<JsonElement>("/api/v1/admin/teams"))!.EnumerateArray().Single(t => t.GetProperty("code").GetString() == "id-team");
         Assert.Equal(teamId, listed.GetProperty("id").GetGuid());
