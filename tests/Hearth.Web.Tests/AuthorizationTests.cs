@@ -45,6 +45,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
         ("/api/v1/admin/users", Permission.Administer),
         ("/api/v1/programmes", Permission.Administer),
         ("/api/v1/admin/services", Permission.Administer),
+        ("/api/v1/admin/teams", Permission.Administer),
         ("/api/v1/admin/workers", Permission.Administer),
         ("/api/v1/admin/budgets", Permission.Administer),
         ("/api/v1/admin/report-gaps", Permission.Administer),

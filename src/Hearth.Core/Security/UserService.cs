@@ -8,6 +8,9 @@ namespace Hearth.Core.Security;
 
 public sealed record NewUser(string Name, string Email, string Role, IReadOnlyList<string> TeamCodes, string Password, string? JobTitle = null);
 
+/// <summary>A user account as administrators see it: never its password hash or security stamps.</summary>
+public sealed record UserListing(Guid Id, string Name, string Email, string Role, IReadOnlyList<string> TeamCodes, bool Active, Guid? WorkerId);
+
 /// <summary>Creates and changes user accounts. Identity hashes the password and enforces the password rules.</summary>
 public sealed class UserService(HearthDbContext db, UserManager<HearthUser> users)
 {
@@ -89,6 +92,16 @@ public sealed class UserService(HearthDbContext db, UserManager<HearthUser> user
             throw new ValidationFailedException(created.Errors.Select(e => new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email", e.Description)).ToList());
         }
         return user;
+    }
+
+    /// <summary>Every user account, by name, with the codes of the teams it may see.</summary>
+    public async Task<IReadOnlyList<UserListing>> UsersAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.Administer);
+        var users = await db.Users.AsNoTracking().Include(u => u.Teams).OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var teamCodes = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, ct);
+        return users.Select(u => new UserListing(u.Id, u.DisplayName, u.Email ?? "", u.Role.ToString(),
+            u.Teams.Select(t => teamCodes[t.TeamId]).Order(StringComparer.Ordinal).ToList(), u.IsActive, u.WorkerId)).ToList();
     }
 
     public static bool IsEmail(string value)

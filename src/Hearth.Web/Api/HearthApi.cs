@@ -54,10 +54,6 @@ public static class HearthApi
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
             .MapGet("/", () => TypedResults.Ok(Array.Empty<FamilySummary>()))
             .WithName("GetSharedWithMe").WithSummary("Records shared with a partner agency or volunteer (none until something is shared).");
-        v1.MapGroup("/admin/users").RequireAuthorization(Policies.For(Permission.Administer))
-            .MapGet("/", async (HearthDbContext db, CancellationToken ct) => TypedResults.Ok(await db.Users.AsNoTracking()
-                .OrderBy(u => u.DisplayName).Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.Role.ToString(), u.IsActive)).ToListAsync(ct)))
-            .WithName("ListUsers");
         v1.MapGroup("/audit").RequireAuthorization(Policies.For(Permission.ViewAuditTrail))
             .MapGet("/", async (HttpContext http, AuditTrail trail, string? entityType, string? entityId, int? page, CancellationToken ct) =>
                 TypedResults.Ok(await trail.SearchAsync(http.User.ToActor(), new AuditFilter(EntityType: entityType, EntityId: entityId, Page: page ?? 1), ct)))
@@ -79,7 +75,6 @@ public static class HearthApi
 
     public sealed record ReportSummary(string Name, string Title, string Description);
     public sealed record MeResponse(Guid Id, string Name, string Email, string Role, IReadOnlyList<string> Permissions, IReadOnlyList<Guid> Teams);
-    public sealed record UserSummary(Guid Id, string Name, string Email, string Role, bool Active);
     public sealed record FamilySummary(Guid Id, string Reference, Guid TeamId);
     public sealed record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Guid? FamilyId);
 }

@@ -7,8 +7,9 @@ namespace Hearth.Web.Api;
 
 /// <summary>
 /// Organisation administration under /api/v1/admin, so a council can script its set-up: services, teams, workers,
-/// budgets, population figures and the report inputs still missing. Services and teams are named by their codes,
-/// workers by id. A change sends back the version it read; a stale one answers 409.
+/// user accounts, budgets, population figures and the report inputs still missing. Services and teams are named by
+/// their codes in routes, workers and users by id; services and teams also answer their ids, which the families,
+/// referrals and caseload routes take. A change sends back the version it read; a stale one answers 409.
 /// </summary>
 public static class OrganisationApi
 {
@@ -77,6 +78,15 @@ public static class OrganisationApi
             return TypedResults.Ok(WorkerDto.Of((await organisation.WorkerAsync(actor, id, ct))!));
         }).WithName("WorkerLeaves").WithSummary("Records that a worker has left: inactive, and their user account can no longer sign in. Their open cases then need reallocation.");
 
+        admin.MapGet("/users", async (HttpContext http, UserService users, CancellationToken ct) =>
+            TypedResults.Ok(await users.UsersAsync(http.User.ToActor(), ct)))
+            .WithName("ListUsers").WithSummary("Every user account with its role and team codes (never password hashes).");
+        admin.MapPost("/users", async (HttpContext http, UserService users, NewUserRequest body, CancellationToken ct) =>
+        {
+            var user = await users.CreateAsync(http.User.ToActor(), new NewUser(body.Name ?? "", body.Email ?? "", body.Role ?? "", body.TeamCodes ?? [], body.Password ?? "", body.JobTitle), ct);
+            return TypedResults.Created($"/api/v1/admin/users/{user.Id}", new CreatedUserDto(user.Id, user.WorkerId));
+        }).WithName("CreateUser").WithSummary("Creates a user account; a practitioner, manager or volunteer in a team also gets a worker record, whose id is answered.");
+
         admin.MapGet("/budgets", async (HttpContext http, ReportInputService inputs, CancellationToken ct) =>
             TypedResults.Ok(await inputs.BudgetsAsync(http.User.ToActor(), ct)))
             .WithName("ListBudgets");
@@ -110,19 +120,21 @@ public static class OrganisationApi
     public sealed record WorkerChangeRequest(int Version, string? Name, string? JobTitle, decimal? Fte, int? MaxIntensiveCases, IReadOnlyList<string>? Specialisms, string? Patch,
         DateOnly? StartDate, DateOnly? LeavingDate);
     public sealed record LeaveRequest(int Version, DateOnly? LeavingDate);
+    public sealed record NewUserRequest(string? Name, string? Email, string? Role, IReadOnlyList<string>? TeamCodes, string? Password, string? JobTitle);
+    public sealed record CreatedUserDto(Guid Id, Guid? WorkerId);
     public sealed record BudgetRequest(decimal? GrossExpenditure, decimal? Income, string? Note, int? Version);
     public sealed record PopulationRequest(string? Source, IReadOnlyList<PopulationRow>? Figures);
     public sealed record PopulationRow(string? Characteristic, string? Category, long Count);
     public sealed record PopulationFigureDto(int Year, string Characteristic, string Category, long Count, string? Source, int Version);
 
-    public sealed record TeamDto(string Code, string ServiceCode, string Name, string? Patch, string? Base, DateOnly? ClosedOn, int Version)
+    public sealed record TeamDto(Guid Id, string Code, string ServiceCode, string Name, string? Patch, string? Base, DateOnly? ClosedOn, int Version)
     {
-        public static TeamDto Of(Team t, string serviceCode) => new(t.Code, serviceCode, t.Name, t.Patch, t.Base, t.ClosedOn, t.Version);
+        public static TeamDto Of(Team t, string serviceCode) => new(t.Id, t.Code, serviceCode, t.Name, t.Patch, t.Base, t.ClosedOn, t.Version);
     }
 
-    public sealed record ServiceDto(string Code, string Name, string? Description, string? ProgrammeCode, DateOnly? ClosedOn, int Version, IReadOnlyList<TeamDto> Teams)
+    public sealed record ServiceDto(Guid Id, string Code, string Name, string? Description, string? ProgrammeCode, DateOnly? ClosedOn, int Version, IReadOnlyList<TeamDto> Teams)
     {
-        public static ServiceDto Of(Service s) => new(s.Code, s.Name, s.Description, s.ProgrammeCode, s.ClosedOn, s.Version, s.Teams.Select(t => TeamDto.Of(t, s.Code)).ToList());
+        public static ServiceDto Of(Service s) => new(s.Id, s.Code, s.Name, s.Description, s.ProgrammeCode, s.ClosedOn, s.Version, s.Teams.Select(t => TeamDto.Of(t, s.Code)).ToList());
     }
 
     public sealed record WorkerDto(Guid Id, string TeamCode, string Name, string JobTitle, decimal Fte, int MaxIntensiveCases, IReadOnlyList<string> Specialisms, string? Patch,
