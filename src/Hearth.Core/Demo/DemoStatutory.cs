@@ -137,7 +137,7 @@ internal sealed class DemoStatutory(HearthDbContext db, int seed)
         return [Disabilities[first], Disabilities[(first + 1 + _random.Next(Disabilities.Length - 1)) % Disabilities.Length]];
     }
 
-    /// <summary>One to three factors; a disabled child's include the child's disability factor (5A or 6A, rule 8899Q).</summary>
+    /// <summary>One to three factors; a disabled child's include the child's disability factor (5A or 6A, as the DfE guidance expects).</summary>
     private List<string> Factors(bool disabled)
     {
         var factors = new List<string>();

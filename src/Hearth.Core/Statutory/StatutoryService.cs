@@ -128,7 +128,7 @@ public sealed class StatutoryService(HearthDbContext db)
         var factors = input.AssessmentFactors.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim().ToUpperInvariant()).ToList();
         foreach (var bad in factors.Where(f => !Factors.Contains(f)).Distinct())
         {
-            // 8617, 8945Q, 8950Q: 8A, 18A and 19A are no longer accepted; the rest are not DfE codes at all.
+            // 8897Q, 8945Q, 8950Q: 8A, 18A and 19A are no longer accepted; the rest are not DfE codes at all.
             v.Add("AssessmentFactors", $"Factors identified at assessment: \"{bad}\" is not a DfE factor code");
         }
         if (factors.Count != factors.Distinct().Count())

@@ -84,7 +84,7 @@ internal static class CensusRuleCases
         One(Y22, "1550", Nothing, (c, y) => c.UPN = "A20140001500I"),
         One(Y22, "1560Q", (c, y) => c.FormerUPN = "A20140001500B", (c, y) => c.FormerUPN = "X98721238"),
         One(Y22, "8520", Nothing, (c, y) => c.PersonBirthDate = y.ReferenceDate.AddDays(1)),
-        One(Y22, "8525", Nothing, (c, y) => c.ExpectedPersonBirthDate = y.ReferenceDate.AddMonths(1)),
+        One(Y22, "8525Q", Nothing, (c, y) => c.ExpectedPersonBirthDate = y.ReferenceDate.AddMonths(1)),
         One(Y22, "8530Q", (c, y) => (c.PersonBirthDate, c.ExpectedPersonBirthDate) = (null, y.ReferenceDate.AddMonths(2)),
             (c, y) => (c.PersonBirthDate, c.ExpectedPersonBirthDate) = (null, y.ReferenceDate.AddMonths(10))),
         One(Y22, "8535Q", (c, y) => c.PersonDeathDate = c.PersonBirthDate!.Value.AddYears(1), (c, y) => c.PersonDeathDate = c.PersonBirthDate!.Value.AddDays(-1)),
@@ -110,7 +110,7 @@ internal static class CensusRuleCases
         // CIN details
         One(Y22, "8568", Nothing, (c, y) => c.Cin().ReferralNFAText = "maybe"),
         One(Y22, "8600", Nothing, (c, y) => c.Cin().CINreferralDate = null),
-        One(Y22, "8555", (c, y) => c.PersonDeathDate = c.Referral().AddDays(1), (c, y) => c.PersonDeathDate = c.Referral().AddDays(-1)),
+        One(Y22, "8555Q", (c, y) => c.PersonDeathDate = c.Referral().AddDays(1), (c, y) => c.PersonDeathDate = c.Referral().AddDays(-1)),
         One(Y22, "8585Q", (c, y) => (c.PersonDeathDate, c.Cin().CINclosureDate, c.Cin().ReasonForClosure) = (c.Referral().AddDays(30), c.Referral().AddDays(30), "RC2"),
             (c, y) => (c.Cin().CINclosureDate, c.Cin().ReasonForClosure) = (c.Referral().AddDays(30), "RC2")),
         One(Y22, "8606", Nothing, (c, y) => c.Cin().CINreferralDate = c.PersonBirthDate!.Value.AddDays(-281)),
@@ -132,7 +132,7 @@ internal static class CensusRuleCases
             c.Plan().CINPlanEndDate = c.Referral().AddDays(40);
             Close(c, c.Referral().AddDays(40));
         }, (c, y) => Close(c, c.Referral().AddDays(10))),
-        One(Y22, "8569", (c, y) => c.Cin().CINreferralDate = y.CensusStart.AddDays(-10),
+        One(Y22, "8569Q", (c, y) => c.Cin().CINreferralDate = y.CensusStart.AddDays(-10),
             (c, y) => (c.Cin().CINreferralDate, c.Cin().ReferralNFAText) = (y.CensusStart.AddDays(-10), "true")),
         One(Y22, "2884", (c, y) =>
         {
@@ -147,7 +147,7 @@ internal static class CensusRuleCases
         {
             c.Cin().CINPlanDates.Clear();
             Close(c, c.Referral().AddDays(30), "RC8");
-        }, (c, y) => Close(c, c.Referral().AddDays(30), "RC8")),
+        }, (c, y) => Close(c, c.Referral().AddDays(30), "RC9")),
         One(Y22, "8825Q", (c, y) => Close(c, c.Referral().AddDays(30), "RC9"), (c, y) =>
         {
             c.Cin().Assessments.Clear();
@@ -169,7 +169,6 @@ internal static class CensusRuleCases
         One(Y22, "1103", Nothing, (c, y) => c.Assessment().AssessmentActualStartDate = c.Referral().AddDays(-1)),
         One(Y22, "8608", Nothing, (c, y) => c.Assessment().AssessmentActualStartDate = c.Assessment().AssessmentAuthorisationDate!.Value.AddDays(1)),
         One(Y22, "8614", Nothing, (c, y) => c.Assessment().AssessmentAuthorisationDate = null),
-        One(Y22, "8617", Nothing, (c, y) => c.Assessment().AssessmentFactors = ["8A"]),
         One(Y22, "8670Q", (c, y) => OpenAssessment(c, y.ReferenceDate.AddDays(-5)),
             (c, y) => OpenAssessment(c, Hearth.Core.Returns.BankHolidays.WorkingDays.StartOfPeriodEnding(y.ReferenceDate, 45).AddDays(-1))),
         One(Y22, "8696", Nothing, (c, y) => c.Assessment().AssessmentAuthorisationDate = y.ReferenceDate.AddDays(1)),
@@ -191,7 +190,7 @@ internal static class CensusRuleCases
         }, (c, y) => c.Cin().AddCpp(c.Referral().AddDays(30), null, c.Referral().AddDays(40))),
         One(Y22, "4004", Nothing, (c, y) => c.Cin().CINPlanDates.Add(new CinPlan { CINPlanStartDate = c.Referral().AddDays(26) })),
         One(Y22, "4008", (c, y) => c.PersonDeathDate = c.Plan().CINPlanStartDate, (c, y) => c.PersonDeathDate = c.Plan().CINPlanStartDate!.Value.AddDays(-1)),
-        One(Y22, "4009", (c, y) =>
+        One(Y22, "4009Q", (c, y) =>
         {
             c.Plan().CINPlanEndDate = c.Referral().AddDays(40);
             c.PersonDeathDate = c.Referral().AddDays(40);
@@ -262,7 +261,7 @@ internal static class CensusRuleCases
         One(Y22, "8842Q", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), null, c.Referral().AddDays(20)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), null, [null])),
 
         // Reviewed later in the same stage
-        One(Y22, "8863", (c, y) => SecondAssessment(c, 21), (c, y) => SecondAssessment(c, 10)),
+        One(Y22, "8863Q", (c, y) => SecondAssessment(c, 21), (c, y) => SecondAssessment(c, 10)),
         One(Y22, "8866", Nothing, (c, y) => c.Cin().ReferralSource = "1Z"),
         One(Y22, "8867", (c, y) => Close(c, c.Referral().AddDays(40)), (c, y) =>
         {
@@ -296,12 +295,10 @@ internal static class CensusRuleCases
             c.Assessment().AssessmentFactors.Clear();
             c.Cin().Assessments.Add(new Assessment { AssessmentActualStartDate = c.Referral().AddDays(30) });
         }),
-        One(Y22, "8897", Nothing, (c, y) => c.Assessment().AssessmentFactors.Clear()),
+        One(Y22, "8897Q", Nothing, (c, y) => c.Assessment().AssessmentFactors.Clear()),
         One(Y22, "8925", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(30)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10), c.Referral().AddDays(9))),
 
         One(Y22, "8898", (c, y) => c.Assessment().AssessmentFactors = ["1A", "2B"], (c, y) => c.Assessment().AssessmentFactors = ["1A", "1A"]),
-        One(Y22, "8899Q", (c, y) => (c.Disabilities, c.Assessment().AssessmentFactors) = (["MOB"], ["5A"]),
-            (c, y) => (c.Disabilities, c.Assessment().AssessmentFactors) = (["MOB"], ["1A"])),
         One(Y22, "8905", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)).InitialCategoryOfAbuse = "XYZ"),
         One(Y22, "8910", (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)), (c, y) => c.Cin().AddCpp(c.Referral().AddDays(10)).LatestCategoryOfAbuse = null),
         One(Y22, "8915", (c, y) =>
@@ -342,18 +339,7 @@ internal static class CensusRuleCases
             c.Cin().AddCpp(c.Referral().AddDays(15));
         }),
 
-        One(Y22, "8873", (c, y) =>
-        {
-            c.Cin().CINPlanDates.Clear();
-            c.Assessment().AssessmentFactors = ["21"];
-            Close(c, c.Referral().AddDays(30), "RC8");
-        }, (c, y) =>
-        {
-            c.Cin().CINPlanDates.Clear();
-            c.Assessment().AssessmentFactors = ["21"];
-            Close(c, c.Referral().AddDays(30), "RC9");
-        }),
-        // 8873Q allows RC9 as well as RC8 and, as a query, asks for a check when any other reason is used.
+        // 8873Q allows RC9 as well as RC8 and, as a query, asks for a check when any other reason is used, or none yet.
         One(Y22, "8873Q", (c, y) =>
         {
             c.Cin().CINPlanDates.Clear();

@@ -27,7 +27,7 @@ public sealed class CensusSampleFileTests
         "2889",  // S47 start 1970-06-02 before referral
         "4013",  // CIN plan ended 1971, outside 2022-23
         "4016",  // CIN plan starts 1971-01-24 inside the CPP 1970-02-17 to 1971-03-14
-        "8525",  // both date of birth and expected date of birth
+        "8525Q",  // both date of birth and expected date of birth
         "8530Q", // expected date of birth 1066-04-13
         "8545Q", // death 1980 outside the census year
         "8565",  // closed 1971-02-27 before the assessment was authorised and the CPP ended
@@ -119,7 +119,7 @@ public sealed class CensusSampleFileTests
         Assert.Contains(result.Issues, i => i.LAchildID == "DfEX0000001" && i.Code == "4180");
         Assert.Contains(result.Issues, i => i.LAchildID == "DfEX0000001" && i.Code == "8608"); // starts 2028-04-28, authorised 2020-09-19
         // Its assessment was authorised 2024-01-27, inside 2023-24, with an empty FactorsIdentifiedAtAssessment (8897).
-        Assert.Equal(["1103", "4180", "8600", "8620", "8897", "schema"], Codes(result, "child_fails_assessments"));
+        Assert.Equal(["1103", "4180", "8600", "8620", "8897Q", "schema"], Codes(result, "child_fails_assessments"));
         Assert.Equal(["2886Q", "2887Q"], Codes(result, null));
     }
 
@@ -157,11 +157,11 @@ public sealed class CensusSampleFileTests
         Assert.Contains(result.Issues, i => i.Code == "100" && i.LAchildID is null);
         // First child: UPN check letter should be G; closed 2021-06-11 with RC2 (died) but no date of death; an NFA
         // referral with a conference, referred long before the census year yet flagged NFA.
-        Assert.Equal(["1510", "8569", "8585Q", "8620", "8831"], Codes(result, "RND000215205141"));
+        Assert.Equal(["1510", "8569Q", "8585Q", "8620", "8831"], Codes(result, "RND000215205141"));
         // 35 episodes in the file close with RC2 and not one child has a date of death.
         Assert.Equal(35, result.Issues.Count(i => i.Code == "8585Q"));
         // Second child: UPN LA code 141 is not an LA; two NFA episodes each with a conference.
-        Assert.Equal(["1510", "1530", "8569", "8569", "8620", "8831", "8831"], Codes(result, "RND000824303014"));
+        Assert.Equal(["1510", "1530", "8569Q", "8569Q", "8620", "8831", "8831"], Codes(result, "RND000824303014"));
     }
 
     [Fact]

@@ -55,8 +55,8 @@ public sealed class CensusYearAndReportTests
         Assert.Throws<InvalidOperationException>(() => new CensusRuleSet("x", CensusRuleSets.Y2022_23, [], [new Rule1570()], []));
         Assert.Throws<InvalidOperationException>(() => new CensusRuleSet("x", CensusRuleSets.Y2022_23, [new Rule8500()], [], []));
         Assert.Throws<InvalidOperationException>(() => new CensusRuleSet("x", CensusRuleSets.Y2022_23, [], [], ["9999"]));
-        var removed = new CensusRuleSet("x", CensusRuleSets.Y2022_23, [], [], ["8617"]);
-        Assert.Null(removed.Find("8617"));
+        var removed = new CensusRuleSet("x", CensusRuleSets.Y2022_23, [], [], ["8869"]);
+        Assert.Null(removed.Find("8869"));
     }
 
     [Fact]

@@ -20,12 +20,12 @@ public static class CensusCodes
         "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
 
     /// <summary>
-    /// Factors identified at assessment. 8A is kept although withdrawn, because rule 8617 exists to report it;
-    /// 18A and 19A likewise stay for queries 8945Q and 8950Q.
+    /// Factors identified at assessment. The withdrawn 8A is not a code (the DfE withdrew rule 8617, which named it,
+    /// and 8897Q lists it as invalid); 18A and 19A stay for queries 8945Q and 8950Q.
     /// </summary>
     public static readonly IReadOnlySet<string> AssessmentFactors = Set(
         "1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B", "6C",
-        "7A", "8A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A",
+        "7A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A",
         "18A", "18B", "18C", "19A", "19B", "19C", "20", "21", "22A", "23A", "24A");
 
     public static readonly IReadOnlySet<string> UPNunknown = Set("UN1", "UN2", "UN3", "UN4", "UN5", "UN6", "UN7");

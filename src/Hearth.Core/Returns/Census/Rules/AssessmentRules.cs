@@ -55,18 +55,6 @@ public sealed class Rule8614() : AssessmentRule("8614", "Parental or child facto
     }
 }
 
-/// <summary>8617: code 8A returned as an &lt;AssessmentFactors&gt; code.</summary>
-public sealed class Rule8617() : AssessmentRule("8617", "Code 8A has been returned. This code is not a valid code.", "AssessmentFactors")
-{
-    protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
-    {
-        if (a.AssessmentFactors.Any(f => f?.Trim() == "8A"))
-        {
-            issues.Add(this, child, path + "/FactorsIdentifiedAtAssessment", ("AssessmentFactors", "8A"));
-        }
-    }
-}
-
 /// <summary>
 /// 8670Q: if &lt;AssessmentAuthorisationDate&gt; is not present, &lt;AssessmentActualStartDate&gt; should not be
 /// before the reference date minus 45 working days.
@@ -131,10 +119,10 @@ public sealed class Rule8950Q() : AssessmentRule("8950Q", "Please check and eith
 }
 
 /// <summary>
-/// 8863: within an episode, no assessment may start on or between another assessment's start and authorisation
+/// 8863Q: within an episode, no assessment may start on or between another assessment's start and authorisation
 /// dates, or on or after another's start (up to the reference date) when that one has no authorisation date.
 /// </summary>
-public sealed class Rule8863() : ChildRule("8863", "An Assessment is shown as starting when there is another Assessment ongoing", "AssessmentActualStartDate", "AssessmentAuthorisationDate")
+public sealed class Rule8863Q() : ChildRule("8863Q", "An Assessment is shown as starting when there is another Assessment ongoing", "AssessmentActualStartDate", "AssessmentAuthorisationDate")
 {
     public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
     {
@@ -194,10 +182,10 @@ public sealed class Rule8896() : ChildRule("8896", "Within one CINDetails group 
 }
 
 /// <summary>
-/// 8897: if &lt;AssessmentAuthorisationDate&gt; is on or after the start of the census year, one or more valid
+/// 8897Q: if &lt;AssessmentAuthorisationDate&gt; is on or after the start of the census year, one or more valid
 /// &lt;AssessmentFactors&gt; must be present in the same assessment.
 /// </summary>
-public sealed class Rule8897() : AssessmentRule("8897", "Parental or child factors at assessment information is missing from a completed assessment", "AssessmentAuthorisationDate", "AssessmentFactors")
+public sealed class Rule8897Q() : AssessmentRule("8897Q", "Parental or child factors at assessment information is missing from a completed assessment", "AssessmentAuthorisationDate", "AssessmentFactors")
 {
     protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
     {
@@ -221,19 +209,3 @@ public sealed class Rule8898() : AssessmentRule("8898", "The assessment has more
     }
 }
 
-/// <summary>
-/// 8899Q: for a child with a disability other than NONE, an assessment authorised on or after the start of the
-/// census year should record factor 5A or 6A (disability of the child).
-/// </summary>
-public sealed class Rule8899Q() : AssessmentRule("8899Q", "Please check: A child identified as having a disability does not have a disability factor recorded at the end of assessment.", "Disability", "AssessmentAuthorisationDate", "AssessmentFactors")
-{
-    protected override void Check(CensusChild child, CinDetails cin, Assessment a, string path, CensusContext context, CensusIssueSink issues)
-    {
-        if (a.AssessmentAuthorisationDate is { } authorised && authorised >= context.CensusStart
-            && child.Disabilities.Any(d => !string.IsNullOrWhiteSpace(d) && d != "NONE")
-            && !a.AssessmentFactors.Any(f => f?.Trim() is "5A" or "6A"))
-        {
-            issues.Add(this, child, path, ("Disability", string.Join(",", child.Disabilities)), ("AssessmentAuthorisationDate", authorised), ("AssessmentFactors", string.Join(",", a.AssessmentFactors)));
-        }
-    }
-}

@@ -13,20 +13,20 @@ public static class CensusRuleSets
             new Rule100(), new Rule8510(), new Rule1520(), new Rule2883(), Rule2886Q.Gender(), new Rule2887Q(), new Rule2888Q(),
             // Child identifiers
             new Rule8500(), new Rule1510(), Rule1530.For2022To23(), new Rule1540(), new Rule1550(), new Rule1560Q(),
-            new Rule8520(), new Rule8525(), new Rule8530Q(), new Rule8535Q(), new Rule8545Q(), new Rule4180Gender(),
+            new Rule8520(), new Rule8525Q(), new Rule8530Q(), new Rule8535Q(), new Rule8545Q(), new Rule4180Gender(),
             new Rule8750Gender(), new Rule8770QOverFive(), new Rule8772(), new Rule8775Q(), new Rule8590(),
             // Child characteristics
             new Rule4220(), new Rule8540(), new Rule8790(), new Rule8794(),
             // CIN details
-            new Rule8568(), new Rule8600(), new Rule8555(), new Rule8585Q(), new Rule8606(), new Rule8610(), new Rule8650(), new Rule8620(),
+            new Rule8568(), new Rule8600(), new Rule8555Q(), new Rule8585Q(), new Rule8606(), new Rule8610(), new Rule8650(), new Rule8620(),
             new Rule8630(), new Rule8640(), new Rule8805(), new Rule8810(), new Rule8815(), new Rule8816(), new Rule8820(),
-            new Rule8565(), new Rule8569(), new Rule2884(), new Rule2990(), new Rule8825Q(), new Rule2991Q(), new Rule8831(),
-            new Rule8866(), new Rule8867(), new Rule8868(), new Rule8873(), new Rule8873Q(),
+            new Rule8565(), new Rule8569Q(), new Rule2884(), new Rule2990(), new Rule8825Q(), new Rule2991Q(), new Rule8831(),
+            new Rule8866(), new Rule8867(), new Rule8868(), new Rule8873Q(),
             // Assessments
-            new Rule1103(), new Rule8608(), new Rule8614(), new Rule8617(), new Rule8670Q(), new Rule8696(), new Rule8736(),
-            new Rule8863(), new Rule8869(), new Rule8896(), new Rule8897(), new Rule8898(), new Rule8899Q(),
+            new Rule1103(), new Rule8608(), new Rule8614(), new Rule8670Q(), new Rule8696(), new Rule8736(),
+            new Rule8863Q(), new Rule8869(), new Rule8896(), new Rule8897Q(), new Rule8898(),
             // CIN plans
-            new Rule4000(), new Rule4001(), new Rule4003(), new Rule4004(), new Rule4008(), new Rule4009(), new Rule4010(),
+            new Rule4000(), new Rule4001(), new Rule4003(), new Rule4004(), new Rule4008(), new Rule4009Q(), new Rule4010(),
             new Rule4011(), new Rule4012Q(), new Rule4013(), new Rule4014(), new Rule4015(), new Rule4016(), new Rule4017(),
             // Section 47
             new Rule1104(), new Rule2889(), new Rule8615(), new Rule8675Q(), new Rule8715(), new Rule8740(), new Rule8839(),

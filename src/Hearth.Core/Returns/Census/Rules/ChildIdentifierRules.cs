@@ -177,8 +177,8 @@ public sealed class Rule8520() : ChildRule("8520", "Date of Birth is after data 
     }
 }
 
-/// <summary>8525: either &lt;PersonBirthDate&gt; or &lt;ExpectedPersonBirthDate&gt; must be present, but not both.</summary>
-public sealed class Rule8525() : ChildRule("8525", "Either Date of Birth or Expected Date of Birth must be provided (but not both)", "PersonBirthDate", "ExpectedPersonBirthDate")
+/// <summary>8525Q: either &lt;PersonBirthDate&gt; or &lt;ExpectedPersonBirthDate&gt; must be present, but not both.</summary>
+public sealed class Rule8525Q() : ChildRule("8525Q", "Either Date of Birth or Expected Date of Birth must be provided (but not both)", "PersonBirthDate", "ExpectedPersonBirthDate")
 {
     public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
     {
@@ -290,14 +290,16 @@ public sealed class Rule8770QOverFive() : ChildRule("8770Q", "Please check and e
 }
 
 /// <summary>
-/// 8770Q from 2024-25: the same, for a child of school age, read as born on or before 31 August four years
-/// before the 31 August that follows the reference date.
+/// 8770Q from 2024-25: the same, for a child of school age, read as Data to Insight reads it: born on or before
+/// 31 August six years before the 31 August that follows the reference date (2020-08-31 for 2025-26), so of
+/// compulsory school age all census year. The published "greater than or equal to ReferenceDate minus 4 years"
+/// cannot be meant literally (it would pick out the youngest children).
 /// </summary>
 public sealed class Rule8770QSchoolAge() : ChildRule("8770Q", "Please check and either amend data or provide a reason: UPN is missing or reason UPN is missing or is UN1 for a child who is of school age.", "UPN", "UPNunknown", "PersonBirthDate", "ReferralNFA")
 {
     public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
     {
-        var cutOff = new DateOnly(context.ReferenceDate.Year - 4, 8, 31);
+        var cutOff = new DateOnly(context.ReferenceDate.Year - 6, 8, 31);
         if (child.PersonBirthDate is { } dob && dob <= cutOff)
         {
             UpnReason.Check(this, child, dob, issues);

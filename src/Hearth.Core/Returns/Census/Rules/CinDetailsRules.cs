@@ -26,8 +26,8 @@ public sealed class Rule8600() : ChildRule("8600", "Child referral date missing 
     }
 }
 
-/// <summary>8555: if &lt;PersonDeathDate&gt; is present, &lt;CINreferralDate&gt; must be on or before it.</summary>
-public sealed class Rule8555() : ChildRule("8555", "Child cannot be referred after its recorded date of death", "PersonDeathDate", "CINreferralDate")
+/// <summary>8555Q: if &lt;PersonDeathDate&gt; is present, &lt;CINreferralDate&gt; must be on or before it.</summary>
+public sealed class Rule8555Q() : ChildRule("8555Q", "Child cannot be referred after its recorded date of death", "PersonDeathDate", "CINreferralDate")
 {
     public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
     {
@@ -276,8 +276,8 @@ public sealed class Rule8565() : ChildRule("8565", "Activity shown after a case 
     }
 }
 
-/// <summary>8569: if &lt;CINreferralDate&gt; is before the working day before the census start, &lt;ReferralNFA&gt; must be false.</summary>
-public sealed class Rule8569() : ChildRule("8569", "A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case", "CINreferralDate", "ReferralNFA")
+/// <summary>8569Q: if &lt;CINreferralDate&gt; is before the working day before the census start, &lt;ReferralNFA&gt; must be false.</summary>
+public sealed class Rule8569Q() : ChildRule("8569Q", "A case with referral date before one working day prior to the collection start date must not be flagged as a no further action case", "CINreferralDate", "ReferralNFA")
 {
     public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
     {
@@ -303,12 +303,15 @@ public sealed class Rule2884() : ChildRule("2884", "An initial child protection 
     }
 }
 
-/// <summary>2990: a CINdetails with &lt;ReasonForClosure&gt; RC8 cannot have Section47, ChildProtectionPlans, DateOfInitialCPC or CINPlanDates.</summary>
-public sealed class Rule2990() : ChildRule("2990", "Activity is recorded against a case marked as ‘Case closed after assessment, no further action’.", "ReasonForClosure", "DateOfInitialCPC")
+/// <summary>
+/// 2990: a CINdetails with &lt;ReasonForClosure&gt; RC8 or RC9 (closed after assessment, with no further action or
+/// referred to early help) cannot have Section47, ChildProtectionPlans, DateOfInitialCPC or CINPlanDates.
+/// </summary>
+public sealed class Rule2990() : ChildRule("2990", "Activity is recorded against a case marked as ‘Case closed after assessment, no further action’ or 'case closed after assessment, referred to early help'.", "ReasonForClosure", "DateOfInitialCPC")
 {
     public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
     {
-        foreach (var cin in child.CINdetails.Where(d => d.ReasonForClosure == "RC8"))
+        foreach (var cin in child.CINdetails.Where(d => d.ReasonForClosure is "RC8" or "RC9"))
         {
             var found = new List<(string Field, object? Value)>();
             if (cin.DateOfInitialCPC is { } icpc)
@@ -329,7 +332,7 @@ public sealed class Rule2990() : ChildRule("2990", "Activity is recorded against
             }
             if (found.Count > 0)
             {
-                issues.Add(this, child, Cin(child, cin), [("ReasonForClosure", "RC8"), .. found]);
+                issues.Add(this, child, Cin(child, cin), [("ReasonForClosure", cin.ReasonForClosure), .. found]);
             }
         }
     }
@@ -452,28 +455,10 @@ public sealed class Rule8868() : ChildRule("8868", "CIN episode is shown as clos
 }
 
 /// <summary>
-/// 8873: in a closed episode with exactly one assessment, whose factors include 21 (no factors identified), the
-/// &lt;ReasonForClosure&gt; must be RC8.
-/// </summary>
-public sealed class Rule8873() : ChildRule("8873", "When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ must be used.", "AssessmentFactors", "ReasonForClosure")
-{
-    public override void Check(CensusChild child, CensusContext context, CensusIssueSink issues)
-    {
-        foreach (var cin in child.CINdetails)
-        {
-            var closed = cin.CINclosureDate is not null || !string.IsNullOrWhiteSpace(cin.ReasonForClosure);
-            if (closed && cin.Assessments.Count == 1 && cin.Assessments[0].AssessmentFactors.Any(f => f?.Trim() == "21") && cin.ReasonForClosure != "RC8")
-            {
-                issues.Add(this, child, Cin(child, cin), ("AssessmentFactors", string.Join(",", cin.Assessments[0].AssessmentFactors)), ("ReasonForClosure", cin.ReasonForClosure));
-            }
-        }
-    }
-}
-
-/// <summary>
-/// 8873Q: the query form of 8873 in the DfE's amended wording — in a closed episode with exactly one assessment whose
-/// factors include 21 (no factors identified), the &lt;ReasonForClosure&gt; should be RC8 or RC9. Read, like 8873,
-/// on closed episodes only (an open episode has no reason for closure yet).
+/// 8873Q: "Within a &lt;CINDetails&gt; group, if there is only one &lt;Assessment&gt; group present and
+/// &lt;AssessmentFactors&gt; = 21, &lt;ReasonForClosure&gt; should = RC8 or RC9". The DfE's query replaced the error 8873
+/// (which allowed RC8 only). The condition does not ask for the episode to be closed, so an open episode (no reason yet)
+/// with a lone no-factors assessment is queried too, as Data to Insight does.
 /// </summary>
 public sealed class Rule8873Q() : ChildRule("8873Q", "Please check and either amend data or provide a reason: When there is only one assessment on the episode and the factors code “21 No factors identified” has been used for the completed assessment, the reason for closure ‘RC8’ or 'RC9' should be used.", "AssessmentFactors", "ReasonForClosure")
 {
@@ -481,8 +466,7 @@ public sealed class Rule8873Q() : ChildRule("8873Q", "Please check and either am
     {
         foreach (var cin in child.CINdetails)
         {
-            var closed = cin.CINclosureDate is not null || !string.IsNullOrWhiteSpace(cin.ReasonForClosure);
-            if (closed && cin.Assessments.Count == 1 && cin.Assessments[0].AssessmentFactors.Any(f => f?.Trim() == "21")
+            if (cin.Assessments.Count == 1 && cin.Assessments[0].AssessmentFactors.Any(f => f?.Trim() == "21")
                 && cin.ReasonForClosure is not ("RC8" or "RC9"))
             {
                 issues.Add(this, child, Cin(child, cin), ("AssessmentFactors", string.Join(",", cin.Assessments[0].AssessmentFactors)), ("ReasonForClosure", cin.ReasonForClosure));

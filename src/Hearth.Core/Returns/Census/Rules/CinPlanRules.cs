@@ -114,8 +114,8 @@ public sealed class Rule4008() : CinPlanRule("4008", "CIN Plan shown as starting
     }
 }
 
-/// <summary>4009: if &lt;PersonDeathDate&gt; is present, &lt;CINPlanEndDate&gt; must be on or before it.</summary>
-public sealed class Rule4009() : CinPlanRule("4009", "CIN Plan cannot end after the child’s Date of Death", "PersonDeathDate", "CINPlanEndDate")
+/// <summary>4009Q: if &lt;PersonDeathDate&gt; is present, &lt;CINPlanEndDate&gt; must be on or before it.</summary>
+public sealed class Rule4009Q() : CinPlanRule("4009Q", "CIN Plan cannot end after the child’s Date of Death", "PersonDeathDate", "CINPlanEndDate")
 {
     protected override void Check(CensusChild child, CinDetails cin, CinPlan plan, string path, CensusContext context, CensusIssueSink issues)
     {
