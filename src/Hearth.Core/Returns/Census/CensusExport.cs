@@ -244,6 +244,13 @@ public sealed partial class CensusExport(HearthDbContext db)
                 Assessments = definition is null ? [] : Assessments(episode, definition, group.SelectMany(r => r.PresentingNeeds), recorded, start, reference),
             };
             AddStatutory(details, records, start, reference);
+            // RC8/RC9 mean closed straight after assessment; an episode with a CIN plan, enquiry or protection plan
+            // had further work, so it closes RC7 (rule 2990 forbids those modules under RC8 and RC9).
+            if (details.ReasonForClosure is "RC8" or "RC9"
+                && (details.CINPlanDates.Count > 0 || details.Section47.Count > 0 || details.ChildProtectionPlans.Count > 0 || details.DateOfInitialCPC is not null))
+            {
+                details.ReasonForClosure = "RC7";
+            }
             result.Add((first.ReceivedOn, details));
         }
         foreach (var referral in referrals.Where(r => r.EpisodeId is null || !episodes.ContainsKey(r.EpisodeId.Value)))
