@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -30,7 +31,7 @@ internal static class FollowUpCommands
             {
                 throw new ValidationFailedException("Team", $"There is no team with code {code}");
             }
-            var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().TodayInUk();
             foreach (var f in await scope.ServiceProvider.GetRequiredService<EpisodeService>().FollowUpsDueAsync(env.Actor, teamId, today, ct))
             {
                 await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{f.FollowUpId} {f.FamilyReference} {f.MonthsAfterClosure} {f.DueOn:yyyy-MM-dd}"));

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.CommandLine;
 using System.Globalization;
 using Hearth.Core.Data;
@@ -179,7 +180,7 @@ internal static class OrganisationCommands
 
     private static OrganisationService Organisation(IServiceProvider provider) => provider.GetRequiredService<OrganisationService>();
 
-    private static DateOnly Today(IServiceProvider provider) => DateOnly.FromDateTime(provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+    private static DateOnly Today(IServiceProvider provider) => provider.GetRequiredService<TimeProvider>().TodayInUk();
 
     private static ValidationFailedException NoSuch(string field, string what, string? code) => new(field, $"There is no {what} {code}");
 

@@ -21,7 +21,7 @@ internal static class TokenCommands
             {
                 return CliEnvironment.CannotRun;
             }
-            var expires = parse.GetValue(days) is { } d ? DateTimeOffset.UtcNow.AddDays(d) : (DateTimeOffset?)null;
+            var expires = parse.GetValue(days) is { } d ? scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(d) : (DateTimeOffset?)null;
             var issued = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(env.Actor, parse.GetValue(user)!, parse.GetValue(name)!, expires, ct);
             await env.Out.WriteLineAsync(issued.Token);
             await env.Error.WriteLineAsync($"Token {issued.Id} issued for {parse.GetValue(user)}. Keep it secret: it is not shown again.");

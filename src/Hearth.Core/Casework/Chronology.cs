@@ -194,7 +194,7 @@ public sealed class Chronology(HearthDbContext db)
             var recorded = (await db.AuditEvents.AsNoTracking()
                     .Where(a => a.EntityType == nameof(Professional) && a.Action == Auditing.AuditAction.Created && ids.Contains(a.EntityId))
                     .Select(a => new { a.EntityId, a.OccurredAt }).ToListAsync(ct))
-                .GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(a => a.OccurredAt).UtcDateTime));
+                .GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => g.Min(a => a.OccurredAt).UkDate());
             entries.AddRange(professionals.Where(x => recorded.ContainsKey(x.Id.ToString())).Select(x => new ChronologyEntry(recorded[x.Id.ToString()],
                 ChronologyKind.Professional, x.EpisodeId, x.Id, $"Team around the family: {x.Name}, {x.Role} ({x.Agency})", [])));
         }

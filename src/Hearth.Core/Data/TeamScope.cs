@@ -25,5 +25,6 @@ internal static class TeamScope
         return query.Where(x => teams.Contains(x.TeamId));
     }
 
-    public static DateOnly Today(this HearthDbContext db) => DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the UK (see <see cref="UkTime"/>).</summary>
+    public static DateOnly Today(this HearthDbContext db) => db.Time.TodayInUk();
 }

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
@@ -99,7 +100,7 @@ public static class CaseworkApi
             TypedResults.Ok(await r.ReadAsync(http.User.ToActor(), id, ct))).WithName("ReadServiceReferral").WithSummary("A referral to a wider service with its wait so far.");
         casework.MapGet("/workers/{id:guid}/time", async (HttpContext http, SessionService s, TimeProvider time, Guid id, DateOnly? from, DateOnly? to, CancellationToken ct) =>
         {
-            var until = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var until = to ?? time.TodayInUk();
             return TypedResults.Ok(await s.TimeSplitAsync(http.User.ToActor(), id, from ?? until.AddDays(-27), until, ct));
         }).WithName("WorkerTimeSplit").WithSummary("A worker's minutes with families against other work; ?from=&to= (the last 28 days by default).");
         casework.MapPut("/goals/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, GoalRequest body, CancellationToken ct) =>
@@ -136,7 +137,7 @@ public static class CaseworkApi
 
         v1.MapGroup("/workers").RequireAuthorization(Policies.For(Permission.ViewFamilies))
             .MapGet("/{id:guid}/due", async (HttpContext http, DueList due, TimeProvider time, Guid id, DateOnly? asOf, CancellationToken ct) =>
-                TypedResults.Ok(await due.ForWorkerAsync(http.User.ToActor(), id, asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct)))
+                TypedResults.Ok(await due.ForWorkerAsync(http.User.ToActor(), id, asOf ?? time.TodayInUk(), ct)))
             .WithName("WorkerDue").WithSummary("Reviews due and overdue, goals without levels, plans past review, follow-ups and measures due for a worker.");
     }
 }

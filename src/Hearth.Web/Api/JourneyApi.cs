@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.People;
@@ -172,7 +173,7 @@ public static class JourneyApi
         return reason;
     }
 
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private static DateOnly Today(TimeProvider time) => time.TodayInUk();
 
     public sealed record NewFamilyRequest(string? Reference, Guid TeamId, string? Patch);
     public sealed record MergeRequest(int Version, Guid MergeId, int MergeVersion, string? Reason);

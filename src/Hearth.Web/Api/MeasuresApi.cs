@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Globalization;
 using System.Text.Json;
 using Hearth.Core.Data;
@@ -41,7 +42,7 @@ public static class MeasuresApi
         read.MapGet("/due", async (HttpContext http, MeasuresDueQuery due, TimeProvider time, Guid? team, Guid? worker, Guid? episode, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.TodayInUk();
             return (team, worker, episode) switch
             {
                 ({ } t, null, null) => Results.Ok(await due.ForTeamAsync(actor, t, today, ct: ct)),

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Text;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
@@ -16,7 +17,7 @@ public static class ResultsApi
     {
         var results = v1.MapGroup("/results").RequireAuthorization(Policies.For(Permission.ViewResults));
         var manage = Policies.For(Permission.ManageClaims);
-        DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        DateOnly Today(TimeProvider time) => time.TodayInUk();
 
         results.MapGet("/frameworks", async (FrameworkService frameworks, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
@@ -55,7 +56,7 @@ public abstract class RecordPageModel : HearthPageModel
     }
 
     // The same day the Core services check dates against.
-    protected static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    protected static DateOnly Today(TimeProvider time) => time.TodayInUk();
 
     protected static string Number(int n) => n.ToString(WebSetup.Culture);
 }

@@ -11,7 +11,7 @@ namespace Hearth.Web.Infrastructure;
 public static class WebSetup
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
-    public static readonly TimeZoneInfo LondonTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly TimeZoneInfo LondonTime = Hearth.Core.UkTime.Zone;
 
     public static IServiceCollection AddHearthWeb(this IServiceCollection services, IConfiguration configuration)
     {

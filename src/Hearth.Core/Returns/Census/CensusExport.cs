@@ -174,7 +174,7 @@ public sealed partial class CensusExport(HearthDbContext db)
             records.Add(new CensusChildRecord(person.Id, family.Id, family.Reference, family.TeamId, teams.GetValueOrDefault(family.TeamId, ""), child));
         }
 
-        var now = db.Time.GetUtcNow().UtcDateTime;
+        var now = db.Time.GetUtcNow().UkDateTime();
         var file = new CensusFile
         {
             Year = year,

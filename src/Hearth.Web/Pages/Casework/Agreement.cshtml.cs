@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -37,7 +38,7 @@ public sealed class AgreementModel(CaseworkService casework, TimeProvider time, 
         {
             return NotFound();
         }
-        AgreedOn = DateParts.Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        AgreedOn = DateParts.Of(time.TodayInUk());
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
@@ -34,7 +35,7 @@ public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        AuthorisedOn = DateParts.Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        AuthorisedOn = DateParts.Of(time.TodayInUk());
         Version = Current?.Version ?? 0;
         return Page();
     }

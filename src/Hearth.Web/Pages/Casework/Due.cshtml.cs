@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Organisation;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = time.TodayInUk();
         if (TeamId is { } team)
         {
             Items = await due.ForTeamAsync(Actor, team, Today, ct);

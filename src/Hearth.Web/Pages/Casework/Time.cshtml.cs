@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -83,7 +84,7 @@ public sealed class TimeModel(SessionService sessions, DueList due, TimeProvider
         var worker = WorkerId ?? await due.WorkerOfUserAsync(Actor.UserId!.Value, ct);
         if (worker is { } w)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.TodayInUk();
             Split = await sessions.TimeSplitAsync(Actor, w, today.AddDays(1 - PeriodDays), today, ct);
         }
     }

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Returns.Census;
@@ -18,7 +19,7 @@ public sealed class ExportModel(CensusExport census, TimeProvider time, IConfigu
     public void OnGet()
     {
         // The latest collection year that has ended, and the council's code when it is configured.
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.TodayInUk();
         var year = CensusYear.All.LastOrDefault(y => y.ReferenceDate <= today) ?? CensusYear.All[0];
         ReferenceDate = year.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         LaCode = configuration["Census:LaCode"];

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Measures;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class IndexModel(MeasuresDueQuery due, OrganisationService organis
         }
         Team = team.Id;
         TeamName = team.Name;
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = time.TodayInUk();
         Due = await due.ForTeamAsync(Actor, team.Id, Today, ct: ct);
         return Page();
     }

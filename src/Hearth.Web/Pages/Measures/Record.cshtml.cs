@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Measures;
@@ -50,7 +51,7 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
         }
         if (Chosen is not null && CompletedOn.Day is null)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.TodayInUk();
             CompletedOn = DateParts.Of(today);
         }
         return Page();

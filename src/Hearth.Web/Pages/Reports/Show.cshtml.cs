@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Reporting;
@@ -60,7 +61,7 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
         if (string.IsNullOrWhiteSpace(Period) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
         {
             // By default, the financial year to date.
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.TodayInUk();
             Period = ReportPeriod.FinancialYearLabel(ReportPeriod.FinancialYearOf(today));
         }
         try

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
@@ -13,7 +14,7 @@ public abstract class ResultsPageModel(TimeProvider time) : HearthPageModel
     [BindProperty(SupportsGet = true)] public string? Framework { get; set; }
     [BindProperty(SupportsGet = true)] public string? On { get; set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => time.TodayInUk();
 
     public string FrameworkCode => ShippedFrameworks.All.Any(f => f.Code == Framework) ? Framework! : ShippedFrameworks.SupportingFamilies;
 

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Results;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class ResultsPanelViewComponent(ResultsService results, TimeProvid
         {
             return Content("");
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.TodayInUk();
         var attached = await results.ForFamilyAsync(actor, familyId, today, HttpContext.RequestAborted);
         return attached.Count == 0 ? Content("") : View("/Pages/Results/_ResultsPanel.cshtml", attached);
     }

@@ -1,3 +1,4 @@
+using Hearth.Core;
 using Hearth.Core.Data;
 using Hearth.Core.Programmes;
 using Hearth.Web.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class ProgrammeModel(ProgrammeService programmes, ProgrammeEditor 
         {
             return NotFound();
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.TodayInUk();
         InEffectNumber = History.Where(v => v.EffectiveFrom <= today).MaxBy(v => v.Number)?.Number;
         var shown = History.FirstOrDefault(v => v.Number == (Version ?? InEffectNumber ?? History[^1].Number));
         if (shown is null)

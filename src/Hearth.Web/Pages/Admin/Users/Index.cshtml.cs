@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Admin.Users;
 
-public sealed class IndexModel(HearthDbContext db, IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class IndexModel(HearthDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Created { get; set; }
     public TableModel Table { get; private set; } = null!;
@@ -17,6 +17,6 @@ public sealed class IndexModel(HearthDbContext db, IStringLocalizer<SharedResour
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct);
         Table = new TableModel(t["Accounts"], [t["Name"], t["Email"], t["Role"], t["Status"]],
             users.Select(u => (IReadOnlyList<string>)[u.DisplayName, u.Email ?? "", u.Role.ToString(),
-                !u.IsActive ? t["Inactive"] : u.LockoutEnd > DateTimeOffset.UtcNow ? t["Locked"] : t["Active"]]).ToList());
+                !u.IsActive ? t["Inactive"] : u.LockoutEnd > time.GetUtcNow() ? t["Locked"] : t["Active"]]).ToList());
     }
 }
