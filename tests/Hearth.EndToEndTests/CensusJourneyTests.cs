@@ -40,7 +40,7 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "CIN_Census_2024.xml: CIN census 2023-24, 2 children" }).WaitForAsync();
         var rows = page.Locator("table.govuk-table tbody tr");
-        Assert.Contains(await rows.AllInnerTextsAsync(), r => r.StartsWith("child_fails_assessments", StringComparison.Ordinal) && r.Contains("8897"));
+        Assert.Contains(await rows.AllInnerTextsAsync(), r => r.StartsWith("child_fails_assessments", StringComparison.Ordinal) && r.Contains("8897Q"));
         await Accessibility.AssertNoViolationsAsync(page);
 
         // The same file again as a CSV download.
@@ -52,7 +52,7 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         {
             var csv = await reader.ReadToEndAsync();
             Assert.StartsWith("LAchildID,Rule,Type,Fields,Message,Location", csv);
-            Assert.Contains(csv.Split('\n'), line => line.StartsWith("child_fails_assessments,8897,error,", StringComparison.Ordinal));
+            Assert.Contains(csv.Split('\n'), line => line.StartsWith("child_fails_assessments,8897Q,", StringComparison.Ordinal));
         }
 
         // Readiness: the council's issues by team, each with a link to the family record.
