@@ -22,7 +22,7 @@ public sealed class FoundationCommandTests : IAsyncLifetime
     {
         var migrate = await Run("migrate");
         Assert.Equal(0, migrate.ExitCode);
-        Assert.Matches(@"^Applied \d+ migration\(s\): \d+_Foundation", migrate.Out);
+        Assert.Matches(@"^Applied \d+ migration\(s\): \d+_Baseline", migrate.Out);
         Assert.Contains("up to date", (await Run("migrate")).Out);
 
         var seed = await Run("seed", "demo", "--password", "demo-password-123");

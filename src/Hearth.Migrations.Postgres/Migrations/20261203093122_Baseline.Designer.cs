@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hearth.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HearthDbContext))]
-    [Migration("20261202133836_SignOffsAndHandover")]
-    partial class SignOffsAndHandover
+    [Migration("20261203093122_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1300,6 +1300,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("result");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
@@ -1463,11 +1468,6 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<string>("WeightsJson")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("weights_json");
-
                     b.HasKey("Id")
                         .HasName("pk_measure_administrations");
 
@@ -1535,6 +1535,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1577,6 +1581,15 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Base")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("base");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1639,6 +1652,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("job_title");
 
+                    b.Property<DateOnly?>("LeavingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("leaving_date");
+
                     b.Property<int>("MaxIntensiveCases")
                         .HasColumnType("integer")
                         .HasColumnName("max_intensive_cases");
@@ -1658,6 +1675,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("specialisms");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid")
@@ -1779,6 +1800,10 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date_of_birth");
 
+                    b.Property<DateOnly?>("DateOfDeath")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_death");
+
                     b.PrimitiveCollection<List<string>>("DisabilityCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1881,6 +1906,103 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_people_upn");
 
                     b.ToTable("people");
+                });
+
+            modelBuilder.Entity("Hearth.Core.People.PersonAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lines");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("postcode");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_addresses");
+
+                    b.HasIndex("PersonId", "From")
+                        .HasDatabaseName("ix_person_addresses_person_id_from");
+
+                    b.ToTable("person_addresses");
+                });
+
+            modelBuilder.Entity("Hearth.Core.Programmes.ProgrammeDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BasedOnNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("based_on_number");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_drafts");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_drafts_code");
+
+                    b.ToTable("programme_drafts");
                 });
 
             modelBuilder.Entity("Hearth.Core.Programmes.ProgrammeVersion", b =>
@@ -2266,14 +2388,19 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("amount");
-
                     b.Property<int>("FinancialYear")
                         .HasColumnType("integer")
                         .HasColumnName("financial_year");
+
+                    b.Property<decimal>("GrossExpenditure")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("gross_expenditure");
+
+                    b.Property<decimal>("Income")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("income");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -3846,6 +3973,16 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_people_people_merged_into_id");
 
                     b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("Hearth.Core.People.PersonAddress", b =>
+                {
+                    b.HasOne("Hearth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_addresses_people_person_id");
                 });
 
             modelBuilder.Entity("Hearth.Core.Referrals.Referral", b =>
