@@ -10,9 +10,22 @@ namespace Hearth.EndToEndTests;
 /// </summary>
 public class BrowserFixture : HearthWebFactory
 {
-    private IPlaywright? _playwright;
+    // One Chromium for the whole test process: each fixture's pages get their own browser context (cookies, storage),
+    // which isolates them as well as a browser each would, without starting Chromium once per class.
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(async () =>
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("HEARTH_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    });
 
     public IBrowser Browser { get; private set; } = null!;
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
     public string BaseUrl { get; private set; } = "";
 
     public override async Task InitializeAsync()
@@ -21,18 +34,13 @@ public class BrowserFixture : HearthWebFactory
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("HEARTH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await SharedBrowser.Value;
     }
 
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        _contexts.Add(context);
         // CI runs every test project at once on a small machine; Playwright's 30-second default is too short there.
         context.SetDefaultTimeout(120_000);
         context.SetDefaultNavigationTimeout(120_000);
@@ -61,11 +69,10 @@ public class BrowserFixture : HearthWebFactory
 
     public override async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        foreach (var context in _contexts)
         {
-            await Browser.CloseAsync();
+            await context.CloseAsync();
         }
-        _playwright?.Dispose();
         await base.DisposeAsync();
     }
 }

@@ -1,5 +1,8 @@
 using Hearth.Core;
 using Hearth.Core.Data;
+using Hearth.Core.Demo;
+using Hearth.Core.Programmes;
+using Hearth.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -7,7 +10,7 @@ using Npgsql;
 namespace Hearth.TestCommon;
 
 /// <summary>
-/// A real, empty, migrated database for one test class: a temporary SQLite file by default, or a fresh database
+/// A real database for one test class: a temporary SQLite file by default, or a fresh database
 /// on the PostgreSQL server named by HEARTH_TEST_POSTGRES when HEARTH_TEST_DATABASE=postgres (as .ci/run does).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -40,36 +43,127 @@ public sealed class TestDatabase : IAsyncDisposable
             ? DatabaseProvider.Postgres
             : DatabaseProvider.Sqlite;
 
-    /// <summary>Creates an empty database; <paramref name="migrate"/> applies Hearth's migrations to it.</summary>
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <summary>
+    /// Creates a database; <paramref name="migrate"/> gives it Hearth's migrations. A migrated database is copied from
+    /// a template migrated once per test process (a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL),
+    /// so each test class gets the same real schema without paying for the migrations again.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true) =>
+        migrate ? await CopyOfAsync(await Templates.GetAsync("migrated", MigrateAsync)) : await CreateEmptyAsync();
+
+    /// <summary>
+    /// A migrated database holding the demo council as <c>hearth seed demo</c> would write it on the UK date of
+    /// <paramref name="clock"/>, every demo user's password <paramref name="password"/>. Seeding is the slow part of
+    /// most web and CLI fixtures, so it runs once per process for each date and password and is then copied.
+    /// </summary>
+    public static async Task<TestDatabase> CreateDemoAsync(string password, TimeProvider? clock = null)
     {
-        TestDatabase db;
+        clock ??= TimeProvider.System;
+        var today = UkTime.TodayInUk(clock);
+        var key = $"demo-{today:yyyyMMdd}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(password)))[..12]}";
+        return await CopyOfAsync(await Templates.GetAsync(key, async db =>
+        {
+            await MigrateAsync(db);
+            await using var services = db.CreateServices(clock);
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ProgrammeService>().EnsureShippedAsync(ActorContext.System("first start"));
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password);
+        }));
+    }
+
+    private static async Task MigrateAsync(TestDatabase db)
+    {
+        await using var services = db.CreateServices();
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<HearthDatabase>().MigrateAsync();
+    }
+
+    private static async Task<TestDatabase> CreateEmptyAsync()
+    {
         if (ProviderUnderTest == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"hearth-test-{Guid.NewGuid():N}.db");
-            db = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Foreign Keys=True;Pooling=False", file, null, null);
+            return new TestDatabase(DatabaseProvider.Sqlite, SqliteConnectionString(file), file, null, null);
         }
-        else
+        var name = $"hearth_test_{Guid.NewGuid():N}";
+        await PostgresAdminAsync($"CREATE DATABASE \"{name}\"");
+        return PostgresDatabase(name);
+    }
+
+    private static async Task<TestDatabase> CopyOfAsync(TestDatabase template)
+    {
+        if (template.Provider == DatabaseProvider.Sqlite)
         {
-            var admin = Environment.GetEnvironmentVariable("HEARTH_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("HEARTH_TEST_DATABASE=postgres needs HEARTH_TEST_POSTGRES, a connection string to a server where the tests may create databases.");
-            var name = $"hearth_test_{Guid.NewGuid():N}";
-            await using (var conn = new NpgsqlConnection(admin))
+            var file = Path.Combine(Path.GetTempPath(), $"hearth-test-{Guid.NewGuid():N}.db");
+            File.Copy(template._sqliteFile!, file);
+            return new TestDatabase(DatabaseProvider.Sqlite, SqliteConnectionString(file), file, null, null);
+        }
+        var name = $"hearth_test_{Guid.NewGuid():N}";
+        await PostgresAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template._postgresName}\"");
+        return PostgresDatabase(name);
+    }
+
+    private static string SqliteConnectionString(string file) => $"Data Source={file};Foreign Keys=True;Pooling=False";
+
+    private static string PostgresAdmin => Environment.GetEnvironmentVariable("HEARTH_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("HEARTH_TEST_DATABASE=postgres needs HEARTH_TEST_POSTGRES, a connection string to a server where the tests may create databases.");
+
+    private static TestDatabase PostgresDatabase(string name) =>
+        new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = false }.ToString(), null, PostgresAdmin, name);
+
+    private static async Task PostgresAdminAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(PostgresAdmin);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The process's template databases, each built once on first use and dropped when the process ends. A template
+    /// is never handed to a test: tests get copies, so nothing one class writes reaches another.
+    /// </summary>
+    private static class Templates
+    {
+        private static readonly Dictionary<string, Lazy<Task<TestDatabase>>> Built = [];
+
+        static Templates() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Built)
             {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
-                await cmd.ExecuteNonQueryAsync();
+                foreach (var template in Built.Values.Where(t => t.IsValueCreated && t.Value.IsCompletedSuccessfully))
+                {
+                    template.Value.Result.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
             }
-            var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString();
-            db = new TestDatabase(DatabaseProvider.Postgres, cs, null, admin, name);
-        }
-        if (migrate)
+        };
+
+        public static Task<TestDatabase> GetAsync(string key, Func<TestDatabase, Task> build)
         {
-            await using var services = db.CreateServices();
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<HearthDatabase>().MigrateAsync();
+            lock (Built)
+            {
+                if (!Built.TryGetValue(key, out var template))
+                {
+                    template = new Lazy<Task<TestDatabase>>(async () =>
+                    {
+                        var db = await CreateEmptyAsync();
+                        await build(db);
+                        if (db.Provider == DatabaseProvider.Sqlite)
+                        {
+                            // Fold the write-ahead log into the file, so copying the one file copies everything.
+                            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
+                            await conn.OpenAsync();
+                            await using var cmd = conn.CreateCommand();
+                            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                            await cmd.ExecuteNonQueryAsync();
+                        }
+                        return db;
+                    });
+                    Built[key] = template;
+                }
+                return template.Value;
+            }
         }
-        return db;
     }
 
     /// <summary>Hearth's Core services on this database, with the given clock.</summary>

@@ -21,7 +21,13 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public FixedTimeProvider? Clock { get; init; }
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
-    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+    /// <summary>Whether the app starts on the demo council (as <c>Demo:Enabled</c>) or on an empty database.</summary>
+    protected virtual bool WithDemo => true;
+
+    // The demo council is copied from a per-process template seeded on the fixture's date, so the app's own start
+    // finds it already there instead of seeding it again for every class.
+    public virtual async Task InitializeAsync() =>
+        Database = WithDemo ? await TestDatabase.CreateDemoAsync(Password, Clock) : await TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -36,7 +42,7 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Enabled", WithDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Database:DataFolder", Path.Combine(Path.GetTempPath(), "hearth-web-tests", Guid.NewGuid().ToString("N")));
         if (Clock is not null)

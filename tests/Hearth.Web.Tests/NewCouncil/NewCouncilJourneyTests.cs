@@ -18,11 +18,7 @@ public sealed class NewCouncilWebFactory : HearthWebFactory
 {
     public NewCouncilWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Demo:Enabled", "false");
-    }
+    protected override bool WithDemo => false;
 }
 
 /// <summary>
