@@ -85,9 +85,9 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
     /// <summary>A new family of the practitioner's team with a child referred on 1 September 2026 and accepted.</summary>
     private async Task<(Guid Family, string ChildName)> ReferredChildAsync()
     {
-        using var scope = app.Services.CreateScope();
-        var (family, _, _) = await DemoFamilies.AcceptedChildInNeedAsync(scope.ServiceProvider, System, "E2E-CENSUS", "Census");
-        return (family, "Nia Census");
+        var family = await TestData.CreateFamilyAsync(app.Services, f =>
+            f.By(System).Named("Census").WithoutParent().WithChild("Nia", new DateOnly(2015, 4, 1)).Accepted(new DateOnly(2026, 9, 1), "domestic_abuse").WithReference("E2E-CENSUS"));
+        return (family.Id, "Nia Census");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Hearth.TestCommon;
 using System.Text.RegularExpressions;
 using Hearth.Core.Data;
 using Hearth.Core.Organisation;
@@ -14,17 +15,12 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
 {
     private static readonly ActorContext Seeder = ActorContext.System("referral journey test");
 
-    private async Task<Guid> FamilyAsync(string reference)
-    {
-        using var scope = app.Services.CreateScope();
-        var s = scope.ServiceProvider;
-        var team = await s.GetRequiredService<HearthDbContext>().Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
-        var people = s.GetRequiredService<PeopleService>();
-        var family = await people.CreateFamilyAsync(Seeder, new NewFamily(reference, team.Id, team.Patch));
-        await people.AddPersonAsync(Seeder, new NewPerson(family.Id, "Rhys", "Journey", new DateOnly(1988, 5, 1)) { Relationship = Relationship.Parent, NotADuplicate = true });
-        await people.AddPersonAsync(Seeder, new NewPerson(family.Id, "Cerys", "Journey", new DateOnly(2015, 3, 9)) { NotADuplicate = true });
-        return family.Id;
-    }
+    private async Task<Guid> FamilyAsync(string reference) =>
+        (await TestData.CreateFamilyAsync(app.Services, f =>
+        {
+            f.By(Seeder).Named("Journey").WithReference(reference).WithChild("Cerys", new DateOnly(2015, 3, 9));
+            f.Parent = ("Rhys", new DateOnly(1988, 5, 1));
+        })).Id;
 
     private static async Task ContinueAsync(IPage page, string button, string nextHeading)
     {

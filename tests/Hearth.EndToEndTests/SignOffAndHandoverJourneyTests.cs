@@ -1,3 +1,4 @@
+using Hearth.TestCommon;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
@@ -23,22 +24,8 @@ public sealed class SignOffAndHandoverJourneyTests(BrowserFixture app) : IClassF
     }
 
     /// <summary>A new family of the practitioner's team, referred 30 days ago and accepted that day.</summary>
-    private Task<Episode> EpisodeAsync(DateOnly today, string reference) => WithAsync(async s =>
-    {
-        var db = s.GetRequiredService<HearthDbContext>();
-        var team = await db.Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
-        var people = s.GetRequiredService<PeopleService>();
-        var family = await people.CreateFamilyAsync(System, new NewFamily(reference, team.Id, team.Patch));
-        await people.AddPersonAsync(System, new NewPerson(family.Id, "Kim", "Evans", new DateOnly(1990, 1, 1)) { NotADuplicate = true });
-        var child = await people.AddPersonAsync(System, new NewPerson(family.Id, "Ava", "Evans", new DateOnly(2016, 1, 1)) { NotADuplicate = true });
-        var received = today.AddDays(-30);
-        var referrals = s.GetRequiredService<ReferralService>();
-        var referral = await referrals.RecordAsync(System, new NewReferral(team.Id, family.Id, [child.Id], received, new TimeOnly(10, 0), ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
-            ["substance_misuse_drugs"], true, SharingBasis.Consent,
-            new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
-        var accepted = await referrals.TriageAsync(System, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
-        return await db.Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == accepted.EpisodeId);
-    });
+    private async Task<Episode> EpisodeAsync(DateOnly today, string reference) =>
+        (await TestData.CreateFamilyAsync(app.Services, f => f.By(System).Named("Evans").WithReference(reference).Accepted(today.AddDays(-30)))).Episode!;
 
     [Fact]
     public async Task Agreement_authorisation_and_handover_work_in_chromium_and_are_accessible()

@@ -34,16 +34,10 @@ public sealed class AllocationCommandTests : IAsyncLifetime
         var team = await org.CreateTeamAsync(Setup, new NewTeam("ifss-1", "Team A", "team-a", "North"));
         _leaver = await org.CreateWorkerAsync(Setup, new NewWorker("team-a", "Dee Leaver", "Family practitioner", 1m, 2, [], "North"));
         _taking = await org.CreateWorkerAsync(Setup, new NewWorker("team-a", "Ash Taker", "Family practitioner", 1m, 2, [], "North"));
-        var people = Get<PeopleService>();
-        var family = await people.CreateFamilyAsync(Setup, new NewFamily("CLI-1", team.Id, "North"));
-        var child = await people.AddPersonAsync(Setup, new NewPerson(family.Id, "Ava", "Cli", new DateOnly(2016, 5, 1)) { NotADuplicate = true });
         var received = Today.AddDays(-20);
-        var referrals = Get<ReferralService>();
-        var referral = await referrals.RecordAsync(Setup, new NewReferral(team.Id, family.Id, [child.Id], received, null, ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
-            ["substance_misuse_drugs"], true, SharingBasis.Consent,
-            new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
-        var accepted = await referrals.TriageAsync(Setup, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
-        _allocation = await Get<AllocationService>().AllocateAsync(Setup, new NewAllocation(accepted.EpisodeId!.Value, _leaver.Id, received.AddDays(5)));
+        var family = await TestData.CreateFamilyAsync(services, f => f.InTeam(team.Id).By(Setup).Named("Cli").WithReference("CLI-1").WithoutParent()
+            .WithChild("Ava", new DateOnly(2016, 5, 1)).Accepted(received));
+        _allocation = await Get<AllocationService>().AllocateAsync(Setup, new NewAllocation(family.Episode!.Id, _leaver.Id, received.AddDays(5)));
         await org.WorkerLeavesAsync(Setup, _leaver.Id, _leaver.Version, Today);
     }
 

@@ -66,15 +66,12 @@ public abstract class JourneyTestBase : IAsyncLifetime
         await action(scope);
     }
 
-    protected Task<(Family Family, Person Child)> FamilyWithChildAsync(string reference, Team? team = null, DateOnly? dob = null) =>
-        InScope(async s =>
-        {
-            var people = Get<PeopleService>(s);
-            var actor = (team ?? TeamA) == TeamB ? Outsider : Practitioner;
-            var family = await people.CreateFamilyAsync(actor, new NewFamily(reference, (team ?? TeamA).Id, (team ?? TeamA).Patch));
-            var child = await people.AddPersonAsync(actor, new NewPerson(family.Id, "Ava", reference, dob ?? new DateOnly(2016, 5, 1)) { NotADuplicate = true });
-            return (family, child);
-        });
+    protected async Task<(Family Family, Person Child)> FamilyWithChildAsync(string reference, Team? team = null, DateOnly? dob = null)
+    {
+        var family = await TestData.CreateFamilyAsync(Services, f => f.InTeam((team ?? TeamA).Id).By((team ?? TeamA) == TeamB ? Outsider : Practitioner)
+            .WithReference(reference).Named(reference).WithoutParent().WithChild("Ava", dob ?? new DateOnly(2016, 5, 1)));
+        return (family.Family, family.Child);
+    }
 
     protected static NewReferral Referral(Family family, Guid childId, DateOnly received, string? reference = null, Team? team = null, IReadOnlyList<string>? needs = null) =>
         new(team?.Id ?? family.TeamId, family.Id, [childId], received, new TimeOnly(10, 15), ReferralChannel.Phone, "5A", "Children's services", "Jo Referrer", "01234 567890",

@@ -35,29 +35,12 @@ public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFi
     /// <summary>A fresh open episode of the practitioner's team, allocated to Sam Practitioner's worker record.</summary>
     private async Task<(Episode Episode, Guid WorkerId, IReadOnlyList<Guid> Members)> SamsEpisodeAsync()
     {
-        // Signing in starts the app, which migrates and seeds the demo council.
+        // Signing in starts the app (the demo council is already in its database).
         await app.SignedInClientAsync("Practitioner");
-        return await WithAsync(async s =>
-        {
-            var db = s.GetRequiredService<HearthDbContext>();
-            var sam = await db.Users.SingleAsync(u => u.Email == HearthWebFactory.EmailFor("Practitioner"));
-            var team = await db.Set<Team>().SingleAsync(t => t.Code == "ifss-1-team");
-            // A new family each time, referred on 1 September and accepted the same day, so tests do not share episodes.
-            var people = s.GetRequiredService<PeopleService>();
-            var family = await people.CreateFamilyAsync(System, new NewFamily($"CW-{Guid.NewGuid():N}"[..12], team.Id, team.Patch));
-            var parent = await people.AddPersonAsync(System, new NewPerson(family.Id, "Kim", "Test", new DateOnly(1990, 1, 1)) { NotADuplicate = true });
-            var child = await people.AddPersonAsync(System, new NewPerson(family.Id, "Ava", "Test", new DateOnly(2016, 1, 1)) { NotADuplicate = true });
-            var received = new DateOnly(2026, 9, 1);
-            var referrals = s.GetRequiredService<ReferralService>();
-            var referral = await referrals.RecordAsync(System, new NewReferral(team.Id, family.Id, [child.Id], received, new TimeOnly(10, 0), ReferralChannel.Phone, "5A", "Children's services", "Jo", "01234",
-                ["substance_misuse_drugs"], true, SharingBasis.Consent,
-                new Dictionary<string, bool> { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }, null));
-            var accepted = await referrals.TriageAsync(System, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
-            var episode = await db.Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == accepted.EpisodeId);
-            await s.GetRequiredService<AllocationService>().AllocateAsync(System, new NewAllocation(episode.Id, sam.WorkerId!.Value, episode.OpenedOn, false, "Page tests"));
-            var members = await db.Set<Person>().Where(p => p.FamilyId == episode.FamilyId).Select(p => p.Id).ToListAsync();
-            return (episode, sam.WorkerId!.Value, (IReadOnlyList<Guid>)members);
-        });
+        var sam = await WithAsync(s => s.GetRequiredService<HearthDbContext>().Users.SingleAsync(u => u.Email == HearthWebFactory.EmailFor("Practitioner")));
+        // A new family each time, referred on 1 September and accepted the same day, so tests do not share episodes.
+        var family = await TestData.CreateFamilyAsync(app.Services, f => f.By(System).Accepted(new DateOnly(2026, 9, 1)).AllocatedTo(sam.WorkerId!.Value));
+        return (family.Episode!, sam.WorkerId!.Value, [family.Parent!.Id, .. family.Children.Select(c => c.Id)]);
     }
 
     /// <summary>

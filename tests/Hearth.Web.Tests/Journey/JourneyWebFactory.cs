@@ -29,44 +29,24 @@ public sealed class JourneyWebFactory : HearthWebFactory
 
     public Task<Team> TeamAsync(string code) => WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<Team>().SingleAsync(t => t.Code == code));
 
-    /// <summary>A new family of the team with a parent and a child, so tests do not share records.</summary>
+    /// <summary>A new family of the team with a parent and a child (<see cref="TestData"/>), so tests do not share records.</summary>
     public async Task<(Guid Family, Guid Parent, Guid Child)> FamilyAsync(string teamCode = "ifss-1-team")
     {
-        // Signing in starts the app, which migrates and seeds the demo council.
+        // Signing in starts the app; the demo council is already in its database.
         await SignedInClientAsync("Practitioner");
-        var team = await TeamAsync(teamCode);
-        return await WithAsync(async s =>
-        {
-            var people = s.GetRequiredService<PeopleService>();
-            var family = await people.CreateFamilyAsync(Seeder, new NewFamily($"JP-{Guid.NewGuid():N}"[..12], team.Id, team.Patch));
-            var parent = await people.AddPersonAsync(Seeder, new NewPerson(family.Id, "Kim", "Pagetest", new DateOnly(1990, 1, 1)) { Relationship = Relationship.Parent, NotADuplicate = true });
-            var child = await people.AddPersonAsync(Seeder, new NewPerson(family.Id, "Ava", "Pagetest", new DateOnly(2016, 1, 1)) { NotADuplicate = true });
-            return (family.Id, parent.Id, child.Id);
-        });
+        var family = await TestData.CreateFamilyAsync(Services, f => f.InTeam(teamCode).By(Seeder).Named("Pagetest"));
+        return (family.Id, family.Parent!.Id, family.Child.Id);
     }
 
-    public async Task<Referral> ReferralAsync(Guid family, Guid child, DateOnly received, string teamCode = "ifss-1-team")
-    {
-        var team = await TeamAsync(teamCode);
-        return await WithAsync(s => s.GetRequiredService<ReferralService>().RecordAsync(Seeder, new NewReferral(team.Id, family, [child], received, null, ReferralChannel.Phone, "5A",
-            "Children's services", "Jo", "01234", ["substance_misuse_drugs"], true, SharingBasis.Consent, Eligibility(teamCode))));
-    }
-
-    private static Dictionary<string, bool> Eligibility(string teamCode) => teamCode.StartsWith("ifss", StringComparison.Ordinal)
-        ? new() { ["parental_substance_misuse"] = true, ["child_in_need_or_at_risk"] = true, ["family_consents"] = true }
-        : new() { ["child_at_risk_of_care"] = true, ["family_consents"] = true };
+    public async Task<Referral> ReferralAsync(Guid family, Guid child, DateOnly received, string teamCode = "ifss-1-team") =>
+        await TestData.ReferAsync(Services, family, [child], received, Seeder, (await TeamAsync(teamCode)).Id);
 
     /// <summary>A new family referred on 1 September 2026 and accepted the same day: an open episode in its first phase.</summary>
     public async Task<(Episode Episode, Guid Child)> EpisodeAsync(string teamCode = "ifss-1-team")
     {
-        var (family, _, child) = await FamilyAsync(teamCode);
-        var received = new DateOnly(2026, 9, 1);
-        var referral = await ReferralAsync(family, child, received, teamCode);
-        return await WithAsync(async s =>
-        {
-            var accepted = await s.GetRequiredService<ReferralService>().TriageAsync(Seeder, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, received));
-            return (await s.GetRequiredService<HearthDbContext>().Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == accepted.EpisodeId), child);
-        });
+        await SignedInClientAsync("Practitioner");
+        var family = await TestData.CreateFamilyAsync(Services, f => f.InTeam(teamCode).By(Seeder).Accepted(new DateOnly(2026, 9, 1)).Named("Pagetest"));
+        return (family.Episode!, family.Child.Id);
     }
 
     public Task<Episode> ReadEpisodeAsync(Guid id) =>

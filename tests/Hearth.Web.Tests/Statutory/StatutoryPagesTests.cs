@@ -32,9 +32,10 @@ public sealed class StatutoryPagesTests(StatutoryWebFactory app) : IClassFixture
     /// <summary>A new family of the practitioner's team (IFSS Site 1) with a child referred on 1 September 2026 and accepted.</summary>
     private async Task<(Guid Family, Guid Referral, Guid Child)> ReferredChildAsync()
     {
-        // Signing in starts the app, which migrates and seeds the demo council.
+        // Signing in starts the app (the demo council is already in its database).
         await app.SignedInClientAsync("Practitioner");
-        return await WithAsync(s => DemoFamilies.AcceptedChildInNeedAsync(s, System, $"ST-{Guid.NewGuid():N}"[..12], "Test"));
+        var family = await TestData.CreateFamilyAsync(app.Services, f => f.By(System).WithoutParent().WithChild("Nia", new DateOnly(2015, 4, 1)).Accepted(new DateOnly(2026, 9, 1), "domestic_abuse"));
+        return (family.Id, family.Referral!.Id, family.Child.Id);
     }
 
     private static string ChildPath(Guid referral, Guid child) => $"/statutory/referrals/{referral}/children/{child}";
