@@ -48,57 +48,14 @@ internal static class Comparison
     private static HashSet<(string Child, string Rule)> Pairs(string csv) =>
         [.. ReadCsv(csv).Skip(1).Where(r => r.Count >= 2 && r[1] != "schema").Select(r => (r[0], r[1]))];
 
-    /// <summary>Minimal RFC 4180 reading: quoted fields may hold commas, quotes and line breaks.</summary>
+    /// <summary>Every row of a CSV file, the header first, read by CsvHelper (quoted fields may hold commas, quotes and line breaks).</summary>
     public static IEnumerable<List<string>> ReadCsv(string path)
     {
-        var text = File.ReadAllText(path);
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = new StreamReader(path);
+        using var csv = CsvHelper.CsvReader.Create(reader, new CsvHelper.CsvReaderOptions { AllowLineBreaksInQuotes = true }, false);
+        while (csv.Read())
         {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                yield return row;
-                row = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
+            yield return [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)];
         }
     }
 }

@@ -18,60 +18,19 @@ public sealed class MeasuresCommandsTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Reads a simple CSV (no quoted commas except in the last column) into header-keyed rows.</summary>
+    /// <summary>Reads a CSV written by the command into header-keyed rows (CsvHelper, so quoted cells read as a spreadsheet would).</summary>
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
+        using var reader = new StreamReader(path);
+        using var csv = CsvHelper.CsvReader.Create(reader, new CsvHelper.CsvReaderOptions { AllowLineBreaksInQuotes = true }, false);
+        csv.ReadHeader();
+        var header = csv.Headers.ToList();
         var rows = new List<Dictionary<string, string>>();
-        foreach (var line in lines.Skip(1))
+        while (csv.Read())
         {
-            var cells = SplitCsv(line);
-            rows.Add(header.Select((h, i) => (h, v: i < cells.Count ? cells[i] : "")).ToDictionary(x => x.h, x => x.v));
+            rows.Add(header.Select((h, i) => (h, v: i < csv.FieldCount ? csv.GetString(i) : "")).ToDictionary(x => x.h, x => x.v));
         }
         return rows;
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-        cells.Add(current.ToString());
-        return cells;
     }
 
     [Fact]
