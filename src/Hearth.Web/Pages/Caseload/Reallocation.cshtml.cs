@@ -10,7 +10,7 @@ namespace Hearth.Web.Pages.Caseload;
 /// holds. Each links to the step that puts it right (allocate, or hand over).
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class ReallocationModel(AllocationService allocations) : RecordPageModel
+public sealed class ReallocationModel(AllocationService allocations) : HearthPageModel
 {
     public IReadOnlyList<CaseNeedingReallocation> Cases { get; private set; } = [];
 

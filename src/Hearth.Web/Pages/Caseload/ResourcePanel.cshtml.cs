@@ -12,7 +12,7 @@ namespace Hearth.Web.Pages.Caseload;
 /// capacity; each referral links to its triage (waiting) or allocation (accepted), so the panel is decided in one sitting.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class ResourcePanelModel(ReferralService referrals, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class ResourcePanelModel(ReferralService referrals, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<(PanelTeam Team, TableModel Workers)> Teams { get; private set; } = [];
 

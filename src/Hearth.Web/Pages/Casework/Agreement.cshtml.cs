@@ -64,16 +64,7 @@ public sealed class AgreementModel(CaseworkService casework, TimeProvider time, 
         {
             return Page();
         }
-        try
-        {
-            await casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        return await SaveAsync(() => casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct), () => Redirect($"/casework/episodes/{id}"), "Version");
     }
 
     private async Task<bool> LoadAsync(Guid id, PlanKind kind, CancellationToken ct)

@@ -85,7 +85,7 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
         // Only the programme's questions: with no Answers[...] field posted, model binding falls back to every form field.
         var answers = Answers.Where(kv => Summary.Programme.Assessment.Questions.Any(q => q.Key == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
         var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, answers);
-        try
+        return await SaveAsync(async () =>
         {
             var complete = action == "complete";
             if (Current is null)
@@ -101,17 +101,8 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
                 await casework.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
             }
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            Errors.AddRange(e.Errors.Select(x => x with { Field = x.Field.Replace("Answers.", "Answers_", StringComparison.Ordinal) }));
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("StartedOn", e.Message));
-        }
-        return Page();
+        }, () => Redirect($"/casework/episodes/{id}"), "StartedOn",
+            mapError: x => x with { Field = x.Field.Replace("Answers.", "Answers_", StringComparison.Ordinal) });
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

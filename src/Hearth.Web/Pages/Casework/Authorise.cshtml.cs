@@ -52,21 +52,10 @@ public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, 
             Errors.Add(new FieldError(nameof(AuthorisedOn), t["Enter the date you authorised the assessment as a real date, for example 27 3 2026"]));
             return Page();
         }
-        try
-        {
-            await casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value, ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
+        return await SaveAsync(() => casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value!.Value, ct), () => Redirect($"/casework/episodes/{id}"),
+            nameof(AuthorisedOn),
             // The form has one field, so a refusal of the assessment's state is shown against it too.
-            Errors.AddRange(e.Errors.Select(x => x with { Field = nameof(AuthorisedOn) }));
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError(nameof(AuthorisedOn), e.Message));
-        }
-        return Page();
+            mapError: x => x with { Field = nameof(AuthorisedOn) });
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -31,16 +31,7 @@ public sealed class BoostersModel(CaseworkService casework, SessionService sessi
         {
             return Forbid();
         }
-        try
-        {
-            await sessions.ApproveExtraBoosterAsync(Actor, id, Reason ?? "", ct);
-            return Redirect($"/casework/episodes/{id}/boosters?approved=true");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        return await SaveAsync(() => sessions.ApproveExtraBoosterAsync(Actor, id, Reason ?? "", ct), () => Redirect($"/casework/episodes/{id}/boosters?approved=true"), "Version");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

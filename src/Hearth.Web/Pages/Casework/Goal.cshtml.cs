@@ -53,7 +53,7 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
         }
         var input = new GoalInput(Guid.TryParse(PersonId, out var p) ? p : null, Title ?? "", Owner ?? "", TargetDate.Value,
             new GasLevels(LevelMinus2, LevelMinus1, Level0, LevelPlus1, LevelPlus2), []);
-        try
+        return await SaveAsync(async () =>
         {
             if (goalId is { } g)
             {
@@ -63,16 +63,6 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
             {
                 await casework.AddGoalAsync(Actor, id, input, ct);
             }
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Title", e.Message));
-        }
-        return Page();
+        }, () => Redirect($"/casework/episodes/{id}"), "Title");
     }
 }

@@ -48,21 +48,11 @@ public sealed class PlanModel(CaseworkService casework, DraftService drafts) : C
             Errors.Add(new FieldError("ReviewBy", "Enter a real review-by date, for example 27 3 2027"));
             return Page();
         }
-        try
+        return await SaveAsync(async () =>
         {
             await casework.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
             await drafts.DiscardAsync(Actor, DraftForm(kind), id.ToString(), ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Content", e.Message));
-        }
-        return Page();
+        }, () => Redirect($"/casework/episodes/{id}"), "Content");
     }
 
     private async Task LoadAsync(Guid id, PlanKind kind, CancellationToken ct)

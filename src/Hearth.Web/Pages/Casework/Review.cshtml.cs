@@ -77,25 +77,13 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
         {
             return Page();
         }
-        try
+        return await SaveAsync(async () =>
         {
             var amendment = string.IsNullOrWhiteSpace(NewPlan) ? null : new PlanInput(PlanKind.WholeFamilyPlan, NewPlan, null, PlanChanges);
             await casework.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-            return Redirect($"/casework/episodes/{Review.EpisodeId}");
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var error in e.Errors)
-            {
-                Errors.Add(error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
-            }
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("HeldOn", e.Message));
-        }
-        return Page();
+        }, () => Redirect($"/casework/episodes/{Review.EpisodeId}"), "HeldOn",
+            mapError: error => error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -43,20 +43,7 @@ public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferr
         {
             return Page();
         }
-        try
-        {
-            await services.ChangeStatusAsync(Actor, id, Version, status, On.Value!.Value, Note, ct);
-            return Redirect($"/casework/episodes/{Referral.EpisodeId}/services");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Status", e.Message));
-        }
-        return Page();
+        return await SaveAsync(() => services.ChangeStatusAsync(Actor, id, Version, status, On.Value!.Value, Note, ct), () => Redirect($"/casework/episodes/{Referral.EpisodeId}/services"), "Status");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -38,21 +38,9 @@ public sealed class ServicesModel(CaseworkService casework, ServiceReferralServi
         {
             Errors.Add(new FieldError("ReferredOn", "Enter the date of the referral, for example 27 3 2026"));
         }
-        try
-        {
-            var input = new ServiceReferralInput(Guid.TryParse(DirectoryServiceId, out var d) ? d : Guid.Empty, Guid.TryParse(PersonId, out var p) ? p : null,
-                ReferredOn.Value ?? DateOnly.MinValue, Note);
-            if (Errors.Count == 0)
-            {
-                await services.ReferAsync(Actor, id, input, ct);
-                return Redirect($"/casework/episodes/{id}/services");
-            }
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        var input = new ServiceReferralInput(Guid.TryParse(DirectoryServiceId, out var d) ? d : Guid.Empty, Guid.TryParse(PersonId, out var p) ? p : null,
+            ReferredOn.Value ?? DateOnly.MinValue, Note);
+        return await SaveAsync(() => services.ReferAsync(Actor, id, input, ct), () => Redirect($"/casework/episodes/{id}/services"), "DirectoryServiceId");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -90,26 +90,19 @@ public sealed class SessionsModel(CaseworkService casework, SessionService sessi
         {
             Errors.Add(new FieldError("Rows[0].Date", "You have no staff record, so sessions cannot be recorded as yours; ask an administrator"));
         }
-        if (Errors.Count == 0)
-        {
-            try
+        return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => Redirect($"/casework/episodes/{id}?recorded={inputs.Count}"), "Rows[0].Date",
+            () =>
             {
-                await sessions.RecordManyAsync(Actor, inputs, ct);
-                return Redirect($"/casework/episodes/{id}?recorded={inputs.Count}");
-            }
-            catch (ValidationFailedException e)
+                Pad();
+                return Task.CompletedTask;
+            },
+            // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
+            mapError: error =>
             {
-                // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
-                foreach (var error in e.Errors)
-                {
-                    var (index, field) = Split(error.Field);
-                    var row = index is { } n && n < rowOf.Count ? rowOf[n] : rowOf.FirstOrDefault();
-                    Errors.Add(new FieldError($"Rows[{row}].{(field == "WorkerIds" ? "Date" : field)}", $"Session {row + 1}: {error.Message}"));
-                }
-            }
-        }
-        Pad();
-        return Page();
+                var (index, field) = Split(error.Field);
+                var row = index is { } n && n < rowOf.Count ? rowOf[n] : rowOf.FirstOrDefault();
+                return new FieldError($"Rows[{row}].{(field == "WorkerIds" ? "Date" : field)}", $"Session {row + 1}: {error.Message}");
+            });
     }
 
     private static (int? Index, string Field) Split(string field)

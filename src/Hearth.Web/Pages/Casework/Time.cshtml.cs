@@ -67,16 +67,7 @@ public sealed class TimeModel(SessionService sessions, DueList due, TimeProvider
         {
             return Page();
         }
-        try
-        {
-            await sessions.LogWorkerTimeAsync(Actor, new WorkerTimeInput(Split.WorkerId, Date.Value!.Value, minutes, activity, Note), ct);
-            return Redirect($"/casework/time?logged=true{(WorkerId is { } w ? $"&worker={w}" : "")}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        return await SaveAsync(() => sessions.LogWorkerTimeAsync(Actor, new WorkerTimeInput(Split.WorkerId, Date.Value!.Value, minutes, activity, Note), ct), () => Redirect($"/casework/time?logged=true{(WorkerId is { } w ? $"&worker={w}" : "")}"), "Version");
     }
 
     private async Task LoadAsync(CancellationToken ct)

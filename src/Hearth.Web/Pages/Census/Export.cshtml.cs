@@ -32,20 +32,17 @@ public sealed class ExportModel(CensusExport census, TimeProvider time, IConfigu
             Errors.Add(new FieldError(nameof(ReferenceDate), "Enter the reference date as YYYY-MM-DD, for example 2026-03-31"));
             return Page();
         }
-        try
+        IActionResult? outcome = null;
+        return await SaveAsync(async () =>
         {
             var result = await census.ExportAsync(Actor, date, LaCode, ct);
             if (result.Validation.HasErrors && !Force)
             {
                 Result = result;
-                return Page();
+                outcome = Page();
+                return;
             }
-            return File(result.Xml, "application/xml", result.FileName);
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            return Page();
-        }
+            outcome = File(result.Xml, "application/xml", result.FileName);
+        }, () => outcome!, nameof(ReferenceDate));
     }
 }

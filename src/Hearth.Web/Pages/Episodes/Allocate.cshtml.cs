@@ -14,7 +14,7 @@ namespace Hearth.Web.Pages.Episodes;
 /// capacity, matching specialism, patch); a worker at their maximum needs an override reason, which is audited.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class AllocateModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class AllocateModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? WorkerId { get; set; }
     [BindProperty] public DateParts From { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
     {
         await LoadAsync(id, ct);
         Version = View.Episode.Version;
-        From = DateParts.Of(Today(time));
+        From = DateParts.Of(UkToday(time));
         IsLead = View.Episode.Allocations.Any(a => a.To == null && a.IsLead) ? "no" : "yes";
         WorkerId = Suggestions.FirstOrDefault(s => s.Worker.FreeCapacity > 0)?.Worker.WorkerId.ToString();
         return Page();
@@ -60,10 +60,7 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
         }
         try
         {
-            if (await TrySaveAsync(() => allocations.AllocateAsync(Actor, new NewAllocation(id, worker, from!.Value, IsLead == "yes", OverrideReason, Version), ct), nameof(WorkerId)))
-            {
-                return Redirect($"/episodes/{id}?saved=allocation");
-            }
+            return await SaveAsync(() => allocations.AllocateAsync(Actor, new NewAllocation(id, worker, from!.Value, IsLead == "yes", OverrideReason, Version), ct), () => Redirect($"/episodes/{id}?saved=allocation"), nameof(WorkerId));
         }
         catch (CapacityExceededException e)
         {

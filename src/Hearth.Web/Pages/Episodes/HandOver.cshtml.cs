@@ -14,7 +14,7 @@ namespace Hearth.Web.Pages.Episodes;
 /// day. The team's other workers are offered in the order AllocationService suggests.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class HandOverModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class HandOverModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? ToWorkerId { get; set; }
     [BindProperty] public DateParts On { get; set; } = new();
@@ -36,7 +36,7 @@ public sealed class HandOverModel(EpisodeService episodes, AllocationService all
             return NotFound();
         }
         Version = Allocation.Version;
-        On = DateParts.Of(Today(time));
+        On = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -65,10 +65,7 @@ public sealed class HandOverModel(EpisodeService episodes, AllocationService all
         }
         try
         {
-            if (await TrySaveAsync(() => allocations.HandOverAsync(Actor, new Handover(allocationId, Version, worker, new AllocationEnding(On.Value!.Value, reason, Note), OverrideReason), ct), nameof(ToWorkerId)))
-            {
-                return Redirect($"/episodes/{id}?saved=handover");
-            }
+            return await SaveAsync(() => allocations.HandOverAsync(Actor, new Handover(allocationId, Version, worker, new AllocationEnding(On.Value!.Value, reason, Note), OverrideReason), ct), () => Redirect($"/episodes/{id}?saved=handover"), nameof(ToWorkerId));
         }
         catch (CapacityExceededException e)
         {

@@ -12,7 +12,7 @@ namespace Hearth.Web.Pages.Families;
 
 /// <summary>Starts a new family (household) in one of the user's teams; the next page adds its first person.</summary>
 [Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class AddModel(PeopleService people, OrganisationService organisation, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class AddModel(PeopleService people, OrganisationService organisation, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public string? Team { get; set; }
@@ -35,11 +35,7 @@ public sealed class AddModel(PeopleService people, OrganisationService organisat
             return Page();
         }
         Family? family = null;
-        if (await TrySaveAsync(async () => family = await people.CreateFamilyAsync(Actor, new NewFamily(Reference ?? "", team, Patch), ct), nameof(Reference)))
-        {
-            return Redirect($"/families/{family!.Id}/people/add");
-        }
-        return Page();
+        return await SaveAsync(async () => family = await people.CreateFamilyAsync(Actor, new NewFamily(Reference ?? "", team, Patch), ct), () => Redirect($"/families/{family!.Id}/people/add"), nameof(Reference));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -14,7 +14,7 @@ namespace Hearth.Web.Pages.Families;
 /// added: the existing records are offered instead, and the user adds a new record only by saying it is a different person.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class AddPersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class AddPersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public bool Referral { get; set; }
     [BindProperty] public string? GivenName { get; set; }
@@ -79,10 +79,7 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
         }
         try
         {
-            if (await TrySaveAsync(() => people.AddPersonAsync(Actor, input, ct), nameof(GivenName)))
-            {
-                return Redirect(Referral ? ReturnTo : $"/families/{id}?person=added");
-            }
+            return await SaveAsync(() => people.AddPersonAsync(Actor, input, ct), () => Redirect(Referral ? ReturnTo : $"/families/{id}?person=added"), nameof(GivenName));
         }
         catch (PossibleDuplicateException e)
         {

@@ -65,7 +65,7 @@ public sealed class PersonDraft
 /// the user's encrypted TempData cookie until <see cref="PersonDetailsService"/> saves them together.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Name = "name", Birth = "birth", Characteristics = "characteristics", Identifiers = "identifiers", Address = "address", Death = "death", Check = "check";
 
@@ -167,12 +167,11 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
     private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
         BuildAnswers();
-        if (await TrySaveAsync(() => details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct), "Changes"))
+        return await SaveAsync(() => details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct), () =>
         {
             TempData.Remove(DraftKey);
             return Redirect($"/families/{Record.Family.Id}?person=changed");
-        }
-        return Page();
+        }, "Changes");
     }
 
     private void CheckDates()

@@ -15,7 +15,7 @@ namespace Hearth.Web.Pages.Families;
 /// record changed meanwhile is refused rather than merged as it no longer is.
 /// </summary>
 [Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class MergePersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : RecordPageModel
+public sealed class MergePersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? MergeId { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -47,11 +47,7 @@ public sealed class MergePersonModel(FamilyRecordService records, PeopleService 
             Errors.Add(new FieldError(nameof(MergeId), t["Choose the record to merge into this one"]));
             return Page();
         }
-        if (await TrySaveAsync(() => people.MergeAsync(Actor, person, Version, mergeId, mergeVersion, Reason ?? "", ct), nameof(MergeId)))
-        {
-            return Redirect($"/families/{id}?person=merged");
-        }
-        return Page();
+        return await SaveAsync(() => people.MergeAsync(Actor, person, Version, mergeId, mergeVersion, Reason ?? "", ct), () => Redirect($"/families/{id}?person=merged"), nameof(MergeId));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid person, CancellationToken ct)

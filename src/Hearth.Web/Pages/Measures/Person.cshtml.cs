@@ -20,15 +20,8 @@ public sealed class PersonModel(PeopleService people, MeasureChangeQuery change,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Person = await people.ReadPersonAsync(Actor, Id, ct);
-            Trajectories = Person.FamilyId is { } familyId ? await change.ForFamilyAsync(Actor, familyId, Person.Id, ct) : [];
-        }
-        catch (AccessDeniedException)
-        {
-            return NotFound();
-        }
+        Person = await people.ReadPersonAsync(Actor, Id, ct);
+        Trajectories = Person.FamilyId is { } familyId ? await change.ForFamilyAsync(Actor, familyId, Person.Id, ct) : [];
         return Page();
     }
 

@@ -30,22 +30,6 @@ public sealed class ClaimModel(ClaimService claims, TimeProvider time) : Results
     public async Task<IActionResult> OnPostMoveAsync(ClaimStatus to, int batchVersion, string? reason, CancellationToken ct) =>
         await TryAsync(() => claims.MoveAsync(Actor, Id, batchVersion, to, reason, ct), ct);
 
-    private async Task<IActionResult> TryAsync(Func<Task> action, CancellationToken ct)
-    {
-        try
-        {
-            await action();
-            return Redirect($"/results/claim/{Id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Status", e.Message));
-        }
-        View = await claims.BatchAsync(Actor, Id, ct);
-        return Page();
-    }
+    private Task<IActionResult> TryAsync(Func<Task> action, CancellationToken ct) =>
+        SaveAsync(action, () => Redirect($"/results/claim/{Id}"), "Status", async () => View = await claims.BatchAsync(Actor, Id, ct));
 }

@@ -37,40 +37,17 @@ public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : Result
         {
             Errors.Add(new FieldError(nameof(WindowId), "Choose a claim window"));
         }
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                var batch = await claims.CreateBatchAsync(Actor, WindowId!.Value, asOf!.Value, share, ct: ct);
-                return Redirect($"/results/claim/{batch.Id}");
-            }
-            catch (ValidationFailedException e)
-            {
-                AddErrors(e);
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        Guid? batch = null;
+        return await SaveAsync(async () => batch = (await claims.CreateBatchAsync(Actor, WindowId!.Value, asOf!.Value, share, ct: ct)).Id,
+            () => Redirect($"/results/claim/{batch}"), nameof(WindowId), () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
     {
         var opens = Parse(OpensOn, nameof(OpensOn));
         var closes = Parse(ClosesOn, nameof(ClosesOn));
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                await claims.CreateWindowAsync(Actor, new NewClaimWindow(FrameworkCode, Name ?? "", opens!.Value, closes!.Value), ct);
-                return RedirectToPage();
-            }
-            catch (ValidationFailedException e)
-            {
-                AddErrors(e);
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(() => claims.CreateWindowAsync(Actor, new NewClaimWindow(FrameworkCode, Name ?? "", opens!.Value, closes!.Value), ct),
+            () => RedirectToPage(), nameof(Name), () => LoadAsync(ct));
     }
 
     private DateOnly? Parse(string? text, string field)

@@ -66,26 +66,10 @@ public sealed class FinanceModel(FinanceService finance, TimeProvider time) : Re
         }
         var fees = Amount(ExpectedAttachmentFees, nameof(ExpectedAttachmentFees), "attachment fees expected");
         var results = Amount(ExpectedResults, nameof(ExpectedResults), "results payments expected");
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                await finance.SetProfileAsync(Actor, new NewGrantProfileYear(ServiceId!.Value, FrameworkCode, year, families, fees, results, ProfileVersion, CheckVersion: true), ct);
-                return RedirectToPage(new { Framework = FrameworkCode, On, Saved = true });
-            }
-            catch (ValidationFailedException e)
-            {
-                AddErrors(e);
-            }
-            catch (ConcurrencyConflictException e)
-            {
-                Errors.Add(new FieldError(nameof(ExpectedFamilies), ProfileVersion is null
-                    ? "This service already has a grant profile for that year: choose Change beside it in the table to change it"
-                    : e.Message));
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(
+            () => finance.SetProfileAsync(Actor, new NewGrantProfileYear(ServiceId!.Value, FrameworkCode, year, families, fees, results, ProfileVersion, CheckVersion: true), ct),
+            () => RedirectToPage(new { Framework = FrameworkCode, On, Saved = true }), nameof(ExpectedFamilies), () => LoadAsync(ct),
+            conflictMessage: ProfileVersion is null ? "This service already has a grant profile for that year: choose Change beside it in the table to change it" : null);
     }
 
     private decimal Amount(string? text, string field, string what)

@@ -54,22 +54,12 @@ public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(EffectiveFrom), "Enter the date the version takes effect as YYYY-MM-DD, for example 2026-04-01"));
         }
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                var published = await frameworks.PublishAsync(Actor, definition! with { Changes = Changes?.Trim() ?? "" }, effective, ct);
-                return RedirectToPage(new { Published = $"{published.Name} version {published.Version}" });
-            }
-            catch (ValidationFailedException e)
-            {
-                // The definition's own fields (code, source, rules) are all in the JSON box: name them as the JSON does.
-                Errors.AddRange(e.Errors.Select(x => x.Field is nameof(Changes) or nameof(EffectiveFrom) or nameof(Definition) ? x
-                    : new FieldError(nameof(Definition), $"\"{JsonNamingPolicy.CamelCase.ConvertName(x.Field)}\": {x.Message}")));
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        FrameworkDefinition? published = null;
+        return await SaveAsync(async () => published = await frameworks.PublishAsync(Actor, definition! with { Changes = Changes?.Trim() ?? "" }, effective, ct),
+            () => RedirectToPage(new { Published = $"{published!.Name} version {published.Version}" }), nameof(Definition), () => LoadAsync(ct),
+            // The definition's own fields (code, source, rules) are all in the JSON box: name them as the JSON does.
+            mapError: x => x.Field is nameof(Changes) or nameof(EffectiveFrom) or nameof(Definition) ? x
+                : new FieldError(nameof(Definition), $"\"{JsonNamingPolicy.CamelCase.ConvertName(x.Field)}\": {x.Message}"));
     }
 
     private async Task LoadAsync(CancellationToken ct)

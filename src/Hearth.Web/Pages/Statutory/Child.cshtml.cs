@@ -31,6 +31,6 @@ public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
     {
         await LoadAsync(statutory, referral, person, ct);
         return await SaveAsync(() => statutory.SetNeedAsync(Actor, referral, person, Version, new NeedInput(PrimaryNeedCode, AssessmentFactors), ct),
-            nameof(PrimaryNeedCode), Page);
+            () => Redirect(ChildHref), nameof(PrimaryNeedCode));
     }
 }

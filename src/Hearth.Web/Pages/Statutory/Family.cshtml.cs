@@ -13,14 +13,7 @@ public sealed class FamilyModel(StatutoryService statutory) : HearthPageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            Records = await statutory.ForFamilyAsync(Actor, id, ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return NotFound();
-        }
+        Records = await statutory.ForFamilyAsync(Actor, id, ct);
         return Page();
     }
 

@@ -78,7 +78,7 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         var input = new ProtectionPlanInput(start!.Value, end, InitialCategory, LatestCategory, previous, reviews);
         return await SaveAsync(() => Current is null
             ? statutory.AddProtectionPlanAsync(Actor, referral, person, input, ct)
-            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
+            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), () => Redirect(ChildHref), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)

@@ -32,12 +32,7 @@ public sealed class SetModel(ReportInputService inputs, OrganisationService orga
     {
         var gross = Decimal(GrossExpenditure, nameof(GrossExpenditure), "Gross expenditure must be an amount in pounds, like 447890");
         var income = Decimal(Income, nameof(Income), "Income must be an amount in pounds, like 25000");
-        if (await SaveAsync(() => inputs.SetBudgetAsync(Actor, new BudgetInput(Service ?? "", FinancialYear, gross, income, Note, Version), ct), nameof(GrossExpenditure)))
-        {
-            return Redirect($"/admin/budgets?saved={Uri.EscapeDataString($"{Service} {FinancialYear}")}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(() => inputs.SetBudgetAsync(Actor, new BudgetInput(Service ?? "", FinancialYear, gross, income, Note, Version), ct), () => Redirect($"/admin/budgets?saved={Uri.EscapeDataString($"{Service} {FinancialYear}")}"), nameof(GrossExpenditure), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

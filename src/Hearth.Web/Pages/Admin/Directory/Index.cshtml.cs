@@ -25,16 +25,8 @@ public sealed class IndexModel(ServiceReferralService referrals) : HearthPageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var entry = await referrals.AddToDirectoryAsync(Actor, new DirectoryServiceInput(Name ?? "", Category ?? "", Contact), ct);
-            return Redirect($"/admin/directory?added={Uri.EscapeDataString(entry.Name)}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            Services = await referrals.DirectoryAsync(ct);
-            return Page();
-        }
+        string? added = null;
+        return await SaveAsync(async () => added = (await referrals.AddToDirectoryAsync(Actor, new DirectoryServiceInput(Name ?? "", Category ?? "", Contact), ct)).Name,
+            () => Redirect($"/admin/directory?added={Uri.EscapeDataString(added!)}"), nameof(Name), async () => Services = await referrals.DirectoryAsync(ct));
     }
 }

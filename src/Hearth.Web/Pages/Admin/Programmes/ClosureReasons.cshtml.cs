@@ -30,6 +30,6 @@ public sealed class ClosureReasonsModel(ProgrammeEditor editor, IStringLocalizer
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.SaveClosureReasonsAsync(Actor, code, Version, ClosureReasons, ct), nameof(ClosureReasons));
+        return await SaveAsync(() => Editor.SaveClosureReasonsAsync(Actor, code, Version, ClosureReasons, ct), BackToDraft, nameof(ClosureReasons));
     }
 }

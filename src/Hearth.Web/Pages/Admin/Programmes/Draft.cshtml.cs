@@ -17,7 +17,6 @@ public sealed class DraftModel(ProgrammeEditor editor) : ProgrammeDraftPageModel
         {
             return Redirect(ProgrammePaths.Programme(code));
         }
-        var result = await SaveAsync(() => Editor.DiscardAsync(Actor, code, Version, ct), "Draft");
-        return result is RedirectResult ? Redirect(ProgrammePaths.Programme(code)) : result;
+        return await SaveAsync(() => Editor.DiscardAsync(Actor, code, Version, ct), () => Redirect(ProgrammePaths.Programme(code)), "Draft");
     }
 }

@@ -28,7 +28,7 @@ public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPag
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.SaveEligibilityAsync(Actor, code, Version, Current?.Key, new EligibilityForm(Key, Question, RequiredYes ?? true), ct), "Question");
+        return await SaveAsync(() => Editor.SaveEligibilityAsync(Actor, code, Version, Current?.Key, new EligibilityForm(Key, Question, RequiredYes ?? true), ct), BackToDraft, "Question");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, string entry, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPag
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemoveEligibilityAsync(Actor, code, Version, entry, ct), "Question");
+        return await SaveAsync(() => Editor.RemoveEligibilityAsync(Actor, code, Version, entry, ct), BackToDraft, "Question");
     }
 
     private async Task<bool> FindAsync(string code, string? key, bool keepPostedVersion, CancellationToken ct)

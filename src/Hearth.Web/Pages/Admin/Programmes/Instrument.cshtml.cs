@@ -41,7 +41,7 @@ public sealed class InstrumentModel(ProgrammeEditor editor) : ProgrammeDraftPage
             return NotFound();
         }
         var form = new InstrumentForm(Instrument, Respondent, MinAgeYears, MaxAgeYears, When.Contains("AtBaseline"), When.Contains("AtReviews"), EveryMonths, When.Contains("AtClosure"));
-        return await SaveAsync(() => Editor.SaveInstrumentAsync(Actor, code, Version, index, form, ct), "Instrument");
+        return await SaveAsync(() => Editor.SaveInstrumentAsync(Actor, code, Version, index, form, ct), BackToDraft, "Instrument");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, int index, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class InstrumentModel(ProgrammeEditor editor) : ProgrammeDraftPage
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemoveInstrumentAsync(Actor, code, Version, index, ct), "Instrument");
+        return await SaveAsync(() => Editor.RemoveInstrumentAsync(Actor, code, Version, index, ct), BackToDraft, "Instrument");
     }
 
     private async Task<bool> FindAsync(string code, int? index, bool keepPostedVersion, CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed class PhaseModel(ProgrammeEditor editor) : ProgrammeDraftPageModel
             return NotFound();
         }
         var form = new PhaseForm(Key, Name, ExpectedMinDays, ExpectedMaxDays, Intensive ?? false, IsAssessment ?? false, ReviewMonths, ReviewEveryWeeks, Position);
-        return await SaveAsync(() => Editor.SavePhaseAsync(Actor, code, Version, Current?.Key, form, ct), "Name");
+        return await SaveAsync(() => Editor.SavePhaseAsync(Actor, code, Version, Current?.Key, form, ct), BackToDraft, "Name");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, string phase, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class PhaseModel(ProgrammeEditor editor) : ProgrammeDraftPageModel
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemovePhaseAsync(Actor, code, Version, phase, ct), "Name");
+        return await SaveAsync(() => Editor.RemovePhaseAsync(Actor, code, Version, phase, ct), BackToDraft, "Name");
     }
 
     private async Task<bool> FindAsync(string code, string? key, bool keepPostedVersion, CancellationToken ct)

@@ -27,21 +27,11 @@ public sealed class PreviewModel(ProgrammeEditor editor, IStringLocalizer<Shared
             Errors.Add(new FieldError(nameof(EffectiveFrom), t["The date the new version takes effect must be a real date, for example 1 4 2027"]));
             return Page();
         }
-        try
-        {
-            var published = await Editor.PublishAsync(Actor, code, Version, EffectiveFrom.Value, ct);
-            return Redirect(ProgrammePaths.Programme(code, published.Number) + "&published=true");
-        }
-        catch (ValidationFailedException e)
-        {
+        int? published = null;
+        return await SaveAsync(async () => published = (await Editor.PublishAsync(Actor, code, Version, EffectiveFrom.Value, ct)).Number,
+            () => Redirect(ProgrammePaths.Programme(code, published) + "&published=true"), "Draft",
             // Whole-programme problems have no field of their own on this page: they belong to the draft.
-            Errors.AddRange(e.Errors.Select(x => x.Field == "Definition" ? x with { Field = "Draft" } : x));
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Draft", e.Message));
-        }
-        return Page();
+            mapError: x => x.Field == "Definition" ? x with { Field = "Draft" } : x);
     }
 
     private async Task<bool> LoadAsync(string code, bool keepPostedVersion, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed class SettingsModel(ProgrammeEditor editor) : ProgrammeDraftPageMo
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.SaveSettingsAsync(Actor, code, Version, new ProgrammeSettingsForm(Name, MaxBoosterSessions, ReopenWindowDays), ct), nameof(Name));
+        return await SaveAsync(() => Editor.SaveSettingsAsync(Actor, code, Version, new ProgrammeSettingsForm(Name, MaxBoosterSessions, ReopenWindowDays), ct), BackToDraft, nameof(Name));
     }
 
     private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

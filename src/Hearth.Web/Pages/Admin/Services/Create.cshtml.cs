@@ -17,12 +17,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Service? created = null;
-        if (await SaveAsync(async () => created = await organisation.CreateServiceAsync(Actor, new NewService(Name ?? "", Code ?? "", Description, ProgrammeCode), ct), nameof(Name)))
-        {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(created!.Name)}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(async () => created = await organisation.CreateServiceAsync(Actor, new NewService(Name ?? "", Code ?? "", Description, ProgrammeCode), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(created!.Name)}"), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -20,17 +20,17 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
         {
             return NotFound();
         }
-        (Version, Name, Description, ClosedOn) = (Current.Version, Current.Name, Current.Description, DateParts.Of(Today(time)));
+        (Version, Name, Description, ClosedOn) = (Current.Version, Current.Name, Current.Description, DateParts.Of(UkToday(time)));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), nameof(Name)))
+        if (!await LoadAsync(ct))
         {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
+            return NotFound();
         }
-        return await LoadAsync(ct) ? Page() : NotFound();
+        return await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
@@ -40,12 +40,11 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
             return NotFound();
         }
         var closedOn = Date(ClosedOn, nameof(ClosedOn), "The date the service closes must be a real date, like 31 3 2026");
-        if (await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), nameof(ClosedOn)))
+        return await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}"), nameof(ClosedOn), () =>
         {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}");
-        }
-        (Name, Description) = (Current.Name, Current.Description);
-        return Page();
+            (Name, Description) = (Current.Name, Current.Description);
+            return Task.CompletedTask;
+        });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -17,12 +17,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), nameof(Name)))
-        {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

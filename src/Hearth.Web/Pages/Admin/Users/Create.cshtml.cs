@@ -22,17 +22,9 @@ public sealed class CreateModel(UserService users, OrganisationService organisat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var user = await users.CreateAsync(Actor, new NewUser(Name ?? "", Email ?? "", Role ?? "", Team, Password ?? ""), ct);
-            return Redirect($"/admin/users?created={Uri.EscapeDataString(user.Email!)}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            await LoadAsync(ct);
-            return Page();
-        }
+        string? created = null;
+        return await SaveAsync(async () => created = (await users.CreateAsync(Actor, new NewUser(Name ?? "", Email ?? "", Role ?? "", Team, Password ?? ""), ct)).Email,
+            () => Redirect($"/admin/users?created={Uri.EscapeDataString(created!)}"), nameof(Email), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

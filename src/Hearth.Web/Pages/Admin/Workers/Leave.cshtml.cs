@@ -18,7 +18,7 @@ public sealed class LeaveModel(OrganisationService organisation, TimeProvider ti
         {
             return NotFound();
         }
-        (Version, LeavingDate) = (Current.Version, DateParts.Of(Today(time)));
+        (Version, LeavingDate) = (Current.Version, DateParts.Of(UkToday(time)));
         return Page();
     }
 
@@ -29,11 +29,7 @@ public sealed class LeaveModel(OrganisationService organisation, TimeProvider ti
             return NotFound();
         }
         var leftOn = Date(LeavingDate, nameof(LeavingDate), "The date they left must be a real date, like 31 3 2026");
-        if (await SaveAsync(() => organisation.WorkerLeavesAsync(Actor, Id, Version, leftOn, ct), nameof(LeavingDate)))
-        {
-            return Redirect($"/admin/workers?saved={Uri.EscapeDataString(Current.Name)}");
-        }
-        return Page();
+        return await SaveAsync(() => organisation.WorkerLeavesAsync(Actor, Id, Version, leftOn, ct), () => Redirect($"/admin/workers?saved={Uri.EscapeDataString(Current.Name)}"), nameof(LeavingDate));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
