@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's closures over the last 12 months: how long each episode lasted, why it closed and where the family went.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class ClosuresModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's follow-up points (6, 12, 24 months after closure) that are due and not yet done.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class FollowUpsModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Referrals;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>My caseload, each of my teams' caseloads beside their workers' capacity, and each team's waiting list.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class IndexModel(EpisodeService episodes, AllocationService allocations, ReferralService referrals, OrganisationService organisation, TimeProvider time,
     IStringLocalizer<SharedResource> t) : HearthPageModel
 {

@@ -3,14 +3,13 @@ using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>Moves a waiting referral to another place in its team's list (with a reason, audited) or takes it off the list with an outcome.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Position { get; set; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's waiting list in order: who is waiting, since when, priority, days waited; managers triage, move or remove entries.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class WaitingListModel(ReferralService referrals, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -12,6 +13,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Records that a family member agreed a plan's current version (usually the family agreement): who, on what date and
 /// how (signed on paper, verbally, pictorially, electronically, through an interpreter).
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AgreementModel(CaseworkService casework, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
 {
     [BindProperty] public string? PersonId { get; set; }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Text.Json;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -11,6 +12,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Every post is kept as a server-side draft first (as on the review form), so nothing typed is lost to a refused form,
 /// an expired sign-in or a closed browser; the next visit resumes it.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AssessmentModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
     public const string DraftForm = "assessment";

@@ -4,14 +4,13 @@ using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>A manager reads the episode's complete assessment and authorises it, dated (a paper sign-off can be recorded later).</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
 {
     [BindProperty] public DateParts AuthorisedOn { get; set; } = new();

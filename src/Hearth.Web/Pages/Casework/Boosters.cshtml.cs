@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>Booster sessions used against the programme's maximum, managers' approvals of extra ones, and the form to approve one more.</summary>
+[RequirePermission(Permission.RecordCasework)]
+[RequirePermission(Permission.ManageCases, ForChanges = true)]
 public sealed class BoostersModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
 {
     [BindProperty] public string? Reason { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>An episode's casework at a glance: the assessment and its authorisation, goals, plans and who agreed them, reviews, sessions and time.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class EpisodeModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
 {
     public EpisodeSummary Summary { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>Adds or changes a goal with its five Goal Attainment Scaling levels, written before work starts.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
 {
     [BindProperty] public string? Title { get; set; }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -9,6 +10,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Writes a plan's next version (family agreement, whole-family plan or children's safety plan). Every post is kept as a
 /// server-side draft first, so nothing typed is lost; the next visit resumes it.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class PlanModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
     public static string DraftForm(PlanKind kind) => $"plan-{kind}";

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Records a review: who came, a GAS rating for each goal, progress, plan changes and the decision. Every post is kept
 /// as a server-side draft first, so a refused form or an expired sign-in loses nothing; the next visit resumes it.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ReviewModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
     public const string DraftForm = "review";

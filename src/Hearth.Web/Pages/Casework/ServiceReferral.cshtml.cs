@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>A referral to a wider service: its status history and wait, and the next change of status.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferralService services) : CaseworkPageModel
 {
     [BindProperty] public string? Status { get; set; }

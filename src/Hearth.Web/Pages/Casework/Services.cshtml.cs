@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Referrals from the episode to wider services (drug and alcohol, domestic abuse, mental health, housing, debt advice,
 /// employment support...): each one's status and how long the family waited, and a form to make a new one.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ServicesModel(CaseworkService casework, ServiceReferralService services) : CaseworkPageModel
 {
     [BindProperty] public string? DirectoryServiceId { get; set; }

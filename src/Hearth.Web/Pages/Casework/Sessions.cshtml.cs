@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Quick entry of a practitioner's day: up to <see cref="RowCount"/> sessions for one episode, saved together or not
 /// at all. Rows left blank are ignored.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class SessionsModel(CaseworkService casework, SessionService sessions, DueList due) : CaseworkPageModel
 {
     public const int RowCount = 4;

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>The team around the family: the professionals and agencies involved, their roles, contact and consent to share. Adds one or changes one.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
 {
     [BindProperty] public string? Name { get; set; }

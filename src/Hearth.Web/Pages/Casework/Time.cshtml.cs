@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -11,6 +12,7 @@ namespace Hearth.Web.Pages.Casework;
 /// A worker's time: the last four weeks split between families and other work (agency liaison, travel, training,
 /// supervision, admin), and a form to log time not spent with a family.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class TimeModel(SessionService sessions, DueList due, TimeProvider time) : CaseworkPageModel
 {
     public const int PeriodDays = 28;

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Census;
 
 /// <summary>Exports the census as a download: straight away when it has no errors, otherwise only when asked again.</summary>
+[RequirePermission(Permission.ManageReturns)]
 public sealed class ExportModel(CensusExport census, TimeProvider time, IConfiguration configuration) : HearthPageModel
 {
     [BindProperty] public string? ReferenceDate { get; set; }

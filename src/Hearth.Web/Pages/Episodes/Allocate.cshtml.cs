@@ -3,7 +3,6 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +12,7 @@ namespace Hearth.Web.Pages.Episodes;
 /// Allocates a worker to an episode. The team's workers are offered in the order AllocationService suggests (free
 /// capacity, matching specialism, patch); a worker at their maximum needs an override reason, which is audited.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class AllocateModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? WorkerId { get; set; }

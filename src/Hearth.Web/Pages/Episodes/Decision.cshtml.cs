@@ -3,14 +3,13 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Records the assessment decision (proceed or no further work) that guards every phase after the assessment.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Decision { get; set; }

@@ -3,7 +3,6 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +12,7 @@ namespace Hearth.Web.Pages.Episodes;
 /// Records what a follow-up (6, 12 or 24 months after closure) found: checked with no event, checked with an event
 /// (saved as the child's outcome event in the same transaction), or could not check, which leaves the child unknown.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public DateParts CheckedOn { get; set; } = new();

@@ -3,7 +3,6 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +12,7 @@ namespace Hearth.Web.Pages.Episodes;
 /// Hands a case from one worker to another in one step: the old allocation ends and the new one starts on the same
 /// day. The team's other workers are offered in the order AllocationService suggests.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class HandOverModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? ToWorkerId { get; set; }

@@ -3,14 +3,13 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Records a dated outcome for a child of the episode: re-referred, child protection plan, became looked after, returned home.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? PersonId { get; set; }

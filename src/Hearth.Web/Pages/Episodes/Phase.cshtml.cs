@@ -3,14 +3,13 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Moves an episode on to a later phase of its programme, dated; EpisodeRules guards the move.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? PhaseKey { get; set; }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>An episode: where it is in its programme, who holds it, how it closed, its follow-ups and outcomes, and a link to every next step.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [FromQuery(Name = "saved")] public string? Saved { get; set; }

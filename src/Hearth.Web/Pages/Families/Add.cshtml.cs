@@ -4,14 +4,13 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Families;
 
 /// <summary>Starts a new family (household) in one of the user's teams; the next page adds its first person.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AddModel(PeopleService people, OrganisationService organisation, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Reference { get; set; }

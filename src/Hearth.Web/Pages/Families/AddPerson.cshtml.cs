@@ -3,7 +3,6 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +12,7 @@ namespace Hearth.Web.Pages.Families;
 /// Adds a person to a family. A possible duplicate (same identifier, or same date of birth and a similar name) is not
 /// added: the existing records are offered instead, and the user adds a new record only by saying it is a different person.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AddPersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public bool Referral { get; set; }

@@ -4,7 +4,6 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -64,7 +63,7 @@ public sealed class PersonDraft
 /// and death, each reached from a change link, then check your answers and the reason for the change. The answers stay in
 /// the user's encrypted TempData cookie until <see cref="PersonDetailsService"/> saves them together.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Name = "name", Birth = "birth", Characteristics = "characteristics", Identifiers = "identifiers", Address = "address", Death = "death", Check = "check";

@@ -3,7 +3,6 @@ using Hearth.Core.Data;
 using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -14,7 +13,7 @@ namespace Hearth.Web.Pages.Families;
 /// same check as adding a person), and the merge needs a reason. Each choice carries the version the manager saw, so a
 /// record changed meanwhile is refused rather than merged as it no longer is.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class MergePersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? MergeId { get; set; }

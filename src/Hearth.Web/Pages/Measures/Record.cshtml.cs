@@ -16,6 +16,7 @@ namespace Hearth.Web.Pages.Measures;
 /// Keys a paper form for a person in an episode: one numbered box per item, in the form's order, so a worker can type
 /// the answers straight down the page. Invalid entries are refused per item and nothing is saved.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class RecordModel(MeasureService measures, ItemLabels labels, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Episode { get; set; }
@@ -37,10 +38,6 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.Has(Permission.RecordCasework))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
         await LoadAsync(ct);
         if (Chosen is not null && CompletedOn.Day is null)
         {
@@ -52,10 +49,6 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Actor.Has(Permission.RecordCasework))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
         await LoadAsync(ct);
         if (Chosen is null)
         {

@@ -37,6 +37,7 @@ public sealed class ReferralDraft
 /// eligibility, consent and sharing, then check your answers. Each page is checked on its own (by the page and by
 /// ReferralService for its fields); the answers are kept in the user's encrypted TempData cookie, never saved half-done.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AddModel(FamilyRecordService records, ReferralService referrals, OrganisationService organisation, ProgrammeService programmes,
     TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Referrals;
 
 /// <summary>Confirmation that a referral was saved; a re-referral shows the earlier referrals it follows.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ReceivedModel(ReferralService referrals) : HearthPageModel
 {
     public Referral Referral { get; private set; } = null!;

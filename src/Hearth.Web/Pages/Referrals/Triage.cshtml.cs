@@ -5,7 +5,6 @@ using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +14,7 @@ namespace Hearth.Web.Pages.Referrals;
 /// The triage decision on a referral: advice only, accepted (opens, joins or reopens an episode), inappropriate with a
 /// reason, referred on to a named service, or the waiting list with a priority and reason.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class TriageModel(ReferralService referrals, OrganisationService organisation, ProgrammeService programmes, TimeProvider time,
     IStringLocalizer<SharedResource> t) : HearthPageModel
 {

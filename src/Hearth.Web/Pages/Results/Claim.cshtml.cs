@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Text;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>One claim batch: its lines, the internal audit of the sample, moving it on, and its CSV export.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class ClaimModel(ClaimService claims, TimeProvider time) : ResultsPageModel(time)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

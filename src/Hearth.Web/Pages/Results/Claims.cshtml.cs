@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Claim windows and batches: build a batch of achieved, unclaimed results, or open a window.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<ClaimBatch> Batches { get; private set; } = [];

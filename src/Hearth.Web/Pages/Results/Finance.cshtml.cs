@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Organisation;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Each service's grant profile beside its attachments, claims, payments and forecast; performance officers set the profile here.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class FinanceModel(FinanceService finance, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<FinanceYear> Years { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,6 +14,7 @@ namespace Hearth.Web.Pages.Results;
 /// officers publish a new version (e.g. the council's Family Outcomes Plan) from an edited copy. Published versions are
 /// never edited, and families attached earlier keep the version they were attached under.
 /// </summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<IReadOnlyList<FrameworkDefinition>> Versions { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
 using Hearth.Core.Security;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Identification: the families and not-yet-known households eligible on a date, with the evidence; attach from here.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class IndexModel(ResultsService results, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<IdentifiedFamily> Found { get; private set; } = [];

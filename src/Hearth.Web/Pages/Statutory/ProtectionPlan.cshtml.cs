@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Statutory;
@@ -8,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>Adds a child protection plan for the child, or changes one (its end, latest category and reviews).</summary>
+[RequirePermission(Permission.ViewFamilies)]
+[RequirePermission(Permission.RecordCasework, ForChanges = true)]
 public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public DateParts StartedOn { get; set; } = new();

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Statutory;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>Adds a section 47 enquiry for the child, or records how it concluded.</summary>
+[RequirePermission(Permission.ViewFamilies)]
+[RequirePermission(Permission.RecordCasework, ForChanges = true)]
 public sealed class Section47Model(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public DateParts StartedOn { get; set; } = new();

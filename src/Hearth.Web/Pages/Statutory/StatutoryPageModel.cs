@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>
-/// Base of the statutory-record pages. Someone who may read but not record (performance) is refused a change with 403.
+/// Base of the statutory-record pages. Someone who may read but not record (performance) is refused a change with 403
+/// by each page's <c>[RequirePermission(Permission.RecordCasework, ForChanges = true)]</c>.
 /// </summary>
 public abstract class StatutoryPageModel : HearthPageModel
 {
@@ -21,16 +22,6 @@ public abstract class StatutoryPageModel : HearthPageModel
     public string ChildHref => ChildPath(Referral.Referral.Id, Child.PersonId);
 
     public static string ChildPath(Guid referralId, Guid personId) => $"/statutory/referrals/{referralId}/children/{personId}";
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (!CanRecord && !HttpMethods.IsGet(context.HttpContext.Request.Method))
-        {
-            context.Result = Forbid();
-            return;
-        }
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     protected async Task LoadAsync(StatutoryService statutory, Guid referralId, Guid personId, CancellationToken ct) =>
         (Referral, Child) = await statutory.ForChildAsync(Actor, referralId, personId, ct);

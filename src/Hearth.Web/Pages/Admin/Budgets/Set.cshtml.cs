@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Organisation;
 using Hearth.Core.Reporting;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Budgets;
 
 /// <summary>Sets a service's budget for a financial year; opened from a budget's Change link, it edits that year.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class SetModel(ReportInputService inputs, OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Directory;
 
 /// <summary>The directory of wider services practitioners refer families to; administrators add to it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class IndexModel(ServiceReferralService referrals) : HearthPageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Reporting;
 using Hearth.Web.Pages.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Population;
 
 /// <summary>Adds one population figure, or changes one opened from its Change link.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class SetModel(ReportInputService inputs) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }

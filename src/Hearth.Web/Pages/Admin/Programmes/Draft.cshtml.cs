@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>The draft of a programme's next version, each part linking to its edit page; from here it is previewed or discarded.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class DraftModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }

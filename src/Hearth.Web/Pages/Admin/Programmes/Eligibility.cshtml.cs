@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Adds an eligibility question to the draft, or changes or removes one.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Key { get; set; }

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Measures;
 using Hearth.Core.Programmes;
 using Hearth.Web.Pages.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Schedules an instrument in the draft, or changes or removes one: who completes it, for which ages, and when.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class InstrumentModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Instrument { get; set; }

@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Adds a phase to the draft, or changes or removes one: its name, expected length, intensity and review points.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class PhaseModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Key { get; set; }

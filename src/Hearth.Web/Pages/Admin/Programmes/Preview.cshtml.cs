@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Data;
 using Hearth.Core.Programmes;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>What the draft changes from the version it follows, and publishing it as a new version from a date.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class PreviewModel(ProgrammeEditor editor, IStringLocalizer<SharedResource> t) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public DateParts EffectiveFrom { get; set; } = new();

@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>The draft's name, booster sessions and reopen window.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class SettingsModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Name { get; set; }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Services;
 
 /// <summary>Rename a service or change its description, or close it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class EditModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";

@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Organisation;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Teams;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }

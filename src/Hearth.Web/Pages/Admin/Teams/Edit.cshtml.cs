@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Teams;
 
 /// <summary>Rename a team or change its patch or base, or close it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class EditModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";

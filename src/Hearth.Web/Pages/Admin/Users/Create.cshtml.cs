@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Users;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(UserService users, OrganisationService organisation) : HearthPageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Workers;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }

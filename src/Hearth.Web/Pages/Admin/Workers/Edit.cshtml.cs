@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Globalization;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Workers;
 
+[RequirePermission(Permission.Administer)]
 public sealed class EditModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

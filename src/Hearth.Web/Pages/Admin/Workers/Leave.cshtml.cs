@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Workers;
 
 /// <summary>A worker leaves: the leaving date, the worker inactive and their user account deactivated, in one change.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class LeaveModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
