@@ -20,7 +20,7 @@ public sealed class ExternalCallbackModel(SignInManager<HearthUser> signIn, User
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         if (!external.Succeeded || external.Principal is null)
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
         var subject = external.Principal.FindFirstValue(Infrastructure.SingleSignOn.SubjectClaim) ?? "";
         Email = external.Principal.FindFirstValue(ClaimTypes.Email);

@@ -44,7 +44,7 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(Reason), t["Enter why the waiting list is being reordered"]));
         }
-        return await SaveAsync(() => referrals.ReorderAsync(Actor, id, Version, position, Reason!, ct), () => Redirect($"/caseload/waiting-list?team={Entry.TeamId}"), nameof(Position));
+        return await SaveAsync(() => referrals.ReorderAsync(Actor, id, Version, position, Reason!, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Position));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
@@ -59,6 +59,6 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(RemovedOn), t["Enter the date as a real date, for example 27 3 2026"]));
         }
-        return await SaveAsync(() => referrals.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), () => Redirect($"/caseload/waiting-list?team={Entry.TeamId}"), nameof(Outcome));
+        return await SaveAsync(() => referrals.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Outcome));
     }
 }

@@ -66,7 +66,7 @@ public sealed class AgreementModel(CaseworkService casework, TimeProvider time, 
         {
             return Page();
         }
-        return await SaveAsync(() => casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct), () => Redirect($"/casework/episodes/{id}"), "Version");
+        return await SaveAsync(() => casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct), () => RedirectToPage("/Casework/Episode", new { id }), "Version");
     }
 
     private async Task<bool> LoadAsync(Guid id, PlanKind kind, CancellationToken ct)

@@ -58,7 +58,7 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
         await LoadAsync(id, ct);
         if (Current is { State: not AssessmentState.Draft })
         {
-            return Redirect($"/casework/episodes/{id}");
+            return RedirectToPage("/Casework/Episode", new { id });
         }
         await drafts.SaveAsync(Actor, DraftForm, id.ToString(), PostedFields(), ct);
         if (StartedOn.Value is null)
@@ -103,7 +103,7 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
                 await casework.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
             }
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-        }, () => Redirect($"/casework/episodes/{id}"), "StartedOn",
+        }, () => RedirectToPage("/Casework/Episode", new { id }), "StartedOn",
             mapError: x => x with { Field = x.Field.Replace("Answers.", "Answers_", StringComparison.Ordinal) });
     }
 

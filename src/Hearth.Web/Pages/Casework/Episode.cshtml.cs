@@ -38,7 +38,7 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
     public async Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken ct)
     {
         await casework.ScheduleReviewsAsync(Actor, id, ct);
-        return Redirect($"/casework/episodes/{id}");
+        return RedirectToPage("/Casework/Episode", new { id });
     }
 
     /// <summary>The members who agreed the plan's current version, with when and how.</summary>

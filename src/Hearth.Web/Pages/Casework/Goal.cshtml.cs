@@ -65,6 +65,6 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
             {
                 await casework.AddGoalAsync(Actor, id, input, ct);
             }
-        }, () => Redirect($"/casework/episodes/{id}"), "Title");
+        }, () => RedirectToPage("/Casework/Episode", new { id }), "Title");
     }
 }

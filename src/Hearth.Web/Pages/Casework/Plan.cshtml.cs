@@ -54,7 +54,7 @@ public sealed class PlanModel(CaseworkService casework, DraftService drafts) : C
         {
             await casework.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
             await drafts.DiscardAsync(Actor, DraftForm(kind), id.ToString(), ct);
-        }, () => Redirect($"/casework/episodes/{id}"), "Content");
+        }, () => RedirectToPage("/Casework/Episode", new { id }), "Content");
     }
 
     private async Task LoadAsync(Guid id, PlanKind kind, CancellationToken ct)

@@ -84,7 +84,7 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
             var amendment = string.IsNullOrWhiteSpace(NewPlan) ? null : new PlanInput(PlanKind.WholeFamilyPlan, NewPlan, null, PlanChanges);
             await casework.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-        }, () => Redirect($"/casework/episodes/{Review.EpisodeId}"), "HeldOn",
+        }, () => RedirectToPage("/Casework/Episode", new { id = Review.EpisodeId }), "HeldOn",
             mapError: error => error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
     }
 

@@ -45,7 +45,7 @@ public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferr
         {
             return Page();
         }
-        return await SaveAsync(() => services.ChangeStatusAsync(Actor, id, Version, status, On.Value!.Value, Note, ct), () => Redirect($"/casework/episodes/{Referral.EpisodeId}/services"), "Status");
+        return await SaveAsync(() => services.ChangeStatusAsync(Actor, id, Version, status, On.Value!.Value, Note, ct), () => RedirectToPage("/Casework/Services", new { id = Referral.EpisodeId }), "Status");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class ServicesModel(CaseworkService casework, ServiceReferralServi
         }
         var input = new ServiceReferralInput(Guid.TryParse(DirectoryServiceId, out var d) ? d : Guid.Empty, Guid.TryParse(PersonId, out var p) ? p : null,
             ReferredOn.Value ?? DateOnly.MinValue, Note);
-        return await SaveAsync(() => services.ReferAsync(Actor, id, input, ct), () => Redirect($"/casework/episodes/{id}/services"), "DirectoryServiceId");
+        return await SaveAsync(() => services.ReferAsync(Actor, id, input, ct), () => RedirectToPage("/Casework/Services", new { id }), "DirectoryServiceId");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -92,7 +92,7 @@ public sealed class SessionsModel(CaseworkService casework, SessionService sessi
         {
             Errors.Add(new FieldError("Rows[0].Date", "You have no staff record, so sessions cannot be recorded as yours; ask an administrator"));
         }
-        return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => Redirect($"/casework/episodes/{id}?recorded={inputs.Count}"), "Rows[0].Date",
+        return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => RedirectToPage("/Casework/Episode", new { id, recorded = inputs.Count }), "Rows[0].Date",
             () =>
             {
                 Pad();

@@ -56,7 +56,7 @@ public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
             return Page();
         }
         return await SaveAsync(() => Editing is { } p ? casework.UpdateProfessionalAsync(Actor, p.Id, Version, input, ct) : casework.AddProfessionalAsync(Actor, id, input, ct),
-            () => Redirect($"/casework/episodes/{id}/team"), "Name");
+            () => RedirectToPage("/Casework/Team", new { id }), "Name");
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid? professionalId, CancellationToken ct)

@@ -69,7 +69,7 @@ public sealed class TimeModel(SessionService sessions, DueList due, TimeProvider
         {
             return Page();
         }
-        return await SaveAsync(() => sessions.LogWorkerTimeAsync(Actor, new WorkerTimeInput(Split.WorkerId, Date.Value!.Value, minutes, activity, Note), ct), () => Redirect($"/casework/time?logged=true{(WorkerId is { } w ? $"&worker={w}" : "")}"), "Version");
+        return await SaveAsync(() => sessions.LogWorkerTimeAsync(Actor, new WorkerTimeInput(Split.WorkerId, Date.Value!.Value, minutes, activity, Note), ct), () => RedirectToPage("/Casework/Time", new { logged = "true", worker = WorkerId }), "Version");
     }
 
     private async Task LoadAsync(CancellationToken ct)

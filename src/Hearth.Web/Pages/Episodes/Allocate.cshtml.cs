@@ -59,7 +59,7 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
         }
         try
         {
-            return await SaveAsync(() => allocations.AllocateAsync(Actor, new NewAllocation(id, worker, from!.Value, IsLead == "yes", OverrideReason, Version), ct), () => Redirect($"/episodes/{id}?saved=allocation"), nameof(WorkerId));
+            return await SaveAsync(() => allocations.AllocateAsync(Actor, new NewAllocation(id, worker, from!.Value, IsLead == "yes", OverrideReason, Version), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "allocation" }), nameof(WorkerId));
         }
         catch (CapacityExceededException e)
         {

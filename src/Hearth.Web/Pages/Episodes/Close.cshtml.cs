@@ -61,7 +61,7 @@ public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStri
                 Errors.Add(new FieldError(nameof(ClosureDestination), t["Choose where the family goes on closure"]));
             }
         }
-        return await SaveAsync(() => episodes.CloseAsync(Actor, id, Version, input, ct), () => Redirect($"/episodes/{id}?saved=closure"), nameof(ClosureReason), () =>
+        return await SaveAsync(() => episodes.CloseAsync(Actor, id, Version, input, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "closure" }), nameof(ClosureReason), () =>
         {
             Rename("Episode", nameof(ClosureReason));
             return Task.CompletedTask;

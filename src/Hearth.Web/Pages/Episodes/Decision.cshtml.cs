@@ -39,6 +39,6 @@ public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IS
         {
             Errors.Add(new FieldError(nameof(DecidedOn), t["Enter the date of the decision as a real date, for example 27 3 2026"]));
         }
-        return await SaveAsync(() => episodes.RecordAssessmentDecisionAsync(Actor, id, Version, decision, on!.Value, ct), () => Redirect($"/episodes/{id}?saved=decision"), nameof(Decision));
+        return await SaveAsync(() => episodes.RecordAssessmentDecisionAsync(Actor, id, Version, decision, on!.Value, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "decision" }), nameof(Decision));
     }
 }

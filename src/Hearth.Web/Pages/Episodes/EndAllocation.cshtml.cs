@@ -52,7 +52,7 @@ public sealed class EndAllocationModel(EpisodeService episodes, AllocationServic
             }
             return Page();
         }
-        return await SaveAsync(() => allocations.EndAllocationAsync(Actor, allocationId, Version, new AllocationEnding(On.Value!.Value, reason, Note), ct), () => Redirect($"/episodes/{id}?saved=allocation-end"), nameof(On));
+        return await SaveAsync(() => allocations.EndAllocationAsync(Actor, allocationId, Version, new AllocationEnding(On.Value!.Value, reason, Note), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "allocation-end" }), nameof(On));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid allocationId, CancellationToken ct)

@@ -83,7 +83,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
                 events.Add(new NewOutcomeEvent(person, id, kind.Value, occurred.Value, Note));
             }
         }
-        return await SaveAsync(() => episodes.RecordFollowUpAsync(Actor, followup, Version, new FollowUpFinding(on, result, Note, events), ct), () => Redirect($"/episodes/{id}?saved=follow-up"), nameof(CheckedOn));
+        return await SaveAsync(() => episodes.RecordFollowUpAsync(Actor, followup, Version, new FollowUpFinding(on, result, Note, events), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "follow-up" }), nameof(CheckedOn));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid followup, CancellationToken ct)

@@ -64,7 +64,7 @@ public sealed class HandOverModel(EpisodeService episodes, AllocationService all
         }
         try
         {
-            return await SaveAsync(() => allocations.HandOverAsync(Actor, new Handover(allocationId, Version, worker, new AllocationEnding(On.Value!.Value, reason, Note), OverrideReason), ct), () => Redirect($"/episodes/{id}?saved=handover"), nameof(ToWorkerId));
+            return await SaveAsync(() => allocations.HandOverAsync(Actor, new Handover(allocationId, Version, worker, new AllocationEnding(On.Value!.Value, reason, Note), OverrideReason), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "handover" }), nameof(ToWorkerId));
         }
         catch (CapacityExceededException e)
         {

@@ -43,6 +43,6 @@ public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<Share
         {
             Errors.Add(new FieldError(nameof(OccurredOn), t["Enter the date it happened as a real date, for example 27 3 2026"]));
         }
-        return await SaveAsync(() => episodes.RecordOutcomeAsync(Actor, new NewOutcomeEvent(person, id, kind, on!.Value, Note), ct), () => Redirect($"/episodes/{id}?saved=outcome"), nameof(Kind));
+        return await SaveAsync(() => episodes.RecordOutcomeAsync(Actor, new NewOutcomeEvent(person, id, kind, on!.Value, Note), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "outcome" }), nameof(Kind));
     }
 }

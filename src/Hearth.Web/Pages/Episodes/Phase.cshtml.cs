@@ -40,7 +40,7 @@ public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStri
         {
             Errors.Add(new FieldError(nameof(StartedOn), t["Enter the date the phase started as a real date, for example 27 3 2026"]));
         }
-        return await SaveAsync(() => episodes.MoveToPhaseAsync(Actor, id, Version, PhaseKey!, on!.Value, ct), () => Redirect($"/episodes/{id}?saved=phase"), nameof(PhaseKey), () =>
+        return await SaveAsync(() => episodes.MoveToPhaseAsync(Actor, id, Version, PhaseKey!, on!.Value, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "phase" }), nameof(PhaseKey), () =>
         {
             Rename("Phase", nameof(PhaseKey));
             Rename("Date", nameof(StartedOn));

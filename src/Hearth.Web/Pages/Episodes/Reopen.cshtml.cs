@@ -37,7 +37,7 @@ public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStr
         {
             Errors.Add(new FieldError(nameof(Reason), t["Enter why the episode is being reopened"]));
         }
-        return await SaveAsync(() => episodes.ReopenAsync(Actor, id, Version, on!.Value, Reason!, ct), () => Redirect($"/episodes/{id}?saved=reopening"), nameof(Reason), () =>
+        return await SaveAsync(() => episodes.ReopenAsync(Actor, id, Version, on!.Value, Reason!, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "reopening" }), nameof(Reason), () =>
         {
             Rename("Date", nameof(ReopenedOn));
             Rename("Episode", nameof(ReopenedOn));

@@ -34,7 +34,7 @@ public sealed class AddModel(PeopleService people, OrganisationService organisat
             return Page();
         }
         Family? family = null;
-        return await SaveAsync(async () => family = await people.CreateFamilyAsync(Actor, new NewFamily(Reference ?? "", team, Patch), ct), () => Redirect($"/families/{family!.Id}/people/add"), nameof(Reference));
+        return await SaveAsync(async () => family = await people.CreateFamilyAsync(Actor, new NewFamily(Reference ?? "", team, Patch), ct), () => RedirectToPage("/Families/AddPerson", new { id = family!.Id }), nameof(Reference));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -37,7 +37,7 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
     public IReadOnlyList<Choice> EthnicityChoices => Ethnicities(t);
     public IReadOnlyList<Choice> DisabilityChoices => Disabilities(t);
     public IReadOnlyList<Choice> RelationshipChoices => Enum.GetValues<Core.People.Relationship>().Select(r => new Choice(r.ToString(), t[r.ToString()])).ToList();
-    public string ReturnTo => Referral ? $"/referrals/add?family={Record.Family.Id}" : $"/families/{Record.Family.Id}";
+    public string ReturnTo => Referral ? Url.Page("/Referrals/Add", new { family = Record.Family.Id })! : Url.Page("/Families/Show", new { id = Record.Family.Id })!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -78,7 +78,7 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
         }
         try
         {
-            return await SaveAsync(() => people.AddPersonAsync(Actor, input, ct), () => Redirect(Referral ? ReturnTo : $"/families/{id}?person=added"), nameof(GivenName));
+            return await SaveAsync(() => people.AddPersonAsync(Actor, input, ct), () => Referral ? RedirectToPage("/Referrals/Add", new { family = Record.Family.Id }) : RedirectToPage("/Families/Show", new { id, person = "added" }), nameof(GivenName));
         }
         catch (PossibleDuplicateException e)
         {

@@ -117,7 +117,8 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
 
     private string DraftKey => $"person-draft-{Person.Person.Id:N}";
 
-    public string Href(string step, bool change = false) => $"/families/{Record.Family.Id}/people/{Person.Person.Id}/change/{step}{(change ? "?change=true" : "")}";
+    public string Href(string step, bool change = false) =>
+        Url.Page("/Families/ChangePerson", new { id = Record.Family.Id, person = Person.Person.Id, step, change = change ? "true" : null })!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid person, CancellationToken ct)
     {
@@ -169,7 +170,7 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
         return await SaveAsync(() => details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct), () =>
         {
             TempData.Remove(DraftKey);
-            return Redirect($"/families/{Record.Family.Id}?person=changed");
+            return RedirectToPage("/Families/Show", new { id = Record.Family.Id, person = "changed" });
         }, "Changes");
     }
 

@@ -46,7 +46,7 @@ public sealed class MergePersonModel(FamilyRecordService records, PeopleService 
             Errors.Add(new FieldError(nameof(MergeId), t["Choose the record to merge into this one"]));
             return Page();
         }
-        return await SaveAsync(() => people.MergeAsync(Actor, person, Version, mergeId, mergeVersion, Reason ?? "", ct), () => Redirect($"/families/{id}?person=merged"), nameof(MergeId));
+        return await SaveAsync(() => people.MergeAsync(Actor, person, Version, mergeId, mergeVersion, Reason ?? "", ct), () => RedirectToPage("/Families/Show", new { id, person = "merged" }), nameof(MergeId));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid person, CancellationToken ct)

@@ -87,7 +87,7 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
                 v.ThrowIfAny();
                 await measures.RecordAsync(Actor, new NewAdministration(Episode, PersonId!.Value, Chosen.Id, point, number, respondent, date!.Value, responses), ct);
             },
-            () => Redirect($"/measures/person?id={PersonId}&recorded={Uri.EscapeDataString(Chosen.Id)}"), nameof(CompletedOn), () =>
+            () => RedirectToPage("/Measures/Person", new { id = PersonId, recorded = Chosen.Id }), nameof(CompletedOn), () =>
             {
                 BuildFields();
                 return Task.CompletedTask;

@@ -83,7 +83,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
 
     private string DraftKey => $"referral-draft-{Family:N}";
 
-    public string Href(string step, bool change = false) => $"/referrals/add/{step}?family={Family}{(change ? "&change=true" : "")}";
+    public string Href(string step, bool change = false) => Url.Page("/Referrals/Add", new { step, family = Family, change = change ? "true" : null })!;
 
     public string Answer(string key) =>
         Request.HasFormContentType && CurrentStep == Needs ? Request.Form[$"Eligibility.{key}"].ToString() : Draft.Eligibility.GetValueOrDefault(key, "");
@@ -183,7 +183,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         return await SaveAsync(async () => saved = await referrals.RecordAsync(Actor, ToReferral(Draft), ct), () =>
         {
             TempData.Remove(DraftKey);
-            return Redirect($"/referrals/{saved!.Id}/received");
+            return RedirectToPage("/Referrals/Received", new { id = saved!.Id });
         }, "Answers");
     }
 

@@ -69,7 +69,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
         var priority = Enum.TryParse<WaitingPriority>(Priority, out var p) ? p : (WaitingPriority?)null;
         var decision = new TriageDecision(outcome, on!.Value, Blank(Reason), Blank(ReferredOnTo), priority, Modes.Count > 0 ? Blank(Mode) : null);
         Core.Referrals.Referral? saved = null;
-        return await SaveAsync(async () => saved = await referrals.TriageAsync(Actor, id, Version, decision, ct), () => Redirect(saved!.EpisodeId is { } episode ? $"/episodes/{episode}?saved=decision" : $"/families/{saved.FamilyId}?triaged=true"), nameof(Outcome));
+        return await SaveAsync(async () => saved = await referrals.TriageAsync(Actor, id, Version, decision, ct), () => saved!.EpisodeId is { } episode ? RedirectToPage("/Episodes/Show", new { id = episode, saved = "decision" }) : RedirectToPage("/Families/Show", new { id = saved.FamilyId, triaged = "true" }), nameof(Outcome));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

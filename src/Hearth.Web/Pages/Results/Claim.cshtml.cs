@@ -33,5 +33,5 @@ public sealed class ClaimModel(ClaimService claims, TimeProvider time) : Results
         await TryAsync(() => claims.MoveAsync(Actor, Id, batchVersion, to, reason, ct), ct);
 
     private Task<IActionResult> TryAsync(Func<Task> action, CancellationToken ct) =>
-        SaveAsync(action, () => Redirect($"/results/claim/{Id}"), "Status", async () => View = await claims.BatchAsync(Actor, Id, ct));
+        SaveAsync(action, () => RedirectToPage("/Results/Claim", new { id = Id }), "Status", async () => View = await claims.BatchAsync(Actor, Id, ct));
 }

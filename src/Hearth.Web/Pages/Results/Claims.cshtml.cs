@@ -41,7 +41,7 @@ public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : Result
         }
         Guid? batch = null;
         return await SaveAsync(async () => batch = (await claims.CreateBatchAsync(Actor, WindowId!.Value, asOf!.Value, share, ct: ct)).Id,
-            () => Redirect($"/results/claim/{batch}"), nameof(WindowId), () => LoadAsync(ct));
+            () => RedirectToPage("/Results/Claim", new { id = batch }), nameof(WindowId), () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)

@@ -35,6 +35,6 @@ public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
     {
         await LoadAsync(statutory, referral, person, ct);
         return await SaveAsync(() => statutory.SetNeedAsync(Actor, referral, person, Version, new NeedInput(PrimaryNeedCode, AssessmentFactors), ct),
-            () => Redirect(ChildHref), nameof(PrimaryNeedCode));
+            () => ToChild(), nameof(PrimaryNeedCode));
     }
 }

@@ -44,7 +44,7 @@ public sealed class CinPlanModel(StatutoryService statutory) : StatutoryPageMode
         var input = new CinPlanInput(start!.Value, end);
         return await SaveAsync(() => Current is null
             ? statutory.AddCinPlanAsync(Actor, referral, person, input, ct)
-            : statutory.UpdateCinPlanAsync(Actor, Current.Id, Version, input, ct), () => Redirect(ChildHref), nameof(StartedOn));
+            : statutory.UpdateCinPlanAsync(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)

@@ -81,7 +81,7 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         var input = new ProtectionPlanInput(start!.Value, end, InitialCategory, LatestCategory, previous, reviews);
         return await SaveAsync(() => Current is null
             ? statutory.AddProtectionPlanAsync(Actor, referral, person, input, ct)
-            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), () => Redirect(ChildHref), nameof(StartedOn));
+            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)

@@ -48,7 +48,7 @@ public sealed class Section47Model(StatutoryService statutory) : StatutoryPageMo
         var input = new Section47Input(start!.Value, target, held, ConferenceNotRequired);
         return await SaveAsync(() => Current is null
             ? statutory.AddSection47Async(Actor, referral, person, input, ct)
-            : statutory.UpdateSection47Async(Actor, Current.Id, Version, input, ct), () => Redirect(ChildHref), nameof(StartedOn));
+            : statutory.UpdateSection47Async(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? enquiry, CancellationToken ct)

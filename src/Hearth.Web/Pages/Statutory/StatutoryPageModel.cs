@@ -19,7 +19,10 @@ public abstract class StatutoryPageModel : HearthPageModel
     public StatutoryReferral Referral { get; protected set; } = null!;
     public StatutoryChild Child { get; protected set; } = null!;
 
-    public string ChildHref => ChildPath(Referral.Referral.Id, Child.PersonId);
+    public string ChildHref => Url.Page("/Statutory/Child", new { referral = Referral.Referral.Id, person = Child.PersonId })!;
+
+    /// <summary>Back to the child's statutory record after a change is saved.</summary>
+    protected IActionResult ToChild() => RedirectToPage("/Statutory/Child", new { referral = Referral.Referral.Id, person = Child.PersonId });
 
     public static string ChildPath(Guid referralId, Guid personId) => $"/statutory/referrals/{referralId}/children/{personId}";
 

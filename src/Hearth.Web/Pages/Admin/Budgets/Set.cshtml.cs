@@ -35,7 +35,7 @@ public sealed class SetModel(ReportInputService inputs, OrganisationService orga
     {
         var gross = Decimal(GrossExpenditure, nameof(GrossExpenditure), "Gross expenditure must be an amount in pounds, like 447890");
         var income = Decimal(Income, nameof(Income), "Income must be an amount in pounds, like 25000");
-        return await SaveAsync(() => inputs.SetBudgetAsync(Actor, new BudgetInput(Service ?? "", FinancialYear, gross, income, Note, Version), ct), () => Redirect($"/admin/budgets?saved={Uri.EscapeDataString($"{Service} {FinancialYear}")}"), nameof(GrossExpenditure), () => LoadAsync(ct));
+        return await SaveAsync(() => inputs.SetBudgetAsync(Actor, new BudgetInput(Service ?? "", FinancialYear, gross, income, Note, Version), ct), () => RedirectToPage("/Admin/Budgets/Index", new { saved = $"{Service} {FinancialYear}" }), nameof(GrossExpenditure), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -29,6 +29,6 @@ public sealed class IndexModel(ServiceReferralService referrals) : HearthPageMod
     {
         string? added = null;
         return await SaveAsync(async () => added = (await referrals.AddToDirectoryAsync(Actor, new DirectoryServiceInput(Name ?? "", Category ?? "", Contact), ct)).Name,
-            () => Redirect($"/admin/directory?added={Uri.EscapeDataString(added!)}"), nameof(Name), async () => Services = await referrals.DirectoryAsync(ct));
+            () => RedirectToPage("/Admin/Directory/Index", new { added = added! }), nameof(Name), async () => Services = await referrals.DirectoryAsync(ct));
     }
 }

@@ -34,6 +34,6 @@ public sealed class SetModel(ReportInputService inputs) : AdminPageModel
     {
         var year = Whole(Year, nameof(Year), "The year must be a whole number, like 2021");
         var count = WholeCount(Count, nameof(Count), "The number of children must be a whole number, like 16000");
-        return await SaveAsync(() => inputs.SetPopulationFigureAsync(Actor, new PopulationFigureInput(year, Characteristic, Category, count, Source, Version), ct), () => Redirect($"/admin/population?saved={Uri.EscapeDataString($"{Characteristic} {Category?.Trim()} in {year}")}"), nameof(Count));
+        return await SaveAsync(() => inputs.SetPopulationFigureAsync(Actor, new PopulationFigureInput(year, Characteristic, Category, count, Source, Version), ct), () => RedirectToPage("/Admin/Population/Index", new { saved = $"{Characteristic} {Category?.Trim()} in {year}" }), nameof(Count));
     }
 }

@@ -12,14 +12,14 @@ public sealed class DraftModel(ProgrammeEditor editor) : ProgrammeDraftPageModel
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
-        await LoadDraftAsync(code, keepPostedVersion: false, ct) ? Page() : Redirect(ProgrammePaths.Programme(code));
+        await LoadDraftAsync(code, keepPostedVersion: false, ct) ? Page() : RedirectToPage("/Admin/Programmes/Programme", new { code });
 
     public async Task<IActionResult> OnPostDiscardAsync(string code, CancellationToken ct)
     {
         if (!await LoadDraftAsync(code, keepPostedVersion: true, ct))
         {
-            return Redirect(ProgrammePaths.Programme(code));
+            return RedirectToPage("/Admin/Programmes/Programme", new { code });
         }
-        return await SaveAsync(() => Editor.DiscardAsync(Actor, code, Version, ct), () => Redirect(ProgrammePaths.Programme(code)), "Draft");
+        return await SaveAsync(() => Editor.DiscardAsync(Actor, code, Version, ct), () => RedirectToPage("/Admin/Programmes/Programme", new { code }), "Draft");
     }
 }

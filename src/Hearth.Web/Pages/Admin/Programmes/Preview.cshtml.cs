@@ -31,7 +31,7 @@ public sealed class PreviewModel(ProgrammeEditor editor, IStringLocalizer<Shared
         }
         int? published = null;
         return await SaveAsync(async () => published = (await Editor.PublishAsync(Actor, code, Version, EffectiveFrom.Value, ct)).Number,
-            () => Redirect(ProgrammePaths.Programme(code, published) + "&published=true"), "Draft",
+            () => RedirectToPage("/Admin/Programmes/Programme", new { code, version = published, published = "true" }), "Draft",
             // Whole-programme problems have no field of their own on this page: they belong to the draft.
             mapError: x => x.Field == "Definition" ? x with { Field = "Draft" } : x);
     }

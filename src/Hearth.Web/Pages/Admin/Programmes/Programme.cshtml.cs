@@ -50,7 +50,7 @@ public sealed class ProgrammeModel(ProgrammeService programmes, ProgrammeEditor 
         try
         {
             var draft = await editor.StartDraftAsync(Actor, code, ct);
-            return Redirect(ProgrammePaths.Draft(draft.Code));
+            return RedirectToPage("/Admin/Programmes/Draft", new { code = draft.Code });
         }
         catch (ValidationFailedException)
         {

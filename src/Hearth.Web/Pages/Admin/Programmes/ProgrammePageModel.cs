@@ -38,7 +38,7 @@ public abstract class ProgrammeDraftPageModel(ProgrammeEditor editor) : HearthPa
     }
 
     /// <summary>Back to the draft after an edit of it is saved.</summary>
-    protected IActionResult BackToDraft() => Redirect($"{DraftHref}?saved=true");
+    protected IActionResult BackToDraft() => RedirectToPage("/Admin/Programmes/Draft", new { code = Draft.Code, saved = "true" });
 
     public static string Label(IStringLocalizer t, Enum value) => value switch
     {

@@ -20,7 +20,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Service? created = null;
-        return await SaveAsync(async () => created = await organisation.CreateServiceAsync(Actor, new NewService(Name ?? "", Code ?? "", Description, ProgrammeCode), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(created!.Name)}"), nameof(Name), () => LoadAsync(ct));
+        return await SaveAsync(async () => created = await organisation.CreateServiceAsync(Actor, new NewService(Name ?? "", Code ?? "", Description, ProgrammeCode), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = created!.Name }), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -32,7 +32,7 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
         {
             return NotFound();
         }
-        return await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name));
+        return await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Name!.Trim() }), nameof(Name));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
             return NotFound();
         }
         var closedOn = Date(ClosedOn, nameof(ClosedOn), "The date the service closes must be a real date, like 31 3 2026");
-        return await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}"), nameof(ClosedOn), () =>
+        return await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Current.Name }), nameof(ClosedOn), () =>
         {
             (Name, Description) = (Current.Name, Current.Description);
             return Task.CompletedTask;

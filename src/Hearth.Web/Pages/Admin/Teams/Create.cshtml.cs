@@ -20,7 +20,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        return await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name), () => LoadAsync(ct));
+        return await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Name!.Trim() }), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -33,7 +33,7 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
         {
             return NotFound();
         }
-        return await SaveAsync(() => organisation.UpdateTeamAsync(Actor, new TeamChange(Code, Version, Name ?? "", Patch, Base), ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name));
+        return await SaveAsync(() => organisation.UpdateTeamAsync(Actor, new TeamChange(Code, Version, Name ?? "", Patch, Base), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Name!.Trim() }), nameof(Name));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
             return NotFound();
         }
         var closedOn = Date(ClosedOn, nameof(ClosedOn), "The date the team closes must be a real date, like 31 3 2026");
-        return await SaveAsync(() => organisation.CloseTeamAsync(Actor, Code, Version, closedOn, ct), () => Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}"), nameof(ClosedOn), () =>
+        return await SaveAsync(() => organisation.CloseTeamAsync(Actor, Code, Version, closedOn, ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Current.Name }), nameof(ClosedOn), () =>
         {
             (Name, Patch, Base) = (Current.Name, Current.Patch, Current.Base);
             return Task.CompletedTask;

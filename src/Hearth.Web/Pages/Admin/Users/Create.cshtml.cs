@@ -25,7 +25,7 @@ public sealed class CreateModel(UserService users, OrganisationService organisat
     {
         string? created = null;
         return await SaveAsync(async () => created = (await users.CreateAsync(Actor, new NewUser(Name ?? "", Email ?? "", Role ?? "", Team, Password ?? ""), ct)).Email,
-            () => Redirect($"/admin/users?created={Uri.EscapeDataString(created!)}"), nameof(Email), () => LoadAsync(ct));
+            () => RedirectToPage("/Admin/Users/Index", new { created = created! }), nameof(Email), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -27,7 +27,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
         var fte = Decimal(Fte, nameof(Fte), "Full-time equivalent must be a number, like 0.6");
         var max = Whole(MaxIntensiveCases, nameof(MaxIntensiveCases), "Maximum intensive cases must be a whole number, like 2");
         var start = Date(StartDate, nameof(StartDate), "The start date must be a real date, like 2 9 2024");
-        return await SaveAsync(() => organisation.CreateWorkerAsync(Actor, new NewWorker(Team ?? "", Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start), ct), () => Redirect($"/admin/workers?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name), () => LoadAsync(ct));
+        return await SaveAsync(() => organisation.CreateWorkerAsync(Actor, new NewWorker(Team ?? "", Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start), ct), () => RedirectToPage("/Admin/Workers/Index", new { saved = Name!.Trim() }), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

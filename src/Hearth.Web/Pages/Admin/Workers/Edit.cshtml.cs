@@ -46,7 +46,7 @@ public sealed class EditModel(OrganisationService organisation) : AdminPageModel
         {
             return NotFound();
         }
-        return await SaveAsync(() => organisation.UpdateWorkerAsync(Actor, new WorkerChange(Id, Version, Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start, leaving), ct), () => Redirect($"/admin/workers?saved={Uri.EscapeDataString(Name!.Trim())}"), nameof(Name));
+        return await SaveAsync(() => organisation.UpdateWorkerAsync(Actor, new WorkerChange(Id, Version, Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start, leaving), ct), () => RedirectToPage("/Admin/Workers/Index", new { saved = Name!.Trim() }), nameof(Name));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

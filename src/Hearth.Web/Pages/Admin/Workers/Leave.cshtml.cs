@@ -31,7 +31,7 @@ public sealed class LeaveModel(OrganisationService organisation, TimeProvider ti
             return NotFound();
         }
         var leftOn = Date(LeavingDate, nameof(LeavingDate), "The date they left must be a real date, like 31 3 2026");
-        return await SaveAsync(() => organisation.WorkerLeavesAsync(Actor, Id, Version, leftOn, ct), () => Redirect($"/admin/workers?saved={Uri.EscapeDataString(Current.Name)}"), nameof(LeavingDate));
+        return await SaveAsync(() => organisation.WorkerLeavesAsync(Actor, Id, Version, leftOn, ct), () => RedirectToPage("/Admin/Workers/Index", new { saved = Current.Name }), nameof(LeavingDate));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
