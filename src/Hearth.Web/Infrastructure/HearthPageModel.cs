@@ -72,6 +72,29 @@ public abstract class HearthPageModel : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// Reads a GOV.UK date input (the shared _DateInput partial, bound to <see cref="DateParts"/>): the date, or null
+    /// with an error naming the field ("Enter the date ..." when empty and required; "... must be a real date" when the
+    /// boxes do not make one). <paramref name="label"/> is the date's name in a sentence, e.g. "the reference date".
+    /// </summary>
+    protected DateOnly? ReadDate(DateParts parts, string field, string label, bool required = true)
+    {
+        if (parts.IsEmpty)
+        {
+            if (required)
+            {
+                Errors.Add(new FieldError(field, $"Enter {label}"));
+            }
+            return null;
+        }
+        if (parts.Value is { } date)
+        {
+            return date;
+        }
+        Errors.Add(new FieldError(field, $"{char.ToUpperInvariant(label[0])}{label[1..]} must be a real date, for example 31 3 2026"));
+        return null;
+    }
+
     /// <summary>Shows Core's errors against this page's fields: each error is replaced by what <paramref name="map"/> makes of it.</summary>
     protected void MapErrors(Func<FieldError, FieldError> map)
     {

@@ -12,7 +12,7 @@ namespace Hearth.Web.Pages.Census;
 [RequirePermission(Permission.ManageReturns)]
 public sealed class ExportModel(CensusExport census, TimeProvider time, IConfiguration configuration) : HearthPageModel
 {
-    [BindProperty] public string? ReferenceDate { get; set; }
+    [BindProperty] public DateParts ReferenceDate { get; set; } = new();
     [BindProperty] public string? LaCode { get; set; }
     [BindProperty] public bool Force { get; set; }
 
@@ -23,15 +23,14 @@ public sealed class ExportModel(CensusExport census, TimeProvider time, IConfigu
         // The latest collection year that has ended, and the council's code when it is configured.
         var today = time.TodayInUk();
         var year = CensusYear.All.LastOrDefault(y => y.ReferenceDate <= today) ?? CensusYear.All[0];
-        ReferenceDate = year.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ReferenceDate = DateParts.Of(year.ReferenceDate);
         LaCode = configuration["Census:LaCode"];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(ReferenceDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (ReadDate(ReferenceDate, nameof(ReferenceDate), "the reference date") is not { } date)
         {
-            Errors.Add(new FieldError(nameof(ReferenceDate), "Enter the reference date as YYYY-MM-DD, for example 2026-03-31"));
             return Page();
         }
         IActionResult? outcome = null;

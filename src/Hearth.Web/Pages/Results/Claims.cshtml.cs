@@ -16,21 +16,21 @@ public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : Result
     public bool CanManage => Actor.Has(Permission.ManageClaims);
 
     [BindProperty] public Guid? WindowId { get; set; }
-    [BindProperty] public string? AsOf { get; set; }
+    [BindProperty] public DateParts AsOf { get; set; } = new();
     [BindProperty] public string? AuditSharePercent { get; set; } = ClaimService.DefaultAuditSharePercent.ToString(CultureInfo.InvariantCulture);
     [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? OpensOn { get; set; }
-    [BindProperty] public string? ClosesOn { get; set; }
+    [BindProperty] public DateParts OpensOn { get; set; } = new();
+    [BindProperty] public DateParts ClosesOn { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        AsOf ??= Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        AsOf = DateParts.Of(Today);
         await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostBatchAsync(CancellationToken ct)
     {
-        var asOf = Parse(AsOf, nameof(AsOf));
+        var asOf = ReadDate(AsOf, nameof(AsOf), "the date the results are counted to");
         if (!int.TryParse(AuditSharePercent, NumberStyles.None, CultureInfo.InvariantCulture, out var share))
         {
             Errors.Add(new FieldError(nameof(AuditSharePercent), "Enter the audit share as a whole number of percent, for example 10"));
@@ -46,20 +46,10 @@ public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : Result
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
     {
-        var opens = Parse(OpensOn, nameof(OpensOn));
-        var closes = Parse(ClosesOn, nameof(ClosesOn));
+        var opens = ReadDate(OpensOn, nameof(OpensOn), "the date the window opens");
+        var closes = ReadDate(ClosesOn, nameof(ClosesOn), "the date the window closes");
         return await SaveAsync(() => claims.CreateWindowAsync(Actor, new NewClaimWindow(FrameworkCode, Name ?? "", opens!.Value, closes!.Value), ct),
             () => RedirectToPage(), nameof(Name), () => LoadAsync(ct));
-    }
-
-    private DateOnly? Parse(string? text, string field)
-    {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-        Errors.Add(new FieldError(field, "Enter the date as YYYY-MM-DD, for example 2026-03-31"));
-        return null;
     }
 
     private async Task LoadAsync(CancellationToken ct)

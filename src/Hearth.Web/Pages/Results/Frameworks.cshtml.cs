@@ -22,7 +22,7 @@ public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider ti
 
     [BindProperty] public string? Definition { get; set; }
     [BindProperty] public string? Changes { get; set; }
-    [BindProperty] public string? EffectiveFrom { get; set; }
+    [BindProperty] public DateParts EffectiveFrom { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Published { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -52,12 +52,9 @@ public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider ti
                 Errors.Add(new FieldError(nameof(Definition), $"The JSON cannot be read: {e.Message}"));
             }
         }
-        if (!DateOnly.TryParseExact(EffectiveFrom?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
-        {
-            Errors.Add(new FieldError(nameof(EffectiveFrom), "Enter the date the version takes effect as YYYY-MM-DD, for example 2026-04-01"));
-        }
+        var effectiveOn = ReadDate(EffectiveFrom, nameof(EffectiveFrom), "the date the version takes effect");
         FrameworkDefinition? published = null;
-        return await SaveAsync(async () => published = await frameworks.PublishAsync(Actor, definition! with { Changes = Changes?.Trim() ?? "" }, effective, ct),
+        return await SaveAsync(async () => published = await frameworks.PublishAsync(Actor, definition! with { Changes = Changes?.Trim() ?? "" }, effectiveOn!.Value, ct),
             () => RedirectToPage(new { Published = $"{published!.Name} version {published.Version}" }), nameof(Definition), () => LoadAsync(ct),
             // The definition's own fields (code, source, rules) are all in the JSON box: name them as the JSON does.
             mapError: x => x.Field is nameof(Changes) or nameof(EffectiveFrom) or nameof(Definition) ? x
