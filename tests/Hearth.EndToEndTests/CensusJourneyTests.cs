@@ -69,13 +69,15 @@ public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Export Hearth's census" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/census/export$"), DomLoaded);
         await Accessibility.AssertNoViolationsAsync(page);
-        await page.GetByLabel("Reference date (YYYY-MM-DD)").FillAsync("31/03/2026");
+        await page.Locator("[id='reference-date-day']").FillAsync("31");
+        await page.Locator("[id='reference-date-month']").FillAsync("March");
+        await page.Locator("[id='reference-date-year']").FillAsync("2026");
         await page.GetByLabel("Local authority code").FillAsync("808");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check and download" }).ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
-        Assert.Contains("Enter the reference date as YYYY-MM-DD", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Contains("The reference date must be a real date", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
-        await page.GetByLabel("Reference date (YYYY-MM-DD)").FillAsync("2026-03-31");
+        await BrowserFixture.FillDateAsync(page, "reference-date", new DateOnly(2026, 3, 31));
         var census = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Check and download" }).ClickAsync());
         Assert.EndsWith(".xml", census.SuggestedFilename);
         using var xml = new StreamReader(await census.CreateReadStreamAsync());

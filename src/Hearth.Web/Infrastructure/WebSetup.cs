@@ -77,22 +77,8 @@ public static class WebSetup
 
         services.AddRazorPages(o =>
             {
-                o.Conventions.AllowAnonymousToFolder("/Account");
-                o.Conventions.AllowAnonymousToPage("/Error");
-                o.Conventions.AuthorizeFolder("/Families", Policies.For(Permission.ViewFamilies));
-                o.Conventions.AuthorizeFolder("/Referrals", Policies.For(Permission.RecordCasework));
-                o.Conventions.AuthorizeFolder("/Caseload", Policies.For(Permission.ViewFamilies));
-                o.Conventions.AuthorizeFolder("/Episodes", Policies.For(Permission.ViewFamilies));
-                o.Conventions.AuthorizeFolder("/Casework", Policies.For(Permission.RecordCasework));
-                o.Conventions.AuthorizeFolder("/Measures", Policies.For(Permission.ViewFamilies));
-                o.Conventions.AuthorizeFolder("/Admin", Policies.For(Permission.Administer));
-                o.Conventions.AuthorizeFolder("/Audit", Policies.For(Permission.ViewAuditTrail));
-                o.Conventions.AuthorizeFolder("/SharedWithMe", Policies.For(Permission.ViewSharedRecords));
-                o.Conventions.AuthorizeFolder("/Reports", Policies.For(Permission.ViewReports));
-                o.Conventions.AuthorizeFolder("/Census", Policies.For(Permission.ManageReturns));
-                o.Conventions.AuthorizeFolder("/Results", Policies.For(Permission.ViewResults));
-                o.Conventions.AuthorizePage("/Results/Evidence", Policies.For(Permission.ManageClaims));
-                o.Conventions.AuthorizeFolder("/Statutory", Policies.For(Permission.ViewFamilies));
+                // Who may open each page is said on the page model itself ([RequirePermission], [SignedIn] or
+                // [AllowAnonymous]); nothing here, so one place answers the question. Anything unmarked needs a sign-in.
                 o.Conventions.Add(new LowercaseRoutes());
             })
             .AddViewLocalization()

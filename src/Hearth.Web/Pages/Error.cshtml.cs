@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages;
 
 /// <summary>Every error ends here: a plain explanation, never a stack trace.</summary>
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 {

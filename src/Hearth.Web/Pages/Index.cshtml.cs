@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages;
 
 /// <summary>The home page: what this role does in Hearth and where to start.</summary>
+[SignedIn]
 public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard dashboard) : HearthPageModel
 {
     public sealed record Card(string Title, string Href, string Description);

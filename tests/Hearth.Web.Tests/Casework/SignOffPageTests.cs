@@ -92,7 +92,8 @@ public sealed class SignOffPageTests(JourneyWebFactory app) : IClassFixture<Jour
         var casework = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/casework/episodes/{episode.Id}"));
         Assert.Equal(["Kim Pagetest on 5 October 2026, signed on paper"], casework.QuerySelectorAll("ul.agreements li").Select(li => li.TextContent.Trim()));
         Assert.Contains("Not yet agreed by: Ava Pagetest", casework.QuerySelector("main .govuk-summary-list")!.TextContent);
-        Assert.Contains(path, casework.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
+        // Links are generated from the page route, in lower case like every Hearth URL (the plan kind binds either way).
+        Assert.Contains(path, casework.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")), StringComparer.OrdinalIgnoreCase);
         var chronology = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/casework/families/{episode.FamilyId}/chronology?type=Agreement"));
         Assert.Equal(["5 October 2026 | Agreement | Kim Pagetest agreed the family agreement (version 1): signed on paper"], ChronologyRows(chronology));
 

@@ -67,7 +67,8 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
     {
         var client = await app.SignedInClientAsync("Admin");
         var form = await client.GetAsync("/census/export");
-        Assert.Equal("2026-03-31", (await HearthWebFactory.HtmlAsync(form)).QuerySelector("#reference-date")!.GetAttribute("value"));
+        var boxes = await HearthWebFactory.HtmlAsync(form);
+        Assert.Equal(["31", "3", "2026"], new[] { "day", "month", "year" }.Select(p => boxes.QuerySelector($"#reference-date-{p}")!.GetAttribute("value")));
         // The demo's census is clean (CensusExportDownloadTests); lose one 2025-26 child's ethnicity to give it an error.
         var childId = await WithDbAsync(async db =>
         {
@@ -78,7 +79,7 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
             return person.CouncilChildId!;
         });
 
-        var fields = new Dictionary<string, string> { ["ReferenceDate"] = "2026-03-31", ["LaCode"] = "808" };
+        var fields = new Dictionary<string, string> { ["ReferenceDate.Day"] = "31", ["ReferenceDate.Month"] = "3", ["ReferenceDate.Year"] = "2026", ["LaCode"] = "808" };
         var first = await HearthWebFactory.PostFormAsync(client, "/census/export", fields);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("text/html", first.Content.Headers.ContentType!.MediaType);
@@ -100,9 +101,12 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
     public async Task Export_names_a_bad_reference_date_in_the_error_summary()
     {
         var client = await app.SignedInClientAsync("Admin");
-        var response = await HearthWebFactory.PostFormAsync(client, "/census/export", new Dictionary<string, string> { ["ReferenceDate"] = "31 March", ["LaCode"] = "808" });
+        var response = await HearthWebFactory.PostFormAsync(client, "/census/export", new Dictionary<string, string> { ["ReferenceDate.Day"] = "31", ["ReferenceDate.Month"] = "March", ["ReferenceDate.Year"] = "2026", ["LaCode"] = "808" });
         var links = (await HearthWebFactory.HtmlAsync(response)).QuerySelectorAll("main > .govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
-        Assert.Contains(links, l => l.Item1 == "#reference-date" && l.TextContent.Contains("YYYY-MM-DD"));
+        Assert.Contains(links, l => l.Item1 == "#reference-date" && l.TextContent.Contains("The reference date must be a real date"));
+        var empty = await HearthWebFactory.PostFormAsync(client, "/census/export", new Dictionary<string, string> { ["LaCode"] = "808" });
+        var emptyLinks = (await HearthWebFactory.HtmlAsync(empty)).QuerySelectorAll("main > .govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        Assert.Contains(emptyLinks, l => l.Item1 == "#reference-date" && l.TextContent.Contains("Enter the reference date"));
     }
 
     [Fact]
@@ -238,7 +242,7 @@ public sealed class CensusExportDownloadTests(HearthWebFactory app) : IClassFixt
     public async Task A_census_with_no_errors_downloads_straight_away_and_validates_clean()
     {
         var client = await app.SignedInClientAsync("Admin");
-        var response = await HearthWebFactory.PostFormAsync(client, "/census/export", new Dictionary<string, string> { ["ReferenceDate"] = "2026-03-31", ["LaCode"] = "808" });
+        var response = await HearthWebFactory.PostFormAsync(client, "/census/export", new Dictionary<string, string> { ["ReferenceDate.Day"] = "31", ["ReferenceDate.Month"] = "3", ["ReferenceDate.Year"] = "2026", ["LaCode"] = "808" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);

@@ -175,24 +175,24 @@ public sealed class ResultsManagementPagesTests(HearthWebFactory app) : IClassFi
         var json = await client.GetStringAsync(tf2.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Contains("\"code\": \"troubled-families-2\"", json);
 
-        var unreadable = await HearthWebFactory.HtmlAsync(await PostAsync(client, page, page, [new("Definition", "{ \"code\": "), new("Changes", "x"), new("EffectiveFrom", "2099-01-01")]));
+        var unreadable = await HearthWebFactory.HtmlAsync(await PostAsync(client, page, page, [new("Definition", "{ \"code\": "), new("Changes", "x"), new("EffectiveFrom.Day", "1"), new("EffectiveFrom.Month", "1"), new("EffectiveFrom.Year", "2099")]));
         Assert.Contains("The JSON cannot be read:", unreadable.QuerySelector("main > .govuk-error-summary")!.TextContent);
         Assert.Equal("#definition", unreadable.QuerySelector("main > .govuk-error-summary a")!.GetAttribute("href"));
 
         var plan = json.Replace("\"percent\": 10,", "\"percent\": 20,", StringComparison.Ordinal);
         Assert.NotEqual(json, plan);
         var refused = await HearthWebFactory.HtmlAsync(await PostAsync(client, page, page,
-            [new("Definition", plan.Replace("\"troubled-families-2\"", "\"troubled-families-9\"", StringComparison.Ordinal)), new("Changes", ""), new("EffectiveFrom", "2099-13-01")]));
+            [new("Definition", plan.Replace("\"troubled-families-2\"", "\"troubled-families-9\"", StringComparison.Ordinal)), new("Changes", ""), new("EffectiveFrom.Day", "1"), new("EffectiveFrom.Month", "13"), new("EffectiveFrom.Year", "2099")]));
         var summary = refused.QuerySelector("main > .govuk-error-summary")!.TextContent;
-        Assert.Contains("Enter the date the version takes effect as YYYY-MM-DD", summary);
+        Assert.Contains("The date the version takes effect must be a real date", summary);
         var wrongCode = await HearthWebFactory.HtmlAsync(await PostAsync(client, page, page,
-            [new("Definition", plan.Replace("\"troubled-families-2\"", "\"troubled-families-9\"", StringComparison.Ordinal)), new("Changes", ""), new("EffectiveFrom", "2099-01-01")]));
+            [new("Definition", plan.Replace("\"troubled-families-2\"", "\"troubled-families-9\"", StringComparison.Ordinal)), new("Changes", ""), new("EffectiveFrom.Day", "1"), new("EffectiveFrom.Month", "1"), new("EffectiveFrom.Year", "2099")]));
         var errors = wrongCode.QuerySelectorAll("main > .govuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Contains(errors, e => e.StartsWith("\"code\": There is no framework \"troubled-families-9\"", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Say what this version changes from the one before", StringComparison.Ordinal));
         Assert.Equal(0, await WithDbAsync(db => db.Set<FrameworkVersion>().CountAsync(v => v.Code == "troubled-families-2")));
 
-        var published = await PostAsync(client, page, page, [new("Definition", plan), new("Changes", "Our Family Outcomes Plan: under 20% unauthorised absence"), new("EffectiveFrom", "2099-01-01")]);
+        var published = await PostAsync(client, page, page, [new("Definition", plan), new("Changes", "Our Family Outcomes Plan: under 20% unauthorised absence"), new("EffectiveFrom.Day", "1"), new("EffectiveFrom.Month", "1"), new("EffectiveFrom.Year", "2099")]);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var after = await HearthWebFactory.HtmlAsync(await client.GetAsync(published.Headers.Location!.ToString()));
         Assert.Contains("Troubled Families (phase 2, 2015-20) version 2 is published", after.QuerySelector(".govuk-notification-banner")!.TextContent);

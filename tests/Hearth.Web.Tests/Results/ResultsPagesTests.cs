@@ -54,9 +54,10 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
     {
         var client = await app.SignedInClientAsync("Performance");
         var windowId = await WithDbAsync(db => db.Set<ClaimWindow>().Select(w => w.Id).SingleAsync());
-        var today = (await HearthWebFactory.HtmlAsync(await client.GetAsync("/results/claims"))).QuerySelector("#as-of")!.GetAttribute("value")!;
+        var claimsPage = await HearthWebFactory.HtmlAsync(await client.GetAsync("/results/claims"));
+        string Box(string part) => claimsPage.QuerySelector($"#as-of-{part}")!.GetAttribute("value")!;
         var built = await PostAsync(client, "/results/claims", "/results/claims?handler=batch",
-            [new("WindowId", windowId.ToString()), new("AsOf", today), new("AuditSharePercent", "20")]);
+            [new("WindowId", windowId.ToString()), new("AsOf.Day", Box("day")), new("AsOf.Month", Box("month")), new("AsOf.Year", Box("year")), new("AuditSharePercent", "20")]);
         Assert.Equal(HttpStatusCode.Redirect, built.StatusCode);
         var batchPath = built.Headers.Location!.ToString();
         var page = await HearthWebFactory.HtmlAsync(await client.GetAsync(batchPath));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Account;
 
 /// <summary>Maps a single sign-on identity to a Hearth user and signs them in; a stranger is told to ask for an account.</summary>
+[AllowAnonymous]
 public sealed class ExternalCallbackModel(SignInManager<HearthUser> signIn, UserService users, HearthDbContext db) : HearthPageModel
 {
     public string? Email { get; private set; }
@@ -18,7 +20,7 @@ public sealed class ExternalCallbackModel(SignInManager<HearthUser> signIn, User
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         if (!external.Succeeded || external.Principal is null)
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
         var subject = external.Principal.FindFirstValue(Infrastructure.SingleSignOn.SubjectClaim) ?? "";
         Email = external.Principal.FindFirstValue(ClaimTypes.Email);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Account;
 
+[AllowAnonymous]
 public sealed class SignInModel(SignInManager<HearthUser> signIn, UserManager<HearthUser> users, HearthDbContext db, IStringLocalizer<SharedResource> t, SingleSignOnOptions sso) : HearthPageModel
 {
     [BindProperty]

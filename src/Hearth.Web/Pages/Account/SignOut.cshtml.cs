@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Account;
 
+[AllowAnonymous]
 public sealed class SignOutModel(SignInManager<HearthUser> signIn, HearthDbContext db) : HearthPageModel
 {
     public void OnGet()

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Globalization;
 using Hearth.Core.Organisation;
 using Hearth.Core.Reporting;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Admin;
 
 /// <summary>The administration index: each part of the council's set-up, how much of it there is, and a link to it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class IndexModel(OrganisationService organisation, ReportInputService inputs, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<SummaryRow> Sections { get; private set; } = [];

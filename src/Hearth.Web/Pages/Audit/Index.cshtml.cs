@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Audit;
 
 /// <summary>The audit trail, filtered. Reading it is itself not audited: it holds no record content beyond what changed.</summary>
+[RequirePermission(Permission.ViewAuditTrail)]
 public sealed class IndexModel(AuditTrail trail) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }

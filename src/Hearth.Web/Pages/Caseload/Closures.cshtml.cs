@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -6,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's closures over the last 12 months: how long each episode lasted, why it closed and where the family went.</summary>
-public sealed class ClosuresModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : RecordPageModel
+[RequirePermission(Permission.ViewFamilies)]
+public sealed class ClosuresModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;
     public DateOnly From { get; private set; }
@@ -21,7 +23,7 @@ public sealed class ClosuresModel(EpisodeService episodes, OrganisationService o
             return NotFound();
         }
         Team = found;
-        To = Today(time);
+        To = UkToday(time);
         From = To.AddMonths(-12).AddDays(1);
         Closures = await episodes.ClosuresAsync(Actor, team, From, To, ct);
         return Page();

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -6,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's follow-up points (6, 12, 24 months after closure) that are due and not yet done.</summary>
-public sealed class FollowUpsModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : RecordPageModel
+[RequirePermission(Permission.ViewFamilies)]
+public sealed class FollowUpsModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;
     public IReadOnlyList<FollowUpDue> Due { get; private set; } = [];
@@ -18,7 +20,7 @@ public sealed class FollowUpsModel(EpisodeService episodes, OrganisationService 
             return NotFound();
         }
         Team = found;
-        Due = await episodes.FollowUpsDueAsync(Actor, team, Today(time), ct);
+        Due = await episodes.FollowUpsDueAsync(Actor, team, UkToday(time), ct);
         return Page();
     }
 }

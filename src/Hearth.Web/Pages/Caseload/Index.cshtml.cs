@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Referrals;
@@ -8,15 +9,16 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>My caseload, each of my teams' caseloads beside their workers' capacity, and each team's waiting list.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class IndexModel(EpisodeService episodes, AllocationService allocations, ReferralService referrals, OrganisationService organisation, TimeProvider time,
-    IStringLocalizer<SharedResource> t) : RecordPageModel
+    IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<CaseloadRow> Mine { get; private set; } = [];
     public List<(Team Team, IReadOnlyList<CaseloadRow> Caseload, TableModel Capacity, int Waiting, int FollowUpsDue)> Teams { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = Today(time);
+        var today = UkToday(time);
         Mine = await episodes.MyCaseloadAsync(Actor, today, ct);
         // Council-wide roles would see every team here; the page lists the user's own teams, which is what they carry.
         var teams = (await organisation.ListTeamsAsync(Actor, ct)).Where(x => Actor.TeamIds.Contains(x.Id)).ToList();

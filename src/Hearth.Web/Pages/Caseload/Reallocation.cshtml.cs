@@ -1,7 +1,6 @@
 using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Hearth.Web.Pages.Caseload;
 
@@ -9,8 +8,8 @@ namespace Hearth.Web.Pages.Caseload;
 /// Cases needing reallocation: open episodes of my teams that no worker holds, or that a worker who has left still
 /// holds. Each links to the step that puts it right (allocate, or hand over).
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class ReallocationModel(AllocationService allocations) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class ReallocationModel(AllocationService allocations) : HearthPageModel
 {
     public IReadOnlyList<CaseNeedingReallocation> Cases { get; private set; } = [];
 

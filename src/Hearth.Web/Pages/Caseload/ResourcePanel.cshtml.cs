@@ -2,7 +2,6 @@ using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Caseload;
@@ -11,8 +10,8 @@ namespace Hearth.Web.Pages.Caseload;
 /// The resource panel: every waiting or newly accepted referral across the manager's teams beside each team's free
 /// capacity; each referral links to its triage (waiting) or allocation (accepted), so the panel is decided in one sitting.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class ResourcePanelModel(ReferralService referrals, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class ResourcePanelModel(ReferralService referrals, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<(PanelTeam Team, TableModel Workers)> Teams { get; private set; } = [];
 

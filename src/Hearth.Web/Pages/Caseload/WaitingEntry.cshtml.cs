@@ -3,15 +3,14 @@ using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>Moves a waiting referral to another place in its team's list (with a reason, audited) or takes it off the list with an outcome.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Position { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -27,16 +26,16 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
+        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
         Version = Entry.Version;
         Position = Number(Entry.Position);
-        RemovedOn = DateParts.Of(Today(time));
+        RemovedOn = DateParts.Of(UkToday(time));
         return Page();
     }
 
     public async Task<IActionResult> OnPostReorderAsync(Guid id, CancellationToken ct)
     {
-        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
+        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
         if (!int.TryParse(Position, out var position))
         {
             Errors.Add(new FieldError(nameof(Position), t["Enter the new position as a number, like 1 for the first"]));
@@ -45,16 +44,12 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(Reason), t["Enter why the waiting list is being reordered"]));
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => referrals.ReorderAsync(Actor, id, Version, position, Reason!, ct), nameof(Position)))
-        {
-            return Redirect($"/caseload/waiting-list?team={Entry.TeamId}");
-        }
-        return Page();
+        return await SaveAsync(() => referrals.ReorderAsync(Actor, id, Version, position, Reason!, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Position));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
-        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, Today(time), ct);
+        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
         var on = RemovedOn.Value;
         if (!Enum.TryParse<WaitingOutcome>(Outcome, out var outcome))
         {
@@ -64,10 +59,6 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(RemovedOn), t["Enter the date as a real date, for example 27 3 2026"]));
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => referrals.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), nameof(Outcome)))
-        {
-            return Redirect($"/caseload/waiting-list?team={Entry.TeamId}");
-        }
-        return Page();
+        return await SaveAsync(() => referrals.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Outcome));
     }
 }

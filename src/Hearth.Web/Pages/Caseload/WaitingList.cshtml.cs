@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's waiting list in order: who is waiting, since when, priority, days waited; managers triage, move or remove entries.</summary>
-public sealed class WaitingListModel(ReferralService referrals, OrganisationService organisation, TimeProvider time) : RecordPageModel
+[RequirePermission(Permission.ViewFamilies)]
+public sealed class WaitingListModel(ReferralService referrals, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;
     public IReadOnlyList<WaitingListRow> Rows { get; private set; } = [];
@@ -20,7 +21,7 @@ public sealed class WaitingListModel(ReferralService referrals, OrganisationServ
             return NotFound();
         }
         Team = found;
-        Rows = await referrals.WaitingListAsync(Actor, team, Today(time), ct);
+        Rows = await referrals.WaitingListAsync(Actor, team, UkToday(time), ct);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -12,6 +13,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Records that a family member agreed a plan's current version (usually the family agreement): who, on what date and
 /// how (signed on paper, verbally, pictorially, electronically, through an interpreter).
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AgreementModel(CaseworkService casework, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
 {
     [BindProperty] public string? PersonId { get; set; }
@@ -64,16 +66,7 @@ public sealed class AgreementModel(CaseworkService casework, TimeProvider time, 
         {
             return Page();
         }
-        try
-        {
-            await casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        return await SaveAsync(() => casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct), () => RedirectToPage("/Casework/Episode", new { id }), "Version");
     }
 
     private async Task<bool> LoadAsync(Guid id, PlanKind kind, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Text.Json;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -11,6 +12,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Every post is kept as a server-side draft first (as on the review form), so nothing typed is lost to a refused form,
 /// an expired sign-in or a closed browser; the next visit resumes it.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AssessmentModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
     public const string DraftForm = "assessment";
@@ -56,7 +58,7 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
         await LoadAsync(id, ct);
         if (Current is { State: not AssessmentState.Draft })
         {
-            return Redirect($"/casework/episodes/{id}");
+            return RedirectToPage("/Casework/Episode", new { id });
         }
         await drafts.SaveAsync(Actor, DraftForm, id.ToString(), PostedFields(), ct);
         if (StartedOn.Value is null)
@@ -85,7 +87,7 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
         // Only the programme's questions: with no Answers[...] field posted, model binding falls back to every form field.
         var answers = Answers.Where(kv => Summary.Programme.Assessment.Questions.Any(q => q.Key == kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
         var input = new AssessmentInput(StartedOn.Value!.Value, Worries, WorkingWell, NeedsToHappen, scale, members, answers);
-        try
+        return await SaveAsync(async () =>
         {
             var complete = action == "complete";
             if (Current is null)
@@ -101,17 +103,8 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
                 await casework.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
             }
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            Errors.AddRange(e.Errors.Select(x => x with { Field = x.Field.Replace("Answers.", "Answers_", StringComparison.Ordinal) }));
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("StartedOn", e.Message));
-        }
-        return Page();
+        }, () => RedirectToPage("/Casework/Episode", new { id }), "StartedOn",
+            mapError: x => x with { Field = x.Field.Replace("Answers.", "Answers_", StringComparison.Ordinal) });
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

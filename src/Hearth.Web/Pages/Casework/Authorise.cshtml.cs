@@ -4,14 +4,13 @@ using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>A manager reads the episode's complete assessment and authorises it, dated (a paper sign-off can be recorded later).</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
 {
     [BindProperty] public DateParts AuthorisedOn { get; set; } = new();
@@ -52,21 +51,10 @@ public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, 
             Errors.Add(new FieldError(nameof(AuthorisedOn), t["Enter the date you authorised the assessment as a real date, for example 27 3 2026"]));
             return Page();
         }
-        try
-        {
-            await casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value, ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
+        return await SaveAsync(() => casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value!.Value, ct), () => RedirectToPage("/Casework/Episode", new { id }),
+            nameof(AuthorisedOn),
             // The form has one field, so a refusal of the assessment's state is shown against it too.
-            Errors.AddRange(e.Errors.Select(x => x with { Field = nameof(AuthorisedOn) }));
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError(nameof(AuthorisedOn), e.Message));
-        }
-        return Page();
+            mapError: x => x with { Field = nameof(AuthorisedOn) });
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>Booster sessions used against the programme's maximum, managers' approvals of extra ones, and the form to approve one more.</summary>
+[RequirePermission(Permission.RecordCasework)]
+[RequirePermission(Permission.ManageCases, ForChanges = true)]
 public sealed class BoostersModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
 {
     [BindProperty] public string? Reason { get; set; }
@@ -27,20 +29,7 @@ public sealed class BoostersModel(CaseworkService casework, SessionService sessi
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (!CanApprove)
-        {
-            return Forbid();
-        }
-        try
-        {
-            await sessions.ApproveExtraBoosterAsync(Actor, id, Reason ?? "", ct);
-            return Redirect($"/casework/episodes/{id}/boosters?approved=true");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        return await SaveAsync(() => sessions.ApproveExtraBoosterAsync(Actor, id, Reason ?? "", ct), () => RedirectToPage("/Casework/Boosters", new { id, approved = "true" }), "Version");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -6,22 +6,9 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Hearth.Web.Pages.Casework;
 
-/// <summary>
-/// Base of the casework pages. A record outside the user's teams (the Core services refuse it) answers 404, so a
-/// practitioner of another team cannot tell whether it exists.
-/// </summary>
+/// <summary>Base of the casework pages: the server-side draft a long form keeps, and the readers of its fields.</summary>
 public abstract class CaseworkPageModel : HearthPageModel
 {
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        var executed = await next();
-        if (executed.Exception is AccessDeniedException)
-        {
-            executed.Result = new NotFoundResult();
-            executed.ExceptionHandled = true;
-        }
-    }
-
     /// <summary>True when the form shows a server-side draft kept from an earlier visit (the page shows a banner).</summary>
     public bool Resumed { get; protected set; }
 

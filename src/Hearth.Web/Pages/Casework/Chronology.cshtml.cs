@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Casework;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>The family's chronology (the same one the family record shows), filterable by kind and member, and printable.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ChronologyModel(Chronology chronology) : CaseworkPageModel
 {
     [FromQuery(Name = "type")] public string? Type { get; set; }

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Organisation;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>What is due: the signed-in worker's list, another worker's (?worker=) or a team's (?team=).</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class DueModel(DueList due, OrganisationService organisation, TimeProvider time) : CaseworkPageModel
 {
     [FromQuery(Name = "worker")] public Guid? WorkerId { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>An episode's casework at a glance: the assessment and its authorisation, goals, plans and who agreed them, reviews, sessions and time.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class EpisodeModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
 {
     public EpisodeSummary Summary { get; private set; } = null!;
@@ -37,7 +38,7 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
     public async Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken ct)
     {
         await casework.ScheduleReviewsAsync(Actor, id, ct);
-        return Redirect($"/casework/episodes/{id}");
+        return RedirectToPage("/Casework/Episode", new { id });
     }
 
     /// <summary>The members who agreed the plan's current version, with when and how.</summary>

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>Adds or changes a goal with its five Goal Attainment Scaling levels, written before work starts.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
 {
     [BindProperty] public string? Title { get; set; }
@@ -53,7 +55,7 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
         }
         var input = new GoalInput(Guid.TryParse(PersonId, out var p) ? p : null, Title ?? "", Owner ?? "", TargetDate.Value,
             new GasLevels(LevelMinus2, LevelMinus1, Level0, LevelPlus1, LevelPlus2), []);
-        try
+        return await SaveAsync(async () =>
         {
             if (goalId is { } g)
             {
@@ -63,16 +65,6 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
             {
                 await casework.AddGoalAsync(Actor, id, input, ct);
             }
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Title", e.Message));
-        }
-        return Page();
+        }, () => RedirectToPage("/Casework/Episode", new { id }), "Title");
     }
 }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -9,6 +10,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Writes a plan's next version (family agreement, whole-family plan or children's safety plan). Every post is kept as a
 /// server-side draft first, so nothing typed is lost; the next visit resumes it.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class PlanModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
     public static string DraftForm(PlanKind kind) => $"plan-{kind}";
@@ -48,21 +50,11 @@ public sealed class PlanModel(CaseworkService casework, DraftService drafts) : C
             Errors.Add(new FieldError("ReviewBy", "Enter a real review-by date, for example 27 3 2027"));
             return Page();
         }
-        try
+        return await SaveAsync(async () =>
         {
             await casework.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
             await drafts.DiscardAsync(Actor, DraftForm(kind), id.ToString(), ct);
-            return Redirect($"/casework/episodes/{id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Content", e.Message));
-        }
-        return Page();
+        }, () => RedirectToPage("/Casework/Episode", new { id }), "Content");
     }
 
     private async Task LoadAsync(Guid id, PlanKind kind, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Records a review: who came, a GAS rating for each goal, progress, plan changes and the decision. Every post is kept
 /// as a server-side draft first, so a refused form or an expired sign-in loses nothing; the next visit resumes it.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ReviewModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
 {
     public const string DraftForm = "review";
@@ -77,25 +79,13 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
         {
             return Page();
         }
-        try
+        return await SaveAsync(async () =>
         {
             var amendment = string.IsNullOrWhiteSpace(NewPlan) ? null : new PlanInput(PlanKind.WholeFamilyPlan, NewPlan, null, PlanChanges);
             await casework.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-            return Redirect($"/casework/episodes/{Review.EpisodeId}");
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var error in e.Errors)
-            {
-                Errors.Add(error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
-            }
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("HeldOn", e.Message));
-        }
-        return Page();
+        }, () => RedirectToPage("/Casework/Episode", new { id = Review.EpisodeId }), "HeldOn",
+            mapError: error => error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>A referral to a wider service: its status history and wait, and the next change of status.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferralService services) : CaseworkPageModel
 {
     [BindProperty] public string? Status { get; set; }
@@ -43,20 +45,7 @@ public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferr
         {
             return Page();
         }
-        try
-        {
-            await services.ChangeStatusAsync(Actor, id, Version, status, On.Value!.Value, Note, ct);
-            return Redirect($"/casework/episodes/{Referral.EpisodeId}/services");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Status", e.Message));
-        }
-        return Page();
+        return await SaveAsync(() => services.ChangeStatusAsync(Actor, id, Version, status, On.Value!.Value, Note, ct), () => RedirectToPage("/Casework/Services", new { id = Referral.EpisodeId }), "Status");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

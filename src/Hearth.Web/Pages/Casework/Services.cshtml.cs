@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Referrals from the episode to wider services (drug and alcohol, domestic abuse, mental health, housing, debt advice,
 /// employment support...): each one's status and how long the family waited, and a form to make a new one.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class ServicesModel(CaseworkService casework, ServiceReferralService services) : CaseworkPageModel
 {
     [BindProperty] public string? DirectoryServiceId { get; set; }
@@ -38,21 +40,9 @@ public sealed class ServicesModel(CaseworkService casework, ServiceReferralServi
         {
             Errors.Add(new FieldError("ReferredOn", "Enter the date of the referral, for example 27 3 2026"));
         }
-        try
-        {
-            var input = new ServiceReferralInput(Guid.TryParse(DirectoryServiceId, out var d) ? d : Guid.Empty, Guid.TryParse(PersonId, out var p) ? p : null,
-                ReferredOn.Value ?? DateOnly.MinValue, Note);
-            if (Errors.Count == 0)
-            {
-                await services.ReferAsync(Actor, id, input, ct);
-                return Redirect($"/casework/episodes/{id}/services");
-            }
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        var input = new ServiceReferralInput(Guid.TryParse(DirectoryServiceId, out var d) ? d : Guid.Empty, Guid.TryParse(PersonId, out var p) ? p : null,
+            ReferredOn.Value ?? DateOnly.MinValue, Note);
+        return await SaveAsync(() => services.ReferAsync(Actor, id, input, ct), () => RedirectToPage("/Casework/Services", new { id }), "DirectoryServiceId");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

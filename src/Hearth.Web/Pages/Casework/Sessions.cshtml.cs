@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Casework;
 /// Quick entry of a practitioner's day: up to <see cref="RowCount"/> sessions for one episode, saved together or not
 /// at all. Rows left blank are ignored.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class SessionsModel(CaseworkService casework, SessionService sessions, DueList due) : CaseworkPageModel
 {
     public const int RowCount = 4;
@@ -90,26 +92,19 @@ public sealed class SessionsModel(CaseworkService casework, SessionService sessi
         {
             Errors.Add(new FieldError("Rows[0].Date", "You have no staff record, so sessions cannot be recorded as yours; ask an administrator"));
         }
-        if (Errors.Count == 0)
-        {
-            try
+        return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => RedirectToPage("/Casework/Episode", new { id, recorded = inputs.Count }), "Rows[0].Date",
+            () =>
             {
-                await sessions.RecordManyAsync(Actor, inputs, ct);
-                return Redirect($"/casework/episodes/{id}?recorded={inputs.Count}");
-            }
-            catch (ValidationFailedException e)
+                Pad();
+                return Task.CompletedTask;
+            },
+            // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
+            mapError: error =>
             {
-                // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
-                foreach (var error in e.Errors)
-                {
-                    var (index, field) = Split(error.Field);
-                    var row = index is { } n && n < rowOf.Count ? rowOf[n] : rowOf.FirstOrDefault();
-                    Errors.Add(new FieldError($"Rows[{row}].{(field == "WorkerIds" ? "Date" : field)}", $"Session {row + 1}: {error.Message}"));
-                }
-            }
-        }
-        Pad();
-        return Page();
+                var (index, field) = Split(error.Field);
+                var row = index is { } n && n < rowOf.Count ? rowOf[n] : rowOf.FirstOrDefault();
+                return new FieldError($"Rows[{row}].{(field == "WorkerIds" ? "Date" : field)}", $"Session {row + 1}: {error.Message}");
+            });
     }
 
     private static (int? Index, string Field) Split(string field)

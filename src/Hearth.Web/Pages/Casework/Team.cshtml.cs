@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>The team around the family: the professionals and agencies involved, their roles, contact and consent to share. Adds one or changes one.</summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -38,41 +41,22 @@ public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
             return NotFound();
         }
         var input = new ProfessionalInput(Name ?? "", Agency ?? "", Role ?? "", Contact, Consent == "yes");
-        try
+        if (Consent is not ("yes" or "no"))
         {
-            if (Consent is not ("yes" or "no"))
+            // Report the other fields' problems with this one, in the form's order; nothing is saved.
+            try
             {
-                // Report the other fields' problems with this one, in the form's order; nothing is saved.
-                var consent = new FieldError("Consent", "Select whether the family consents to sharing information with them");
-                try
-                {
-                    CaseworkService.ValidateProfessional(input);
-                }
-                finally
-                {
-                    Errors.Add(consent);
-                }
+                CaseworkService.ValidateProfessional(input);
             }
-            else if (Editing is { } p)
+            catch (ValidationFailedException e)
             {
-                await casework.UpdateProfessionalAsync(Actor, p.Id, Version, input, ct);
-                return Redirect($"/casework/episodes/{id}/team");
+                Errors.AddRange(e.Errors);
             }
-            else
-            {
-                await casework.AddProfessionalAsync(Actor, id, input, ct);
-                return Redirect($"/casework/episodes/{id}/team");
-            }
+            Errors.Add(new FieldError("Consent", "Select whether the family consents to sharing information with them"));
+            return Page();
         }
-        catch (ValidationFailedException e)
-        {
-            Errors.InsertRange(0, e.Errors);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Name", e.Message));
-        }
-        return Page();
+        return await SaveAsync(() => Editing is { } p ? casework.UpdateProfessionalAsync(Actor, p.Id, Version, input, ct) : casework.AddProfessionalAsync(Actor, id, input, ct),
+            () => RedirectToPage("/Casework/Team", new { id }), "Name");
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid? professionalId, CancellationToken ct)

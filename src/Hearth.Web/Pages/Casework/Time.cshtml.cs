@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -11,6 +12,7 @@ namespace Hearth.Web.Pages.Casework;
 /// A worker's time: the last four weeks split between families and other work (agency liaison, travel, training,
 /// supervision, admin), and a form to log time not spent with a family.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class TimeModel(SessionService sessions, DueList due, TimeProvider time) : CaseworkPageModel
 {
     public const int PeriodDays = 28;
@@ -67,16 +69,7 @@ public sealed class TimeModel(SessionService sessions, DueList due, TimeProvider
         {
             return Page();
         }
-        try
-        {
-            await sessions.LogWorkerTimeAsync(Actor, new WorkerTimeInput(Split.WorkerId, Date.Value!.Value, minutes, activity, Note), ct);
-            return Redirect($"/casework/time?logged=true{(WorkerId is { } w ? $"&worker={w}" : "")}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        return Page();
+        return await SaveAsync(() => sessions.LogWorkerTimeAsync(Actor, new WorkerTimeInput(Split.WorkerId, Date.Value!.Value, minutes, activity, Note), ct), () => RedirectToPage("/Casework/Time", new { logged = "true", worker = WorkerId }), "Version");
     }
 
     private async Task LoadAsync(CancellationToken ct)

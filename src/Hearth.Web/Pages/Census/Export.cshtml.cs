@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
@@ -8,9 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Census;
 
 /// <summary>Exports the census as a download: straight away when it has no errors, otherwise only when asked again.</summary>
+[RequirePermission(Permission.ManageReturns)]
 public sealed class ExportModel(CensusExport census, TimeProvider time, IConfiguration configuration) : HearthPageModel
 {
-    [BindProperty] public string? ReferenceDate { get; set; }
+    [BindProperty] public DateParts ReferenceDate { get; set; } = new();
     [BindProperty] public string? LaCode { get; set; }
     [BindProperty] public bool Force { get; set; }
 
@@ -21,31 +23,27 @@ public sealed class ExportModel(CensusExport census, TimeProvider time, IConfigu
         // The latest collection year that has ended, and the council's code when it is configured.
         var today = time.TodayInUk();
         var year = CensusYear.All.LastOrDefault(y => y.ReferenceDate <= today) ?? CensusYear.All[0];
-        ReferenceDate = year.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ReferenceDate = DateParts.Of(year.ReferenceDate);
         LaCode = configuration["Census:LaCode"];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(ReferenceDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (ReadDate(ReferenceDate, nameof(ReferenceDate), "the reference date") is not { } date)
         {
-            Errors.Add(new FieldError(nameof(ReferenceDate), "Enter the reference date as YYYY-MM-DD, for example 2026-03-31"));
             return Page();
         }
-        try
+        IActionResult? outcome = null;
+        return await SaveAsync(async () =>
         {
             var result = await census.ExportAsync(Actor, date, LaCode, ct);
             if (result.Validation.HasErrors && !Force)
             {
                 Result = result;
-                return Page();
+                outcome = Page();
+                return;
             }
-            return File(result.Xml, "application/xml", result.FileName);
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            return Page();
-        }
+            outcome = File(result.Xml, "application/xml", result.FileName);
+        }, () => outcome!, nameof(ReferenceDate));
     }
 }

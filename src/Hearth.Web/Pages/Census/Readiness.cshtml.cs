@@ -1,9 +1,11 @@
+using Hearth.Core.Security;
 using Hearth.Core.Returns.Census;
 using Hearth.Web.Infrastructure;
 
 namespace Hearth.Web.Pages.Census;
 
 /// <summary>Every census issue in the records for the current collection year, across the council, by team.</summary>
+[RequirePermission(Permission.ManageReturns)]
 public sealed class ReadinessModel(CensusExport census) : HearthPageModel
 {
     public CensusReadiness Readiness { get; private set; } = null!;

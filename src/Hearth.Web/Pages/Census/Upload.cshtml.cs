@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Globalization;
 using System.Text;
 using Hearth.Core.Data;
@@ -12,6 +13,7 @@ namespace Hearth.Web.Pages.Census;
 /// memory only: the form limits keep the whole upload below the in-memory buffer threshold, so ASP.NET Core never
 /// spills it to a temporary file, and nothing is written to the database.
 /// </summary>
+[RequirePermission(Permission.ManageReturns)]
 [RequestSizeLimit(MaxUploadBytes + FormOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + FormOverheadBytes, MemoryBufferThreshold = MaxUploadBytes + FormOverheadBytes)]
 public sealed class UploadModel(IConfiguration configuration) : HearthPageModel

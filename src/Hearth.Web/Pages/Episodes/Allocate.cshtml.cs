@@ -3,7 +3,6 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,8 +12,8 @@ namespace Hearth.Web.Pages.Episodes;
 /// Allocates a worker to an episode. The team's workers are offered in the order AllocationService suggests (free
 /// capacity, matching specialism, patch); a worker at their maximum needs an override reason, which is audited.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class AllocateModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class AllocateModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? WorkerId { get; set; }
     [BindProperty] public DateParts From { get; set; } = new();
@@ -32,7 +31,7 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
     {
         await LoadAsync(id, ct);
         Version = View.Episode.Version;
-        From = DateParts.Of(Today(time));
+        From = DateParts.Of(UkToday(time));
         IsLead = View.Episode.Allocations.Any(a => a.To == null && a.IsLead) ? "no" : "yes";
         WorkerId = Suggestions.FirstOrDefault(s => s.Worker.FreeCapacity > 0)?.Worker.WorkerId.ToString();
         return Page();
@@ -60,10 +59,7 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
         }
         try
         {
-            if (await TrySaveAsync(() => allocations.AllocateAsync(Actor, new NewAllocation(id, worker, from!.Value, IsLead == "yes", OverrideReason, Version), ct), nameof(WorkerId)))
-            {
-                return Redirect($"/episodes/{id}?saved=allocation");
-            }
+            return await SaveAsync(() => allocations.AllocateAsync(Actor, new NewAllocation(id, worker, from!.Value, IsLead == "yes", OverrideReason, Version), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "allocation" }), nameof(WorkerId));
         }
         catch (CapacityExceededException e)
         {

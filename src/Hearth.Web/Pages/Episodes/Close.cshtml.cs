@@ -3,15 +3,14 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Closes an episode with the programme's reason and destination (mapped to the DfE ReasonForClosure code) and the unmet need flag.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? ClosureReason { get; set; }
     [BindProperty] public string? ClosureDestination { get; set; }
@@ -32,7 +31,7 @@ public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStri
     {
         View = await episodes.ViewAsync(Actor, id, ct);
         Version = View.Episode.Version;
-        ClosedOn = DateParts.Of(Today(time));
+        ClosedOn = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -48,16 +47,11 @@ public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStri
         {
             Errors.Add(new FieldError(nameof(UnmetNeed), t["Say whether unmet need remains"]));
         }
-        var input = new ClosureInput(on ?? Today(time), Enum.TryParse<ClosureReason>(ClosureReason, out var r) ? r : null,
+        var input = new ClosureInput(on ?? UkToday(time), Enum.TryParse<ClosureReason>(ClosureReason, out var r) ? r : null,
             Enum.TryParse<ClosureDestination>(ClosureDestination, out var d) ? d : null, UnmetNeed == "yes");
-        var formErrors = Errors.Count > 0;
-        if (!formErrors && await TrySaveAsync(() => episodes.CloseAsync(Actor, id, Version, input, ct), nameof(ClosureReason)))
+        if (Errors.Count > 0)
         {
-            return Redirect($"/episodes/{id}?saved=closure");
-        }
-        if (formErrors)
-        {
-            // Core was not asked, so name the missing choices here too: every problem shows at once.
+            // Core will not be asked, so name the missing choices here too: every problem shows at once.
             if (input.Reason is null)
             {
                 Errors.Add(new FieldError(nameof(ClosureReason), t["Choose why the episode is closing"]));
@@ -67,7 +61,10 @@ public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStri
                 Errors.Add(new FieldError(nameof(ClosureDestination), t["Choose where the family goes on closure"]));
             }
         }
-        Rename("Episode", nameof(ClosureReason));
-        return Page();
+        return await SaveAsync(() => episodes.CloseAsync(Actor, id, Version, input, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "closure" }), nameof(ClosureReason), () =>
+        {
+            Rename("Episode", nameof(ClosureReason));
+            return Task.CompletedTask;
+        });
     }
 }

@@ -3,15 +3,14 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Records the assessment decision (proceed or no further work) that guards every phase after the assessment.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public DateParts DecidedOn { get; set; } = new();
@@ -24,7 +23,7 @@ public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IS
     {
         View = await episodes.ViewAsync(Actor, id, ct);
         Version = View.Episode.Version;
-        DecidedOn = DateParts.Of(Today(time));
+        DecidedOn = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -40,10 +39,6 @@ public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IS
         {
             Errors.Add(new FieldError(nameof(DecidedOn), t["Enter the date of the decision as a real date, for example 27 3 2026"]));
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.RecordAssessmentDecisionAsync(Actor, id, Version, decision, on!.Value, ct), nameof(Decision)))
-        {
-            return Redirect($"/episodes/{id}?saved=decision");
-        }
-        return Page();
+        return await SaveAsync(() => episodes.RecordAssessmentDecisionAsync(Actor, id, Version, decision, on!.Value, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "decision" }), nameof(Decision));
     }
 }

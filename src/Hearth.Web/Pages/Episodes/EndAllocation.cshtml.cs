@@ -3,15 +3,14 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Ends a worker's allocation to an episode with a reason; their place is free from that day.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class EndAllocationModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class EndAllocationModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public DateParts On { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -30,7 +29,7 @@ public sealed class EndAllocationModel(EpisodeService episodes, AllocationServic
             return NotFound();
         }
         Version = Allocation.Version;
-        On = DateParts.Of(Today(time));
+        On = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -53,11 +52,7 @@ public sealed class EndAllocationModel(EpisodeService episodes, AllocationServic
             }
             return Page();
         }
-        if (await TrySaveAsync(() => allocations.EndAllocationAsync(Actor, allocationId, Version, new AllocationEnding(On.Value!.Value, reason, Note), ct), nameof(On)))
-        {
-            return Redirect($"/episodes/{id}?saved=allocation-end");
-        }
-        return Page();
+        return await SaveAsync(() => allocations.EndAllocationAsync(Actor, allocationId, Version, new AllocationEnding(On.Value!.Value, reason, Note), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "allocation-end" }), nameof(On));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid allocationId, CancellationToken ct)

@@ -3,7 +3,6 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,8 +12,8 @@ namespace Hearth.Web.Pages.Episodes;
 /// Records what a follow-up (6, 12 or 24 months after closure) found: checked with no event, checked with an event
 /// (saved as the child's outcome event in the same transaction), or could not check, which leaves the child unknown.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public DateParts CheckedOn { get; set; } = new();
     [BindProperty] public string? Result { get; set; }
@@ -42,7 +41,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
             return NotFound();
         }
         Version = FollowUp.Version;
-        CheckedOn = DateParts.Of(Today(time));
+        CheckedOn = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -84,11 +83,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
                 events.Add(new NewOutcomeEvent(person, id, kind.Value, occurred.Value, Note));
             }
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.RecordFollowUpAsync(Actor, followup, Version, new FollowUpFinding(on, result, Note, events), ct), nameof(CheckedOn)))
-        {
-            return Redirect($"/episodes/{id}?saved=follow-up");
-        }
-        return Page();
+        return await SaveAsync(() => episodes.RecordFollowUpAsync(Actor, followup, Version, new FollowUpFinding(on, result, Note, events), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "follow-up" }), nameof(CheckedOn));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid followup, CancellationToken ct)

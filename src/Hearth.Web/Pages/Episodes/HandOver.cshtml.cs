@@ -3,7 +3,6 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,8 +12,8 @@ namespace Hearth.Web.Pages.Episodes;
 /// Hands a case from one worker to another in one step: the old allocation ends and the new one starts on the same
 /// day. The team's other workers are offered in the order AllocationService suggests.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class HandOverModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class HandOverModel(EpisodeService episodes, AllocationService allocations, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? ToWorkerId { get; set; }
     [BindProperty] public DateParts On { get; set; } = new();
@@ -36,7 +35,7 @@ public sealed class HandOverModel(EpisodeService episodes, AllocationService all
             return NotFound();
         }
         Version = Allocation.Version;
-        On = DateParts.Of(Today(time));
+        On = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -65,10 +64,7 @@ public sealed class HandOverModel(EpisodeService episodes, AllocationService all
         }
         try
         {
-            if (await TrySaveAsync(() => allocations.HandOverAsync(Actor, new Handover(allocationId, Version, worker, new AllocationEnding(On.Value!.Value, reason, Note), OverrideReason), ct), nameof(ToWorkerId)))
-            {
-                return Redirect($"/episodes/{id}?saved=handover");
-            }
+            return await SaveAsync(() => allocations.HandOverAsync(Actor, new Handover(allocationId, Version, worker, new AllocationEnding(On.Value!.Value, reason, Note), OverrideReason), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "handover" }), nameof(ToWorkerId));
         }
         catch (CapacityExceededException e)
         {

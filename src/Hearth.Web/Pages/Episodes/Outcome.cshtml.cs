@@ -3,15 +3,14 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Records a dated outcome for a child of the episode: re-referred, child protection plan, became looked after, returned home.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? PersonId { get; set; }
     [BindProperty] public string? Kind { get; set; }
@@ -44,10 +43,6 @@ public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<Share
         {
             Errors.Add(new FieldError(nameof(OccurredOn), t["Enter the date it happened as a real date, for example 27 3 2026"]));
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.RecordOutcomeAsync(Actor, new NewOutcomeEvent(person, id, kind, on!.Value, Note), ct), nameof(Kind)))
-        {
-            return Redirect($"/episodes/{id}?saved=outcome");
-        }
-        return Page();
+        return await SaveAsync(() => episodes.RecordOutcomeAsync(Actor, new NewOutcomeEvent(person, id, kind, on!.Value, Note), ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "outcome" }), nameof(Kind));
     }
 }

@@ -3,15 +3,14 @@ using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Moves an episode on to a later phase of its programme, dated; EpisodeRules guards the move.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? PhaseKey { get; set; }
     [BindProperty] public DateParts StartedOn { get; set; } = new();
@@ -24,7 +23,7 @@ public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStri
     {
         await LoadAsync(id, ct);
         Version = View.Episode.Version;
-        StartedOn = DateParts.Of(Today(time));
+        StartedOn = DateParts.Of(UkToday(time));
         PhaseKey = Choices.FirstOrDefault()?.Value;
         return Page();
     }
@@ -41,13 +40,12 @@ public sealed class PhaseModel(EpisodeService episodes, TimeProvider time, IStri
         {
             Errors.Add(new FieldError(nameof(StartedOn), t["Enter the date the phase started as a real date, for example 27 3 2026"]));
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.MoveToPhaseAsync(Actor, id, Version, PhaseKey!, on!.Value, ct), nameof(PhaseKey)))
+        return await SaveAsync(() => episodes.MoveToPhaseAsync(Actor, id, Version, PhaseKey!, on!.Value, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "phase" }), nameof(PhaseKey), () =>
         {
-            return Redirect($"/episodes/{id}?saved=phase");
-        }
-        Rename("Phase", nameof(PhaseKey));
-        Rename("Date", nameof(StartedOn));
-        return Page();
+            Rename("Phase", nameof(PhaseKey));
+            Rename("Date", nameof(StartedOn));
+            return Task.CompletedTask;
+        });
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -2,15 +2,14 @@ using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>Reopens a closed episode within its programme's window, with a reason for the audit trail.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public DateParts ReopenedOn { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -22,7 +21,7 @@ public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStr
     {
         View = await episodes.ViewAsync(Actor, id, ct);
         Version = View.Episode.Version;
-        ReopenedOn = DateParts.Of(Today(time));
+        ReopenedOn = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -38,12 +37,11 @@ public sealed class ReopenModel(EpisodeService episodes, TimeProvider time, IStr
         {
             Errors.Add(new FieldError(nameof(Reason), t["Enter why the episode is being reopened"]));
         }
-        if (Errors.Count == 0 && await TrySaveAsync(() => episodes.ReopenAsync(Actor, id, Version, on!.Value, Reason!, ct), nameof(Reason)))
+        return await SaveAsync(() => episodes.ReopenAsync(Actor, id, Version, on!.Value, Reason!, ct), () => RedirectToPage("/Episodes/Show", new { id, saved = "reopening" }), nameof(Reason), () =>
         {
-            return Redirect($"/episodes/{id}?saved=reopening");
-        }
-        Rename("Date", nameof(ReopenedOn));
-        Rename("Episode", nameof(ReopenedOn));
-        return Page();
+            Rename("Date", nameof(ReopenedOn));
+            Rename("Episode", nameof(ReopenedOn));
+            return Task.CompletedTask;
+        });
     }
 }

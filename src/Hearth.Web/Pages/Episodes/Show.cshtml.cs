@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Episodes;
 
 /// <summary>An episode: where it is in its programme, who holds it, how it closed, its follow-ups and outcomes, and a link to every next step.</summary>
-public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ViewFamilies)]
+public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [FromQuery(Name = "saved")] public string? Saved { get; set; }
 
@@ -30,7 +31,7 @@ public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStrin
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         View = await episodes.ViewAsync(Actor, id, ct);
-        var today = Today(time);
+        var today = UkToday(time);
         Overdue = Episode.IsOpen && Episode.CurrentPhaseDueOn < today;
         CanReopen = Episode.ClosedOn is { } closed && closed.AddDays(View.Programme.ReopenWindowDays) >= today;
         var rows = new List<SummaryRow>

@@ -4,15 +4,14 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Families;
 
 /// <summary>Starts a new family (household) in one of the user's teams; the next page adds its first person.</summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class AddModel(PeopleService people, OrganisationService organisation, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class AddModel(PeopleService people, OrganisationService organisation, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public string? Team { get; set; }
@@ -35,11 +34,7 @@ public sealed class AddModel(PeopleService people, OrganisationService organisat
             return Page();
         }
         Family? family = null;
-        if (await TrySaveAsync(async () => family = await people.CreateFamilyAsync(Actor, new NewFamily(Reference ?? "", team, Patch), ct), nameof(Reference)))
-        {
-            return Redirect($"/families/{family!.Id}/people/add");
-        }
-        return Page();
+        return await SaveAsync(async () => family = await people.CreateFamilyAsync(Actor, new NewFamily(Reference ?? "", team, Patch), ct), () => RedirectToPage("/Families/AddPerson", new { id = family!.Id }), nameof(Reference));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -3,7 +3,6 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,8 +12,8 @@ namespace Hearth.Web.Pages.Families;
 /// Adds a person to a family. A possible duplicate (same identifier, or same date of birth and a similar name) is not
 /// added: the existing records are offered instead, and the user adds a new record only by saying it is a different person.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class AddPersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class AddPersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public bool Referral { get; set; }
     [BindProperty] public string? GivenName { get; set; }
@@ -38,7 +37,7 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
     public IReadOnlyList<Choice> EthnicityChoices => Ethnicities(t);
     public IReadOnlyList<Choice> DisabilityChoices => Disabilities(t);
     public IReadOnlyList<Choice> RelationshipChoices => Enum.GetValues<Core.People.Relationship>().Select(r => new Choice(r.ToString(), t[r.ToString()])).ToList();
-    public string ReturnTo => Referral ? $"/referrals/add?family={Record.Family.Id}" : $"/families/{Record.Family.Id}";
+    public string ReturnTo => Referral ? Url.Page("/Referrals/Add", new { family = Record.Family.Id })! : Url.Page("/Families/Show", new { id = Record.Family.Id })!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -79,10 +78,7 @@ public sealed class AddPersonModel(FamilyRecordService records, PeopleService pe
         }
         try
         {
-            if (await TrySaveAsync(() => people.AddPersonAsync(Actor, input, ct), nameof(GivenName)))
-            {
-                return Redirect(Referral ? ReturnTo : $"/families/{id}?person=added");
-            }
+            return await SaveAsync(() => people.AddPersonAsync(Actor, input, ct), () => Referral ? RedirectToPage("/Referrals/Add", new { family = Record.Family.Id }) : RedirectToPage("/Families/Show", new { id, person = "added" }), nameof(GivenName));
         }
         catch (PossibleDuplicateException e)
         {

@@ -4,7 +4,6 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -64,8 +63,8 @@ public sealed class PersonDraft
 /// and death, each reached from a change link, then check your answers and the reason for the change. The answers stay in
 /// the user's encrypted TempData cookie until <see cref="PersonDetailsService"/> saves them together.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.RecordCasework))]
-public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Name = "name", Birth = "birth", Characteristics = "characteristics", Identifiers = "identifiers", Address = "address", Death = "death", Check = "check";
 
@@ -118,7 +117,8 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
 
     private string DraftKey => $"person-draft-{Person.Person.Id:N}";
 
-    public string Href(string step, bool change = false) => $"/families/{Record.Family.Id}/people/{Person.Person.Id}/change/{step}{(change ? "?change=true" : "")}";
+    public string Href(string step, bool change = false) =>
+        Url.Page("/Families/ChangePerson", new { id = Record.Family.Id, person = Person.Person.Id, step, change = change ? "true" : null })!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid person, CancellationToken ct)
     {
@@ -167,12 +167,11 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
     private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
         BuildAnswers();
-        if (await TrySaveAsync(() => details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct), "Changes"))
+        return await SaveAsync(() => details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct), () =>
         {
             TempData.Remove(DraftKey);
-            return Redirect($"/families/{Record.Family.Id}?person=changed");
-        }
-        return Page();
+            return RedirectToPage("/Families/Show", new { id = Record.Family.Id, person = "changed" });
+        }, "Changes");
     }
 
     private void CheckDates()

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Web.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Families;
 
 /// <summary>The families the user may see: their teams' families, or every family for council-wide roles.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class IndexModel(PeopleService people, OrganisationService organisation, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<Family> Families { get; private set; } = [];

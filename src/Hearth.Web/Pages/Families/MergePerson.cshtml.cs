@@ -3,7 +3,6 @@ using Hearth.Core.Data;
 using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -14,8 +13,8 @@ namespace Hearth.Web.Pages.Families;
 /// same check as adding a person), and the merge needs a reason. Each choice carries the version the manager saw, so a
 /// record changed meanwhile is refused rather than merged as it no longer is.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
-public sealed class MergePersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ManageCases)]
+public sealed class MergePersonModel(FamilyRecordService records, PeopleService people, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? MergeId { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -47,11 +46,7 @@ public sealed class MergePersonModel(FamilyRecordService records, PeopleService 
             Errors.Add(new FieldError(nameof(MergeId), t["Choose the record to merge into this one"]));
             return Page();
         }
-        if (await TrySaveAsync(() => people.MergeAsync(Actor, person, Version, mergeId, mergeVersion, Reason ?? "", ct), nameof(MergeId)))
-        {
-            return Redirect($"/families/{id}?person=merged");
-        }
-        return Page();
+        return await SaveAsync(() => people.MergeAsync(Actor, person, Version, mergeId, mergeVersion, Reason ?? "", ct), () => RedirectToPage("/Families/Show", new { id, person = "merged" }), nameof(MergeId));
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid person, CancellationToken ct)

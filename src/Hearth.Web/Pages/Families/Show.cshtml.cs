@@ -10,7 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Families;
 
 /// <summary>The family record: members as summary cards, referrals, episodes and the chronology. Opening it is audited.</summary>
-public sealed class ShowModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : RecordPageModel
+[RequirePermission(Permission.ViewFamilies)]
+public sealed class ShowModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public FamilyRecord Record { get; private set; } = null!;
     public IReadOnlyList<SummaryListModel> MemberCards { get; private set; } = [];

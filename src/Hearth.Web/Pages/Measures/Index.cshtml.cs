@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Measures;
 using Hearth.Core.Organisation;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Measures;
 
 /// <summary>Measures due for a team: overdue first, then those due in the next two weeks, each with a link to record it.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class IndexModel(MeasuresDueQuery due, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Team { get; set; }

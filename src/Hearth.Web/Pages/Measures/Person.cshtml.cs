@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Measures;
 
 /// <summary>A person's measures: for each instrument a small chart of the primary score and the change table it summarises.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class PersonModel(PeopleService people, MeasureChangeQuery change, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -20,15 +21,8 @@ public sealed class PersonModel(PeopleService people, MeasureChangeQuery change,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Person = await people.ReadPersonAsync(Actor, Id, ct);
-            Trajectories = Person.FamilyId is { } familyId ? await change.ForFamilyAsync(Actor, familyId, Person.Id, ct) : [];
-        }
-        catch (AccessDeniedException)
-        {
-            return NotFound();
-        }
+        Person = await people.ReadPersonAsync(Actor, Id, ct);
+        Trajectories = Person.FamilyId is { } familyId ? await change.ForFamilyAsync(Actor, familyId, Person.Id, ct) : [];
         return Page();
     }
 

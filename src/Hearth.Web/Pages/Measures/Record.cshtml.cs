@@ -16,6 +16,7 @@ namespace Hearth.Web.Pages.Measures;
 /// Keys a paper form for a person in an episode: one numbered box per item, in the form's order, so a worker can type
 /// the answers straight down the page. Invalid entries are refused per item and nothing is saved.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class RecordModel(MeasureService measures, ItemLabels labels, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Episode { get; set; }
@@ -37,18 +38,7 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.Has(Permission.RecordCasework))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        try
-        {
-            await LoadAsync(ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return NotFound();
-        }
+        await LoadAsync(ct);
         if (Chosen is not null && CompletedOn.Day is null)
         {
             var today = time.TodayInUk();
@@ -59,59 +49,49 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Actor.Has(Permission.RecordCasework))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        try
-        {
-            await LoadAsync(ct);
-            if (Chosen is null)
-            {
-                return NotFound();
-            }
-            var v = new Validator();
-            var date = ReadDate(v);
-            if (PersonId is null)
-            {
-                v.Add(nameof(PersonId), t["Choose who the form is about"]);
-            }
-            if (!Enum.TryParse<TimePointKind>(TimePoint, out var point))
-            {
-                v.Add(nameof(TimePoint), t["Choose when in the work the form was completed"]);
-            }
-            if (!Enum.TryParse<RespondentKind>(Respondent, out var respondent))
-            {
-                v.Add(nameof(Respondent), t["Choose who completed the form"]);
-            }
-            int? number = null;
-            if (!string.IsNullOrWhiteSpace(TimePointNumber))
-            {
-                if (int.TryParse(TimePointNumber.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                {
-                    number = n;
-                }
-                else
-                {
-                    v.Add(nameof(TimePointNumber), t["The number must be a whole number, like 1"]);
-                }
-            }
-            v.ThrowIfAny();
-            var keys = MeasureEntry.ItemKeys(Chosen);
-            var responses = keys.Select(k => (string?)Request.Form[MeasureEntry.Field(Chosen, k)].ToString()).ToArray();
-            await measures.RecordAsync(Actor, new NewAdministration(Episode, PersonId!.Value, Chosen.Id, point, number, respondent, date!.Value, responses), ct);
-            return Redirect($"/measures/person?id={PersonId}&recorded={Uri.EscapeDataString(Chosen.Id)}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            BuildFields();
-            return Page();
-        }
-        catch (AccessDeniedException)
+        await LoadAsync(ct);
+        if (Chosen is null)
         {
             return NotFound();
         }
+        var v = new Validator();
+        var date = ReadDate(v);
+        if (PersonId is null)
+        {
+            v.Add(nameof(PersonId), t["Choose who the form is about"]);
+        }
+        if (!Enum.TryParse<TimePointKind>(TimePoint, out var point))
+        {
+            v.Add(nameof(TimePoint), t["Choose when in the work the form was completed"]);
+        }
+        if (!Enum.TryParse<RespondentKind>(Respondent, out var respondent))
+        {
+            v.Add(nameof(Respondent), t["Choose who completed the form"]);
+        }
+        int? number = null;
+        if (!string.IsNullOrWhiteSpace(TimePointNumber))
+        {
+            if (int.TryParse(TimePointNumber.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                number = n;
+            }
+            else
+            {
+                v.Add(nameof(TimePointNumber), t["The number must be a whole number, like 1"]);
+            }
+        }
+        var keys = MeasureEntry.ItemKeys(Chosen);
+        var responses = keys.Select(k => (string?)Request.Form[MeasureEntry.Field(Chosen, k)].ToString()).ToArray();
+        return await SaveAsync(async () =>
+            {
+                v.ThrowIfAny();
+                await measures.RecordAsync(Actor, new NewAdministration(Episode, PersonId!.Value, Chosen.Id, point, number, respondent, date!.Value, responses), ct);
+            },
+            () => RedirectToPage("/Measures/Person", new { id = PersonId, recorded = Chosen.Id }), nameof(CompletedOn), () =>
+            {
+                BuildFields();
+                return Task.CompletedTask;
+            });
     }
 
     private DateOnly? ReadDate(Validator v)

@@ -37,8 +37,9 @@ public sealed class ReferralDraft
 /// eligibility, consent and sharing, then check your answers. Each page is checked on its own (by the page and by
 /// ReferralService for its fields); the answers are kept in the user's encrypted TempData cookie, never saved half-done.
 /// </summary>
+[RequirePermission(Permission.RecordCasework)]
 public sealed class AddModel(FamilyRecordService records, ReferralService referrals, OrganisationService organisation, ProgrammeService programmes,
-    TimeProvider time, IStringLocalizer<SharedResource> t) : RecordPageModel
+    TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Children = "children", Details = "details", Needs = "needs", Consent = "consent", Check = "check";
     private static readonly string[] Steps = [Children, Details, Needs, Consent];
@@ -82,7 +83,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
 
     private string DraftKey => $"referral-draft-{Family:N}";
 
-    public string Href(string step, bool change = false) => $"/referrals/add/{step}?family={Family}{(change ? "&change=true" : "")}";
+    public string Href(string step, bool change = false) => Url.Page("/Referrals/Add", new { step, family = Family, change = change ? "true" : null })!;
 
     public string Answer(string key) =>
         Request.HasFormContentType && CurrentStep == Needs ? Request.Form[$"Eligibility.{key}"].ToString() : Draft.Eligibility.GetValueOrDefault(key, "");
@@ -179,18 +180,17 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
             return Page();
         }
         Referral? saved = null;
-        if (await TrySaveAsync(async () => saved = await referrals.RecordAsync(Actor, ToReferral(Draft), ct), "Answers"))
+        return await SaveAsync(async () => saved = await referrals.RecordAsync(Actor, ToReferral(Draft), ct), () =>
         {
             TempData.Remove(DraftKey);
-            return Redirect($"/referrals/{saved!.Id}/received");
-        }
-        return Page();
+            return RedirectToPage("/Referrals/Received", new { id = saved!.Id });
+        }, "Answers");
     }
 
     private NewReferral ToReferral(ReferralDraft d)
     {
         var answers = d.Eligibility.Where(a => a.Value is "yes" or "no").ToDictionary(a => a.Key, a => a.Value == "yes");
-        return new NewReferral(Record.Family.TeamId, Family, d.ChildIds, d.ReceivedOn.Value ?? Today(time), ParseTime(d.ReceivedAt),
+        return new NewReferral(Record.Family.TeamId, Family, d.ChildIds, d.ReceivedOn.Value ?? UkToday(time), ParseTime(d.ReceivedAt),
             Enum.TryParse<ReferralChannel>(d.Channel, out var channel) ? channel : ReferralChannel.Other, d.Source ?? "",
             d.ReferrerAgency, d.ReferrerName, d.ReferrerContact, d.PresentingNeeds, d.ConsentToShare != "no",
             Enum.TryParse<Core.Referrals.SharingBasis>(d.SharingBasis, out var basis) ? basis : Core.Referrals.SharingBasis.PublicTask, answers);
@@ -230,14 +230,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         {
             return false;
         }
-        try
-        {
-            Record = await records.ReadAsync(Actor, Family, ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return false;
-        }
+        Record = await records.ReadAsync(Actor, Family, ct);
         if (TempData.Peek(DraftKey) is string json)
         {
             Draft = JsonSerializer.Deserialize<ReferralDraft>(json) ?? new();
@@ -245,7 +238,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         var team = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(x => x.Id == Record.Family.TeamId);
         if (team?.Service?.ProgrammeCode is { } code)
         {
-            Programme = (await programmes.InEffectAsync(code, Today(time), ct))?.Definition;
+            Programme = (await programmes.InEffectAsync(code, UkToday(time), ct))?.Definition;
         }
         ChildChoices = Record.Members.Select(m => new Choice(m.Person.Id.ToString(), $"{m.Person.GivenName} {m.Person.FamilyName}",
             m.Person.DateOfBirth is { } dob ? t["{0}, born {1}", m.Relationship.ToString(), Display.Date(dob)] : m.Relationship.ToString())).ToList();

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Referrals;
 
 /// <summary>Confirmation that a referral was saved; a re-referral shows the earlier referrals it follows.</summary>
-public sealed class ReceivedModel(ReferralService referrals) : RecordPageModel
+[RequirePermission(Permission.RecordCasework)]
+public sealed class ReceivedModel(ReferralService referrals) : HearthPageModel
 {
     public Referral Referral { get; private set; } = null!;
     public IReadOnlyList<EarlierReferral> Earlier { get; private set; } = [];

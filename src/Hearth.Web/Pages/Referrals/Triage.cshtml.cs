@@ -5,7 +5,6 @@ using Hearth.Core.Referrals;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -15,9 +14,9 @@ namespace Hearth.Web.Pages.Referrals;
 /// The triage decision on a referral: advice only, accepted (opens, joins or reopens an episode), inappropriate with a
 /// reason, referred on to a named service, or the waiting list with a priority and reason.
 /// </summary>
-[Authorize(Policy = "permission:" + nameof(Permission.ManageCases))]
+[RequirePermission(Permission.ManageCases)]
 public sealed class TriageModel(ReferralService referrals, OrganisationService organisation, ProgrammeService programmes, TimeProvider time,
-    IStringLocalizer<SharedResource> t) : RecordPageModel
+    IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public DateParts DecidedOn { get; set; } = new();
@@ -47,7 +46,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
     {
         await LoadAsync(id, ct);
         Version = Referral.Version;
-        DecidedOn = DateParts.Of(Today(time));
+        DecidedOn = DateParts.Of(UkToday(time));
         return Page();
     }
 
@@ -70,11 +69,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
         var priority = Enum.TryParse<WaitingPriority>(Priority, out var p) ? p : (WaitingPriority?)null;
         var decision = new TriageDecision(outcome, on!.Value, Blank(Reason), Blank(ReferredOnTo), priority, Modes.Count > 0 ? Blank(Mode) : null);
         Core.Referrals.Referral? saved = null;
-        if (await TrySaveAsync(async () => saved = await referrals.TriageAsync(Actor, id, Version, decision, ct), nameof(Outcome)))
-        {
-            return Redirect(saved!.EpisodeId is { } episode ? $"/episodes/{episode}?saved=decision" : $"/families/{saved.FamilyId}?triaged=true");
-        }
-        return Page();
+        return await SaveAsync(async () => saved = await referrals.TriageAsync(Actor, id, Version, decision, ct), () => saved!.EpisodeId is { } episode ? RedirectToPage("/Episodes/Show", new { id = episode, saved = "decision" }) : RedirectToPage("/Families/Show", new { id = saved.FamilyId, triaged = "true" }), nameof(Outcome));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -84,7 +79,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
         Referral = await referrals.ReadAsync(Actor, id, ct);
         Earlier = Referral.IsReReferral ? await referrals.EarlierReferralsAsync(Actor, id, ct) : [];
         var team = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(x => x.Id == Referral.TeamId);
-        if (team?.Service?.ProgrammeCode is { } code && await programmes.InEffectAsync(code, Today(time), ct) is { } programme)
+        if (team?.Service?.ProgrammeCode is { } code && await programmes.InEffectAsync(code, UkToday(time), ct) is { } programme)
         {
             Modes = programme.Definition.Modes;
         }

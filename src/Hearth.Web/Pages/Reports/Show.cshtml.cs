@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using System.Globalization;
 using Hearth.Core.Data;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Reports;
 
 /// <summary>One report: filters, an accessible chart, the tables, and downloads in every format.</summary>
+[RequirePermission(Permission.ViewReports)]
 public sealed class ShowModel(ReportService reports, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";

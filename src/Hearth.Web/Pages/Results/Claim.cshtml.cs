@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Text;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>One claim batch: its lines, the internal audit of the sample, moving it on, and its CSV export.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class ClaimModel(ClaimService claims, TimeProvider time) : ResultsPageModel(time)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -30,22 +32,6 @@ public sealed class ClaimModel(ClaimService claims, TimeProvider time) : Results
     public async Task<IActionResult> OnPostMoveAsync(ClaimStatus to, int batchVersion, string? reason, CancellationToken ct) =>
         await TryAsync(() => claims.MoveAsync(Actor, Id, batchVersion, to, reason, ct), ct);
 
-    private async Task<IActionResult> TryAsync(Func<Task> action, CancellationToken ct)
-    {
-        try
-        {
-            await action();
-            return Redirect($"/results/claim/{Id}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Status", e.Message));
-        }
-        View = await claims.BatchAsync(Actor, Id, ct);
-        return Page();
-    }
+    private Task<IActionResult> TryAsync(Func<Task> action, CancellationToken ct) =>
+        SaveAsync(action, () => RedirectToPage("/Results/Claim", new { id = Id }), "Status", async () => View = await claims.BatchAsync(Actor, Id, ct));
 }

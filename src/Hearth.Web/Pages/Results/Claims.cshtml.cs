@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Claim windows and batches: build a batch of achieved, unclaimed results, or open a window.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<ClaimBatch> Batches { get; private set; } = [];
@@ -14,21 +16,21 @@ public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : Result
     public bool CanManage => Actor.Has(Permission.ManageClaims);
 
     [BindProperty] public Guid? WindowId { get; set; }
-    [BindProperty] public string? AsOf { get; set; }
+    [BindProperty] public DateParts AsOf { get; set; } = new();
     [BindProperty] public string? AuditSharePercent { get; set; } = ClaimService.DefaultAuditSharePercent.ToString(CultureInfo.InvariantCulture);
     [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? OpensOn { get; set; }
-    [BindProperty] public string? ClosesOn { get; set; }
+    [BindProperty] public DateParts OpensOn { get; set; } = new();
+    [BindProperty] public DateParts ClosesOn { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        AsOf ??= Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        AsOf = DateParts.Of(Today);
         await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostBatchAsync(CancellationToken ct)
     {
-        var asOf = Parse(AsOf, nameof(AsOf));
+        var asOf = ReadDate(AsOf, nameof(AsOf), "the date the results are counted to");
         if (!int.TryParse(AuditSharePercent, NumberStyles.None, CultureInfo.InvariantCulture, out var share))
         {
             Errors.Add(new FieldError(nameof(AuditSharePercent), "Enter the audit share as a whole number of percent, for example 10"));
@@ -37,50 +39,17 @@ public sealed class ClaimsModel(ClaimService claims, TimeProvider time) : Result
         {
             Errors.Add(new FieldError(nameof(WindowId), "Choose a claim window"));
         }
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                var batch = await claims.CreateBatchAsync(Actor, WindowId!.Value, asOf!.Value, share, ct: ct);
-                return Redirect($"/results/claim/{batch.Id}");
-            }
-            catch (ValidationFailedException e)
-            {
-                AddErrors(e);
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        Guid? batch = null;
+        return await SaveAsync(async () => batch = (await claims.CreateBatchAsync(Actor, WindowId!.Value, asOf!.Value, share, ct: ct)).Id,
+            () => RedirectToPage("/Results/Claim", new { id = batch }), nameof(WindowId), () => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
     {
-        var opens = Parse(OpensOn, nameof(OpensOn));
-        var closes = Parse(ClosesOn, nameof(ClosesOn));
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                await claims.CreateWindowAsync(Actor, new NewClaimWindow(FrameworkCode, Name ?? "", opens!.Value, closes!.Value), ct);
-                return RedirectToPage();
-            }
-            catch (ValidationFailedException e)
-            {
-                AddErrors(e);
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private DateOnly? Parse(string? text, string field)
-    {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-        Errors.Add(new FieldError(field, "Enter the date as YYYY-MM-DD, for example 2026-03-31"));
-        return null;
+        var opens = ReadDate(OpensOn, nameof(OpensOn), "the date the window opens");
+        var closes = ReadDate(ClosesOn, nameof(ClosesOn), "the date the window closes");
+        return await SaveAsync(() => claims.CreateWindowAsync(Actor, new NewClaimWindow(FrameworkCode, Name ?? "", opens!.Value, closes!.Value), ct),
+            () => RedirectToPage(), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using System.Text;
 using Hearth.Core.Results;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Every attached family's results as of a date, with the computations, and the same as CSV.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class EvaluateModel(ResultsService results, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<FamilyResults> Families { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Data;
 using Hearth.Core.Imports;
 using Hearth.Core.Results;
@@ -10,6 +11,7 @@ namespace Hearth.Web.Pages.Results;
 /// Uploads the evidence CSV: checking it is a dry run of the import (the same Core reader and checks as
 /// <c>hearth import evidence</c>), and the checked file is then imported as it was checked, carried in the form.
 /// </summary>
+[RequirePermission(Permission.ManageClaims)]
 [RequestSizeLimit(2 * MaxUploadBytes + FormOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * MaxUploadBytes + FormOverheadBytes, ValueLengthLimit = 2 * MaxUploadBytes)]
 public sealed class EvidenceModel(EvidenceImport import) : HearthPageModel

@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Organisation;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Each service's grant profile beside its attachments, claims, payments and forecast; performance officers set the profile here.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class FinanceModel(FinanceService finance, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<FinanceYear> Years { get; private set; } = [];
@@ -66,26 +68,10 @@ public sealed class FinanceModel(FinanceService finance, TimeProvider time) : Re
         }
         var fees = Amount(ExpectedAttachmentFees, nameof(ExpectedAttachmentFees), "attachment fees expected");
         var results = Amount(ExpectedResults, nameof(ExpectedResults), "results payments expected");
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                await finance.SetProfileAsync(Actor, new NewGrantProfileYear(ServiceId!.Value, FrameworkCode, year, families, fees, results, ProfileVersion, CheckVersion: true), ct);
-                return RedirectToPage(new { Framework = FrameworkCode, On, Saved = true });
-            }
-            catch (ValidationFailedException e)
-            {
-                AddErrors(e);
-            }
-            catch (ConcurrencyConflictException e)
-            {
-                Errors.Add(new FieldError(nameof(ExpectedFamilies), ProfileVersion is null
-                    ? "This service already has a grant profile for that year: choose Change beside it in the table to change it"
-                    : e.Message));
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(
+            () => finance.SetProfileAsync(Actor, new NewGrantProfileYear(ServiceId!.Value, FrameworkCode, year, families, fees, results, ProfileVersion, CheckVersion: true), ct),
+            () => RedirectToPage(new { Framework = FrameworkCode, On, Saved = true }), nameof(ExpectedFamilies), () => LoadAsync(ct),
+            conflictMessage: ProfileVersion is null ? "This service already has a grant profile for that year: choose Change beside it in the table to change it" : null);
     }
 
     private decimal Amount(string? text, string field, string what)

@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,6 +14,7 @@ namespace Hearth.Web.Pages.Results;
 /// officers publish a new version (e.g. the council's Family Outcomes Plan) from an edited copy. Published versions are
 /// never edited, and families attached earlier keep the version they were attached under.
 /// </summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<IReadOnlyList<FrameworkDefinition>> Versions { get; private set; } = [];
@@ -20,7 +22,7 @@ public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider ti
 
     [BindProperty] public string? Definition { get; set; }
     [BindProperty] public string? Changes { get; set; }
-    [BindProperty] public string? EffectiveFrom { get; set; }
+    [BindProperty] public DateParts EffectiveFrom { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Published { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -50,26 +52,13 @@ public sealed class FrameworksModel(FrameworkService frameworks, TimeProvider ti
                 Errors.Add(new FieldError(nameof(Definition), $"The JSON cannot be read: {e.Message}"));
             }
         }
-        if (!DateOnly.TryParseExact(EffectiveFrom?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
-        {
-            Errors.Add(new FieldError(nameof(EffectiveFrom), "Enter the date the version takes effect as YYYY-MM-DD, for example 2026-04-01"));
-        }
-        if (Errors.Count == 0)
-        {
-            try
-            {
-                var published = await frameworks.PublishAsync(Actor, definition! with { Changes = Changes?.Trim() ?? "" }, effective, ct);
-                return RedirectToPage(new { Published = $"{published.Name} version {published.Version}" });
-            }
-            catch (ValidationFailedException e)
-            {
-                // The definition's own fields (code, source, rules) are all in the JSON box: name them as the JSON does.
-                Errors.AddRange(e.Errors.Select(x => x.Field is nameof(Changes) or nameof(EffectiveFrom) or nameof(Definition) ? x
-                    : new FieldError(nameof(Definition), $"\"{JsonNamingPolicy.CamelCase.ConvertName(x.Field)}\": {x.Message}")));
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        var effectiveOn = ReadDate(EffectiveFrom, nameof(EffectiveFrom), "the date the version takes effect");
+        FrameworkDefinition? published = null;
+        return await SaveAsync(async () => published = await frameworks.PublishAsync(Actor, definition! with { Changes = Changes?.Trim() ?? "" }, effectiveOn!.Value, ct),
+            () => RedirectToPage(new { Published = $"{published!.Name} version {published.Version}" }), nameof(Definition), () => LoadAsync(ct),
+            // The definition's own fields (code, source, rules) are all in the JSON box: name them as the JSON does.
+            mapError: x => x.Field is nameof(Changes) or nameof(EffectiveFrom) or nameof(Definition) ? x
+                : new FieldError(nameof(Definition), $"\"{JsonNamingPolicy.CamelCase.ConvertName(x.Field)}\": {x.Message}"));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Data;
 using Hearth.Core.Results;
 using Hearth.Core.Security;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>Identification: the families and not-yet-known households eligible on a date, with the evidence; attach from here.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class IndexModel(ResultsService results, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<IdentifiedFamily> Found { get; private set; } = [];
@@ -22,21 +24,13 @@ public sealed class IndexModel(ResultsService results, TimeProvider time) : Resu
     public async Task<IActionResult> OnPostAsync(Guid familyId, CancellationToken ct)
     {
         OnDate = Date();
-        if (Errors.Count == 0)
+        string? name = null;
+        return await SaveAsync(async () =>
         {
-            try
-            {
-                await results.AttachAsync(Actor, familyId, FrameworkCode, OnDate, ct);
-                var name = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name;
-                Found = await results.IdentifyAsync(Actor, FrameworkCode, OnDate, ct);
-                return RedirectToPage(new { Framework = FrameworkCode, On, Attached = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name ?? name ?? "The family" });
-            }
-            catch (ValidationFailedException e)
-            {
-                Errors.AddRange(e.Errors.Select(x => x.Field == "AttachedOn" ? x with { Field = nameof(On) } : x));
-            }
-        }
-        Found = await results.IdentifyAsync(Actor, FrameworkCode, OnDate, ct);
-        return Page();
+            await results.AttachAsync(Actor, familyId, FrameworkCode, OnDate, ct);
+            name = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name;
+            Found = await results.IdentifyAsync(Actor, FrameworkCode, OnDate, ct);
+        }, () => RedirectToPage(new { Framework = FrameworkCode, On, Attached = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name ?? name ?? "The family" }), nameof(On),
+            async () => Found = await results.IdentifyAsync(Actor, FrameworkCode, OnDate, ct), mapError: x => x.Field == "AttachedOn" ? x with { Field = nameof(On) } : x);
     }
 }

@@ -1,8 +1,11 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Results;
 
 namespace Hearth.Web.Pages.Results;
 
 /// <summary>The printable evidence pack of a batch, for auditors; each family's evidence read is audited.</summary>
+[RequirePermission(Permission.ViewResults)]
 public sealed class PackModel(ClaimService claims, TimeProvider time) : ResultsPageModel(time)
 {
     public Guid Id { get; set; }

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Statutory;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>One child's statutory record on one referral: primary need and factors (edited here), and the lists of plans and enquiries.</summary>
+[RequirePermission(Permission.ViewFamilies)]
+[RequirePermission(Permission.RecordCasework, ForChanges = true)]
 public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public string? PrimaryNeedCode { get; set; }
@@ -31,6 +35,6 @@ public sealed class ChildModel(StatutoryService statutory) : StatutoryPageModel
     {
         await LoadAsync(statutory, referral, person, ct);
         return await SaveAsync(() => statutory.SetNeedAsync(Actor, referral, person, Version, new NeedInput(PrimaryNeedCode, AssessmentFactors), ct),
-            nameof(PrimaryNeedCode), Page);
+            () => ToChild(), nameof(PrimaryNeedCode));
     }
 }

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Statutory;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>Adds a CIN plan for the child, or changes one.</summary>
+[RequirePermission(Permission.ViewFamilies)]
+[RequirePermission(Permission.RecordCasework, ForChanges = true)]
 public sealed class CinPlanModel(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public DateParts StartedOn { get; set; } = new();
@@ -41,7 +44,7 @@ public sealed class CinPlanModel(StatutoryService statutory) : StatutoryPageMode
         var input = new CinPlanInput(start!.Value, end);
         return await SaveAsync(() => Current is null
             ? statutory.AddCinPlanAsync(Actor, referral, person, input, ct)
-            : statutory.UpdateCinPlanAsync(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
+            : statutory.UpdateCinPlanAsync(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)

@@ -7,20 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>The family's statutory records: for each referral, each child's primary need, factors, plans and enquiries.</summary>
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class FamilyModel(StatutoryService statutory) : HearthPageModel
 {
     public FamilyStatutoryRecords Records { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            Records = await statutory.ForFamilyAsync(Actor, id, ct);
-        }
-        catch (AccessDeniedException)
-        {
-            return NotFound();
-        }
+        Records = await statutory.ForFamilyAsync(Actor, id, ct);
         return Page();
     }
 

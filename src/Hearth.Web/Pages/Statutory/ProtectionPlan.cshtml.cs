@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Statutory;
@@ -8,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>Adds a child protection plan for the child, or changes one (its end, latest category and reviews).</summary>
+[RequirePermission(Permission.ViewFamilies)]
+[RequirePermission(Permission.RecordCasework, ForChanges = true)]
 public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public DateParts StartedOn { get; set; } = new();
@@ -78,7 +81,7 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         var input = new ProtectionPlanInput(start!.Value, end, InitialCategory, LatestCategory, previous, reviews);
         return await SaveAsync(() => Current is null
             ? statutory.AddProtectionPlanAsync(Actor, referral, person, input, ct)
-            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
+            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)

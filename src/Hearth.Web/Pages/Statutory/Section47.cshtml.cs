@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Statutory;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>Adds a section 47 enquiry for the child, or records how it concluded.</summary>
+[RequirePermission(Permission.ViewFamilies)]
+[RequirePermission(Permission.RecordCasework, ForChanges = true)]
 public sealed class Section47Model(StatutoryService statutory) : StatutoryPageModel
 {
     [BindProperty] public DateParts StartedOn { get; set; } = new();
@@ -45,7 +48,7 @@ public sealed class Section47Model(StatutoryService statutory) : StatutoryPageMo
         var input = new Section47Input(start!.Value, target, held, ConferenceNotRequired);
         return await SaveAsync(() => Current is null
             ? statutory.AddSection47Async(Actor, referral, person, input, ct)
-            : statutory.UpdateSection47Async(Actor, Current.Id, Version, input, ct), nameof(StartedOn), Page);
+            : statutory.UpdateSection47Async(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
     }
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? enquiry, CancellationToken ct)

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Hearth.Web.Pages.Statutory;
 
 /// <summary>
-/// Base of the statutory-record pages. A record outside the user's teams answers 404, so a practitioner of another team
-/// cannot tell whether it exists; someone who may read but not record (performance) is refused a change with 403.
+/// Base of the statutory-record pages. Someone who may read but not record (performance) is refused a change with 403
+/// by each page's <c>[RequirePermission(Permission.RecordCasework, ForChanges = true)]</c>.
 /// </summary>
 public abstract class StatutoryPageModel : HearthPageModel
 {
@@ -19,46 +19,15 @@ public abstract class StatutoryPageModel : HearthPageModel
     public StatutoryReferral Referral { get; protected set; } = null!;
     public StatutoryChild Child { get; protected set; } = null!;
 
-    public string ChildHref => ChildPath(Referral.Referral.Id, Child.PersonId);
+    public string ChildHref => Url.Page("/Statutory/Child", new { referral = Referral.Referral.Id, person = Child.PersonId })!;
+
+    /// <summary>Back to the child's statutory record after a change is saved.</summary>
+    protected IActionResult ToChild() => RedirectToPage("/Statutory/Child", new { referral = Referral.Referral.Id, person = Child.PersonId });
 
     public static string ChildPath(Guid referralId, Guid personId) => $"/statutory/referrals/{referralId}/children/{personId}";
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (!CanRecord && !HttpMethods.IsGet(context.HttpContext.Request.Method))
-        {
-            context.Result = Forbid();
-            return;
-        }
-        var executed = await next();
-        if (executed.Exception is AccessDeniedException)
-        {
-            executed.Result = new NotFoundResult();
-            executed.ExceptionHandled = true;
-        }
-    }
-
     protected async Task LoadAsync(StatutoryService statutory, Guid referralId, Guid personId, CancellationToken ct) =>
         (Referral, Child) = await statutory.ForChildAsync(Actor, referralId, personId, ct);
-
-    /// <summary>Runs a change; a refusal or a conflict is shown on the page against <paramref name="conflictField"/>.</summary>
-    protected async Task<IActionResult> SaveAsync(Func<Task> save, string conflictField, Func<IActionResult> page)
-    {
-        try
-        {
-            await save();
-            return Redirect(ChildHref);
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError(conflictField, e.Message));
-        }
-        return page();
-    }
 
     /// <summary>Reads a GOV.UK date input into <paramref name="value"/>, or adds an error naming the field.</summary>
     protected bool TryDate(DateParts parts, string field, string label, bool required, out DateOnly? value)

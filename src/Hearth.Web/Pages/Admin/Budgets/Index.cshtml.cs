@@ -1,9 +1,11 @@
+using Hearth.Core.Security;
 using Hearth.Core.Reporting;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Budgets;
 
+[RequirePermission(Permission.Administer)]
 public sealed class IndexModel(ReportInputService inputs) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Saved { get; set; }

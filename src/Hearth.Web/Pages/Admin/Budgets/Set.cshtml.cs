@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Organisation;
 using Hearth.Core.Reporting;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Budgets;
 
 /// <summary>Sets a service's budget for a financial year; opened from a budget's Change link, it edits that year.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class SetModel(ReportInputService inputs, OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
@@ -32,12 +35,7 @@ public sealed class SetModel(ReportInputService inputs, OrganisationService orga
     {
         var gross = Decimal(GrossExpenditure, nameof(GrossExpenditure), "Gross expenditure must be an amount in pounds, like 447890");
         var income = Decimal(Income, nameof(Income), "Income must be an amount in pounds, like 25000");
-        if (await SaveAsync(() => inputs.SetBudgetAsync(Actor, new BudgetInput(Service ?? "", FinancialYear, gross, income, Note, Version), ct), nameof(GrossExpenditure)))
-        {
-            return Redirect($"/admin/budgets?saved={Uri.EscapeDataString($"{Service} {FinancialYear}")}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(() => inputs.SetBudgetAsync(Actor, new BudgetInput(Service ?? "", FinancialYear, gross, income, Note, Version), ct), () => RedirectToPage("/Admin/Budgets/Index", new { saved = $"{Service} {FinancialYear}" }), nameof(GrossExpenditure), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

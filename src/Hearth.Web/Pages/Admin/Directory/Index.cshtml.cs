@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Directory;
 
 /// <summary>The directory of wider services practitioners refer families to; administrators add to it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class IndexModel(ServiceReferralService referrals) : HearthPageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -25,16 +27,8 @@ public sealed class IndexModel(ServiceReferralService referrals) : HearthPageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var entry = await referrals.AddToDirectoryAsync(Actor, new DirectoryServiceInput(Name ?? "", Category ?? "", Contact), ct);
-            return Redirect($"/admin/directory?added={Uri.EscapeDataString(entry.Name)}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            Services = await referrals.DirectoryAsync(ct);
-            return Page();
-        }
+        string? added = null;
+        return await SaveAsync(async () => added = (await referrals.AddToDirectoryAsync(Actor, new DirectoryServiceInput(Name ?? "", Category ?? "", Contact), ct)).Name,
+            () => RedirectToPage("/Admin/Directory/Index", new { added = added! }), nameof(Name), async () => Services = await referrals.DirectoryAsync(ct));
     }
 }

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using System.Globalization;
 using Hearth.Core.Reporting;
 using Hearth.Web.Pages.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Population;
 
 /// <summary>Adds one population figure, or changes one opened from its Change link.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class SetModel(ReportInputService inputs) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
@@ -31,10 +34,6 @@ public sealed class SetModel(ReportInputService inputs) : AdminPageModel
     {
         var year = Whole(Year, nameof(Year), "The year must be a whole number, like 2021");
         var count = WholeCount(Count, nameof(Count), "The number of children must be a whole number, like 16000");
-        if (await SaveAsync(() => inputs.SetPopulationFigureAsync(Actor, new PopulationFigureInput(year, Characteristic, Category, count, Source, Version), ct), nameof(Count)))
-        {
-            return Redirect($"/admin/population?saved={Uri.EscapeDataString($"{Characteristic} {Category?.Trim()} in {year}")}");
-        }
-        return Page();
+        return await SaveAsync(() => inputs.SetPopulationFigureAsync(Actor, new PopulationFigureInput(year, Characteristic, Category, count, Source, Version), ct), () => RedirectToPage("/Admin/Population/Index", new { saved = $"{Characteristic} {Category?.Trim()} in {year}" }), nameof(Count));
     }
 }

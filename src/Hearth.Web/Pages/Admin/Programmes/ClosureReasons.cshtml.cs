@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Episodes;
 using Hearth.Core.Programmes;
 using Hearth.Web.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Chooses the reasons a worker may give when closing an episode of this programme.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class ClosureReasonsModel(ProgrammeEditor editor, IStringLocalizer<SharedResource> t) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public List<string> ClosureReasons { get; set; } = [];
@@ -30,6 +32,6 @@ public sealed class ClosureReasonsModel(ProgrammeEditor editor, IStringLocalizer
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.SaveClosureReasonsAsync(Actor, code, Version, ClosureReasons, ct), nameof(ClosureReasons));
+        return await SaveAsync(() => Editor.SaveClosureReasonsAsync(Actor, code, Version, ClosureReasons, ct), BackToDraft, nameof(ClosureReasons));
     }
 }

@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Adds an eligibility question to the draft, or changes or removes one.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Key { get; set; }
@@ -28,7 +31,7 @@ public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPag
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.SaveEligibilityAsync(Actor, code, Version, Current?.Key, new EligibilityForm(Key, Question, RequiredYes ?? true), ct), "Question");
+        return await SaveAsync(() => Editor.SaveEligibilityAsync(Actor, code, Version, Current?.Key, new EligibilityForm(Key, Question, RequiredYes ?? true), ct), BackToDraft, "Question");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, string entry, CancellationToken ct)
@@ -37,7 +40,7 @@ public sealed class EligibilityModel(ProgrammeEditor editor) : ProgrammeDraftPag
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemoveEligibilityAsync(Actor, code, Version, entry, ct), "Question");
+        return await SaveAsync(() => Editor.RemoveEligibilityAsync(Actor, code, Version, entry, ct), BackToDraft, "Question");
     }
 
     private async Task<bool> FindAsync(string code, string? key, bool keepPostedVersion, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Measures;
 using Hearth.Core.Programmes;
 using Hearth.Web.Pages.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Schedules an instrument in the draft, or changes or removes one: who completes it, for which ages, and when.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class InstrumentModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Instrument { get; set; }
@@ -41,7 +44,7 @@ public sealed class InstrumentModel(ProgrammeEditor editor) : ProgrammeDraftPage
             return NotFound();
         }
         var form = new InstrumentForm(Instrument, Respondent, MinAgeYears, MaxAgeYears, When.Contains("AtBaseline"), When.Contains("AtReviews"), EveryMonths, When.Contains("AtClosure"));
-        return await SaveAsync(() => Editor.SaveInstrumentAsync(Actor, code, Version, index, form, ct), "Instrument");
+        return await SaveAsync(() => Editor.SaveInstrumentAsync(Actor, code, Version, index, form, ct), BackToDraft, "Instrument");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, int index, CancellationToken ct)
@@ -50,7 +53,7 @@ public sealed class InstrumentModel(ProgrammeEditor editor) : ProgrammeDraftPage
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemoveInstrumentAsync(Actor, code, Version, index, ct), "Instrument");
+        return await SaveAsync(() => Editor.RemoveInstrumentAsync(Actor, code, Version, index, ct), BackToDraft, "Instrument");
     }
 
     private async Task<bool> FindAsync(string code, int? index, bool keepPostedVersion, CancellationToken ct)

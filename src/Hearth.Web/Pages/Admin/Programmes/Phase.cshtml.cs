@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>Adds a phase to the draft, or changes or removes one: its name, expected length, intensity and review points.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class PhaseModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Key { get; set; }
@@ -41,7 +44,7 @@ public sealed class PhaseModel(ProgrammeEditor editor) : ProgrammeDraftPageModel
             return NotFound();
         }
         var form = new PhaseForm(Key, Name, ExpectedMinDays, ExpectedMaxDays, Intensive ?? false, IsAssessment ?? false, ReviewMonths, ReviewEveryWeeks, Position);
-        return await SaveAsync(() => Editor.SavePhaseAsync(Actor, code, Version, Current?.Key, form, ct), "Name");
+        return await SaveAsync(() => Editor.SavePhaseAsync(Actor, code, Version, Current?.Key, form, ct), BackToDraft, "Name");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, string phase, CancellationToken ct)
@@ -50,7 +53,7 @@ public sealed class PhaseModel(ProgrammeEditor editor) : ProgrammeDraftPageModel
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.RemovePhaseAsync(Actor, code, Version, phase, ct), "Name");
+        return await SaveAsync(() => Editor.RemovePhaseAsync(Actor, code, Version, phase, ct), BackToDraft, "Name");
     }
 
     private async Task<bool> FindAsync(string code, string? key, bool keepPostedVersion, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Data;
 using Hearth.Core.Programmes;
 using Hearth.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>What the draft changes from the version it follows, and publishing it as a new version from a date.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class PreviewModel(ProgrammeEditor editor, IStringLocalizer<SharedResource> t) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public DateParts EffectiveFrom { get; set; } = new();
@@ -27,21 +29,11 @@ public sealed class PreviewModel(ProgrammeEditor editor, IStringLocalizer<Shared
             Errors.Add(new FieldError(nameof(EffectiveFrom), t["The date the new version takes effect must be a real date, for example 1 4 2027"]));
             return Page();
         }
-        try
-        {
-            var published = await Editor.PublishAsync(Actor, code, Version, EffectiveFrom.Value, ct);
-            return Redirect(ProgrammePaths.Programme(code, published.Number) + "&published=true");
-        }
-        catch (ValidationFailedException e)
-        {
+        int? published = null;
+        return await SaveAsync(async () => published = (await Editor.PublishAsync(Actor, code, Version, EffectiveFrom.Value, ct)).Number,
+            () => RedirectToPage("/Admin/Programmes/Programme", new { code, version = published, published = "true" }), "Draft",
             // Whole-programme problems have no field of their own on this page: they belong to the draft.
-            Errors.AddRange(e.Errors.Select(x => x.Field == "Definition" ? x with { Field = "Draft" } : x));
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError("Draft", e.Message));
-        }
-        return Page();
+            mapError: x => x.Field == "Definition" ? x with { Field = "Draft" } : x);
     }
 
     private async Task<bool> LoadAsync(string code, bool keepPostedVersion, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Data;
 using Hearth.Core.Programmes;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>One programme's versions, one version in full with what it changed from the one before, and its draft.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class ProgrammeModel(ProgrammeService programmes, ProgrammeEditor editor, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
@@ -48,7 +50,7 @@ public sealed class ProgrammeModel(ProgrammeService programmes, ProgrammeEditor 
         try
         {
             var draft = await editor.StartDraftAsync(Actor, code, ct);
-            return Redirect(ProgrammePaths.Draft(draft.Code));
+            return RedirectToPage("/Admin/Programmes/Draft", new { code = draft.Code });
         }
         catch (ValidationFailedException)
         {

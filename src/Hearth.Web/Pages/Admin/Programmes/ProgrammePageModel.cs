@@ -37,24 +37,8 @@ public abstract class ProgrammeDraftPageModel(ProgrammeEditor editor) : HearthPa
         return true;
     }
 
-    /// <summary>Runs an edit of the draft and returns to it; a refusal re-renders the form, a conflict on <paramref name="conflictField"/>.</summary>
-    protected async Task<IActionResult> SaveAsync(Func<Task> save, string conflictField)
-    {
-        try
-        {
-            await save();
-            return Redirect($"{DraftHref}?saved=true");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            Errors.Add(new FieldError(conflictField, e.Message));
-        }
-        return Page();
-    }
+    /// <summary>Back to the draft after an edit of it is saved.</summary>
+    protected IActionResult BackToDraft() => RedirectToPage("/Admin/Programmes/Draft", new { code = Draft.Code, saved = "true" });
 
     public static string Label(IStringLocalizer t, Enum value) => value switch
     {

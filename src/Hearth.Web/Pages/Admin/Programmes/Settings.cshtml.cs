@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Programmes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Programmes;
 
 /// <summary>The draft's name, booster sessions and reopen window.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class SettingsModel(ProgrammeEditor editor) : ProgrammeDraftPageModel(editor)
 {
     [BindProperty] public string? Name { get; set; }
@@ -26,7 +29,7 @@ public sealed class SettingsModel(ProgrammeEditor editor) : ProgrammeDraftPageMo
         {
             return NotFound();
         }
-        return await SaveAsync(() => Editor.SaveSettingsAsync(Actor, code, Version, new ProgrammeSettingsForm(Name, MaxBoosterSessions, ReopenWindowDays), ct), nameof(Name));
+        return await SaveAsync(() => Editor.SaveSettingsAsync(Actor, code, Version, new ProgrammeSettingsForm(Name, MaxBoosterSessions, ReopenWindowDays), ct), BackToDraft, nameof(Name));
     }
 
     private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Organisation;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Services;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -17,12 +20,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Service? created = null;
-        if (await SaveAsync(async () => created = await organisation.CreateServiceAsync(Actor, new NewService(Name ?? "", Code ?? "", Description, ProgrammeCode), ct), nameof(Name)))
-        {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(created!.Name)}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(async () => created = await organisation.CreateServiceAsync(Actor, new NewService(Name ?? "", Code ?? "", Description, ProgrammeCode), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = created!.Name }), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

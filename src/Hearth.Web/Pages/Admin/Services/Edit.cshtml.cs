@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Services;
 
 /// <summary>Rename a service or change its description, or close it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class EditModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -20,17 +22,17 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
         {
             return NotFound();
         }
-        (Version, Name, Description, ClosedOn) = (Current.Version, Current.Name, Current.Description, DateParts.Of(Today(time)));
+        (Version, Name, Description, ClosedOn) = (Current.Version, Current.Name, Current.Description, DateParts.Of(UkToday(time)));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), nameof(Name)))
+        if (!await LoadAsync(ct))
         {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
+            return NotFound();
         }
-        return await LoadAsync(ct) ? Page() : NotFound();
+        return await SaveAsync(() => organisation.UpdateServiceAsync(Actor, new ServiceChange(Code, Version, Name ?? "", Description), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Name!.Trim() }), nameof(Name));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
@@ -40,12 +42,11 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
             return NotFound();
         }
         var closedOn = Date(ClosedOn, nameof(ClosedOn), "The date the service closes must be a real date, like 31 3 2026");
-        if (await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), nameof(ClosedOn)))
+        return await SaveAsync(() => organisation.CloseServiceAsync(Actor, Code, Version, closedOn, ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Current.Name }), nameof(ClosedOn), () =>
         {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}");
-        }
-        (Name, Description) = (Current.Name, Current.Description);
-        return Page();
+            (Name, Description) = (Current.Name, Current.Description);
+            return Task.CompletedTask;
+        });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,9 +1,12 @@
+using Hearth.Core.Security;
+using Hearth.Web.Infrastructure;
 using Hearth.Core.Organisation;
 using Hearth.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Teams;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
@@ -17,12 +20,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), nameof(Name)))
-        {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(() => organisation.CreateTeamAsync(Actor, new NewTeam(Service ?? "", Name ?? "", Code ?? "", Patch, Base), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Name!.Trim() }), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Teams;
 
 /// <summary>Rename a team or change its patch or base, or close it.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class EditModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -21,17 +23,17 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
         {
             return NotFound();
         }
-        (Version, Name, Patch, Base, ClosedOn) = (Current.Version, Current.Name, Current.Patch, Current.Base, DateParts.Of(Today(time)));
+        (Version, Name, Patch, Base, ClosedOn) = (Current.Version, Current.Name, Current.Patch, Current.Base, DateParts.Of(UkToday(time)));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await SaveAsync(() => organisation.UpdateTeamAsync(Actor, new TeamChange(Code, Version, Name ?? "", Patch, Base), ct), nameof(Name)))
+        if (!await LoadAsync(ct))
         {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Name!.Trim())}");
+            return NotFound();
         }
-        return await LoadAsync(ct) ? Page() : NotFound();
+        return await SaveAsync(() => organisation.UpdateTeamAsync(Actor, new TeamChange(Code, Version, Name ?? "", Patch, Base), ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Name!.Trim() }), nameof(Name));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
@@ -41,12 +43,11 @@ public sealed class EditModel(OrganisationService organisation, TimeProvider tim
             return NotFound();
         }
         var closedOn = Date(ClosedOn, nameof(ClosedOn), "The date the team closes must be a real date, like 31 3 2026");
-        if (await SaveAsync(() => organisation.CloseTeamAsync(Actor, Code, Version, closedOn, ct), nameof(ClosedOn)))
+        return await SaveAsync(() => organisation.CloseTeamAsync(Actor, Code, Version, closedOn, ct), () => RedirectToPage("/Admin/Services/Index", new { saved = Current.Name }), nameof(ClosedOn), () =>
         {
-            return Redirect($"/admin/services?saved={Uri.EscapeDataString(Current.Name)}");
-        }
-        (Name, Patch, Base) = (Current.Name, Current.Patch, Current.Base);
-        return Page();
+            (Name, Patch, Base) = (Current.Name, Current.Patch, Current.Base);
+            return Task.CompletedTask;
+        });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Users;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(UserService users, OrganisationService organisation) : HearthPageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -22,17 +23,9 @@ public sealed class CreateModel(UserService users, OrganisationService organisat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var user = await users.CreateAsync(Actor, new NewUser(Name ?? "", Email ?? "", Role ?? "", Team, Password ?? ""), ct);
-            return Redirect($"/admin/users?created={Uri.EscapeDataString(user.Email!)}");
-        }
-        catch (ValidationFailedException e)
-        {
-            AddErrors(e);
-            await LoadAsync(ct);
-            return Page();
-        }
+        string? created = null;
+        return await SaveAsync(async () => created = (await users.CreateAsync(Actor, new NewUser(Name ?? "", Email ?? "", Role ?? "", Team, Password ?? ""), ct)).Email,
+            () => RedirectToPage("/Admin/Users/Index", new { created = created! }), nameof(Email), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages.Admin.Users;
 
+[RequirePermission(Permission.Administer)]
 public sealed class IndexModel(HearthDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Created { get; set; }

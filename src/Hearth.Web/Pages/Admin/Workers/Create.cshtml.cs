@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Workers;
 
+[RequirePermission(Permission.Administer)]
 public sealed class CreateModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
@@ -25,12 +27,7 @@ public sealed class CreateModel(OrganisationService organisation) : AdminPageMod
         var fte = Decimal(Fte, nameof(Fte), "Full-time equivalent must be a number, like 0.6");
         var max = Whole(MaxIntensiveCases, nameof(MaxIntensiveCases), "Maximum intensive cases must be a whole number, like 2");
         var start = Date(StartDate, nameof(StartDate), "The start date must be a real date, like 2 9 2024");
-        if (await SaveAsync(() => organisation.CreateWorkerAsync(Actor, new NewWorker(Team ?? "", Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start), ct), nameof(Name)))
-        {
-            return Redirect($"/admin/workers?saved={Uri.EscapeDataString(Name!.Trim())}");
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await SaveAsync(() => organisation.CreateWorkerAsync(Actor, new NewWorker(Team ?? "", Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start), ct), () => RedirectToPage("/Admin/Workers/Index", new { saved = Name!.Trim() }), nameof(Name), () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using System.Globalization;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Workers;
 
+[RequirePermission(Permission.Administer)]
 public sealed class EditModel(OrganisationService organisation) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -40,11 +42,11 @@ public sealed class EditModel(OrganisationService organisation) : AdminPageModel
         var max = Whole(MaxIntensiveCases, nameof(MaxIntensiveCases), "Maximum intensive cases must be a whole number, like 2");
         var start = Date(StartDate, nameof(StartDate), "The start date must be a real date, like 2 9 2024");
         var leaving = Date(LeavingDate, nameof(LeavingDate), "The leaving date must be a real date, like 31 3 2026");
-        if (await SaveAsync(() => organisation.UpdateWorkerAsync(Actor, new WorkerChange(Id, Version, Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start, leaving), ct), nameof(Name)))
+        if (!await LoadAsync(ct))
         {
-            return Redirect($"/admin/workers?saved={Uri.EscapeDataString(Name!.Trim())}");
+            return NotFound();
         }
-        return await LoadAsync(ct) ? Page() : NotFound();
+        return await SaveAsync(() => organisation.UpdateWorkerAsync(Actor, new WorkerChange(Id, Version, Name ?? "", JobTitle ?? "", fte, max, WorkerForm.SpecialismList(Specialisms), Patch, start, leaving), ct), () => RedirectToPage("/Admin/Workers/Index", new { saved = Name!.Trim() }), nameof(Name));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

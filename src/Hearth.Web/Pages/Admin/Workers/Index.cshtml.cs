@@ -1,9 +1,11 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Admin.Workers;
 
+[RequirePermission(Permission.Administer)]
 public sealed class IndexModel(OrganisationService organisation) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Saved { get; set; }

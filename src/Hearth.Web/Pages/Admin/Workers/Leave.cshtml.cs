@@ -1,3 +1,4 @@
+using Hearth.Core.Security;
 using Hearth.Core.Organisation;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Admin.Workers;
 
 /// <summary>A worker leaves: the leaving date, the worker inactive and their user account deactivated, in one change.</summary>
+[RequirePermission(Permission.Administer)]
 public sealed class LeaveModel(OrganisationService organisation, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -18,7 +20,7 @@ public sealed class LeaveModel(OrganisationService organisation, TimeProvider ti
         {
             return NotFound();
         }
-        (Version, LeavingDate) = (Current.Version, DateParts.Of(Today(time)));
+        (Version, LeavingDate) = (Current.Version, DateParts.Of(UkToday(time)));
         return Page();
     }
 
@@ -29,11 +31,7 @@ public sealed class LeaveModel(OrganisationService organisation, TimeProvider ti
             return NotFound();
         }
         var leftOn = Date(LeavingDate, nameof(LeavingDate), "The date they left must be a real date, like 31 3 2026");
-        if (await SaveAsync(() => organisation.WorkerLeavesAsync(Actor, Id, Version, leftOn, ct), nameof(LeavingDate)))
-        {
-            return Redirect($"/admin/workers?saved={Uri.EscapeDataString(Current.Name)}");
-        }
-        return Page();
+        return await SaveAsync(() => organisation.WorkerLeavesAsync(Actor, Id, Version, leftOn, ct), () => RedirectToPage("/Admin/Workers/Index", new { saved = Current.Name }), nameof(LeavingDate));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
