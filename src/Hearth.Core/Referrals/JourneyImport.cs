@@ -72,7 +72,8 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
         var today = db.Today();
         if (options.CreateMissing && (options.ProgrammeCode is null || ShippedProgrammes.All.All(p => p.Code != options.ProgrammeCode)))
         {
-            errors.Add(new ImportError(0, "--programme", $"--create-missing needs --programme, one of: {string.Join(", ", ShippedProgrammes.All.Select(p => p.Code))}"));
+            errors.Add(new ImportError(0, nameof(JourneyImportOptions.ProgrammeCode),
+                $"Creating missing services and teams needs the programme they run, one of: {string.Join(", ", ShippedProgrammes.All.Select(p => p.Code))}"));
         }
         var parsed = rows.Select(r => Parse(r, today, errors)).ToList();
 
@@ -91,7 +92,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
             }
             if (service is null && !options.CreateMissing)
             {
-                errors.Add(new ImportError(row.Row, "service", $"There is no service called \"{row.Service}\" (use --create-missing --programme ID to create it)"));
+                errors.Add(new ImportError(row.Row, "service", $"There is no service called \"{row.Service}\"") { Remedy = ImportRemedy.CreateMissing });
             }
             else if (service is { ProgrammeCode: null })
             {
@@ -107,7 +108,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
                 ?? teams.FirstOrDefault(t => Same(t.Name, row.Team) || Same(t.Code, row.Team));
             if (team is null && !options.CreateMissing)
             {
-                errors.Add(new ImportError(row.Row, "team", $"There is no team called \"{row.Team}\" (use --create-missing --programme ID to create it)"));
+                errors.Add(new ImportError(row.Row, "team", $"There is no team called \"{row.Team}\"") { Remedy = ImportRemedy.CreateMissing });
             }
             else if (team is not null && (service is null || team.ServiceId != service.Id))
             {

@@ -148,9 +148,11 @@ public sealed class JourneyImportTests : JourneyTestBase
     {
         const string csv = Header + "\nEdge of Care,Outreach East,X1,K1,,E1,2026-01-05,6,accepted,2026-01-05,2026-01-06,2026-01-12,2026-03-01,2026-05-01,2026-05-01,goals_achieved,no\n";
         var refused = await Import(csv);
-        Assert.Equal([(2, "service"), (2, "team")], refused.Errors.Select(e => (e.Row, e.Column)));
+        Assert.Equal([(2, "service", ImportRemedy.CreateMissing), (2, "team", ImportRemedy.CreateMissing)], refused.Errors.Select(e => (e.Row, e.Column, e.Remedy)));
         var noProgramme = await Import(csv, new JourneyImportOptions(CreateMissing: true, ProgrammeCode: "nope"));
-        Assert.Equal("--programme", noProgramme.Errors.Single().Column);
+        Assert.Equal(nameof(JourneyImportOptions.ProgrammeCode), noProgramme.Errors.Single().Column);
+        // Core names no command-line flags; the CLI adds its own hint.
+        Assert.All(refused.Errors.Concat(noProgramme.Errors), e => Assert.DoesNotContain("--", e.Message));
 
         var created = await Import(csv, new JourneyImportOptions(CreateMissing: true, ProgrammeCode: "ifit"));
 
