@@ -342,17 +342,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
 
     private void ApplyDecision(Referral referral, Team team, TriageOutcome decision, Parsed p, ActorContext actor)
     {
-        referral.Status = decision switch
-        {
-            TriageOutcome.Advice => ReferralStatus.Advice,
-            TriageOutcome.Accepted => ReferralStatus.Accepted,
-            TriageOutcome.Inappropriate => ReferralStatus.Inappropriate,
-            TriageOutcome.ReferredOn => ReferralStatus.ReferredOn,
-            _ => ReferralStatus.WaitingList,
-        };
-        referral.DecidedOn = p.DecisionOn;
-        referral.DecidedBy = actor.Name;
-        referral.DecidedByUserId = actor.UserId;
+        TriageRules.Decide(referral, decision, p.DecisionOn!.Value, actor);
         if (decision == TriageOutcome.WaitingList)
         {
             // Imported waiting lists keep their order of arrival; managers reorder afterwards.
@@ -510,19 +500,10 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
         {
             Error("referral_source", $"\"{r.ReferralSource}\" is not a DfE referral source code (1A-1D, 2A-2B, 3A-3F, 4, 5A-5D, 6, 7, 8, 9, 10)");
         }
-        TriageOutcome? decision = r.Decision.ToLowerInvariant() switch
-        {
-            "" => null,
-            "accepted" => TriageOutcome.Accepted,
-            "inappropriate" => TriageOutcome.Inappropriate,
-            "advice" => TriageOutcome.Advice,
-            "referred_on" => TriageOutcome.ReferredOn,
-            "waiting_list" => TriageOutcome.WaitingList,
-            _ => null,
-        };
+        TriageOutcome? decision = TriageRules.Codes.TryGetValue(r.Decision, out var outcome) ? outcome : null;
         if (decision is null && r.Decision.Length > 0)
         {
-            Error("decision", $"\"{r.Decision}\" is not one of accepted, inappropriate, advice, referred_on, waiting_list");
+            Error("decision", $"\"{r.Decision}\" is not one of {string.Join(", ", TriageRules.Codes.Keys)}");
         }
         var decisionOn = Date("decision_on", r.DecisionOn, required: decision is not null);
         if (decision is null && decisionOn is not null && r.Decision.Length == 0)

@@ -345,27 +345,9 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         if (waiting is not null)
         {
             waiting.RemovedOn = decision.DecidedOn;
-            waiting.Outcome = decision.Outcome switch
-            {
-                TriageOutcome.Accepted => WaitingOutcome.Accepted,
-                TriageOutcome.ReferredOn => WaitingOutcome.ReferredOn,
-                TriageOutcome.Inappropriate => WaitingOutcome.Inappropriate,
-                _ => WaitingOutcome.Advice,
-            };
+            waiting.Outcome = TriageRules.LeavesWaitingListAs(decision.Outcome);
         }
-        referral.Status = decision.Outcome switch
-        {
-            TriageOutcome.Advice => ReferralStatus.Advice,
-            TriageOutcome.Accepted => ReferralStatus.Accepted,
-            TriageOutcome.Inappropriate => ReferralStatus.Inappropriate,
-            TriageOutcome.ReferredOn => ReferralStatus.ReferredOn,
-            _ => ReferralStatus.WaitingList,
-        };
-        referral.DecidedOn = decision.DecidedOn;
-        referral.DecidedBy = actor.Name;
-        referral.DecidedByUserId = actor.UserId;
-        referral.DecisionReason = decision.Reason?.Trim();
-        referral.ReferredOnTo = decision.ReferredOnTo?.Trim();
+        TriageRules.Decide(referral, decision.Outcome, decision.DecidedOn, actor, decision.Reason, decision.ReferredOnTo);
         if (decision.Outcome == TriageOutcome.WaitingList)
         {
             var last = await db.Set<WaitingListEntry>().Where(w => w.TeamId == referral.TeamId && w.RemovedOn == null).MaxAsync(w => (int?)w.Position, ct) ?? 0;

@@ -42,6 +42,37 @@ public sealed class JourneyImportTests : JourneyTestBase
             await db.Set<Episode>().CountAsync(), await db.AuditEvents.CountAsync());
     });
 
+    [Theory]
+    [InlineData(TriageOutcome.Accepted)]
+    [InlineData(TriageOutcome.Inappropriate)]
+    [InlineData(TriageOutcome.Advice)]
+    [InlineData(TriageOutcome.ReferredOn)]
+    [InlineData(TriageOutcome.WaitingList)]
+    public async Task An_imported_decision_leaves_the_referral_as_the_same_decision_at_triage_does(TriageOutcome outcome)
+    {
+        var code = TriageRules.Codes.Single(c => c.Value == outcome).Key;
+        var imported = await Import(Header + $"\nIFSS Site 1,Team A,IMP-{code},IMPC-{code},,IMPR-{code},2026-10-01,5A,{code},2026-10-02,,,,,,,\n");
+        Assert.True(imported.Succeeded, string.Join("; ", imported.Errors));
+        var (family, child) = await FamilyWithChildAsync($"TRI-{code}");
+        var recorded = await RecordAsync(Referral(family, child.Id, new DateOnly(2026, 10, 1)));
+        await TriageAsync(recorded.Id, new TriageDecision(outcome, new DateOnly(2026, 10, 2), Reason: "Reason given", ReferredOnTo: "Early help", Priority: WaitingPriority.Medium));
+
+        var (byImport, byTriage) = await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            async Task<(ReferralStatus, DateOnly?, bool, bool, bool)> StateAsync(Guid id)
+            {
+                var r = await db.Set<Referral>().AsNoTracking().SingleAsync(x => x.Id == id);
+                return (r.Status, r.DecidedOn, r.DecidedBy is not null, r.EpisodeId is not null, await db.Set<WaitingListEntry>().AnyAsync(w => w.ReferralId == id && w.RemovedOn == null));
+            }
+            var importedId = await db.Set<Referral>().Where(r => r.Reference == $"IMPR-{code}").Select(r => r.Id).SingleAsync();
+            return (await StateAsync(importedId), await StateAsync(recorded.Id));
+        });
+
+        Assert.Equal(byTriage, byImport);
+        Assert.Equal(TriageRules.StatusAfter(outcome), byImport.Item1);
+    }
+
     [Fact]
     public async Task Every_count_of_the_Welsh_Table_4_1_funnel_is_derivable_from_an_imported_history()
     {
