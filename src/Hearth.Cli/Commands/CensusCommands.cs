@@ -42,7 +42,7 @@ internal static class CensusCommands
             }
             catch (CensusReadException e)
             {
-                await env.Error.WriteLineAsync($"error: {path.Name}: {e.Message}");
+                await env.Error.WriteLineAsync($"error: {path.Name}: {e.Message}{(e.NeedsYear ? " (pass --year)" : "")}");
                 return CliEnvironment.CannotRun;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -118,7 +118,10 @@ internal static class ImportCommands
     {
         foreach (var e in errors)
         {
-            await env.Error.WriteLineAsync($"error: {e}");
+            // Core names its options and remedies; the command line says them as its flags.
+            var error = e.Column == nameof(JourneyImportOptions.ProgrammeCode) ? e with { Column = "--programme", Message = "--create-missing needs --programme: " + e.Message } : e;
+            var hint = e.Remedy == ImportRemedy.CreateMissing ? " (use --create-missing --programme ID to create it)" : "";
+            await env.Error.WriteLineAsync($"error: {error}{hint}");
         }
         await env.Error.WriteLineAsync($"{errors.Count} error(s); nothing was imported.");
         return CliEnvironment.Failed;

@@ -5,7 +5,17 @@ namespace Hearth.Core.Imports;
 /// <summary>A problem with an imported file: its row (the header is row 1; 0 for the command itself), the column and what is wrong.</summary>
 public sealed record ImportError(int Row, string Column, string Message)
 {
+    /// <summary>What would let the import go ahead, for the front door to say in its own terms (a CLI flag, a form field).</summary>
+    public ImportRemedy? Remedy { get; init; }
+
     public override string ToString() => Row == 0 ? $"{Column}: {Message}" : $"row {Row}, {Column}: {Message}";
+}
+
+/// <summary>A way round an import error that the caller chooses, not the file.</summary>
+public enum ImportRemedy
+{
+    /// <summary>Ask the import to create the services and teams the file names, with the programme they run.</summary>
+    CreateMissing,
 }
 
 /// <summary>One data row of an imported CSV: its line in the file and its values in the order of the expected columns.</summary>

@@ -109,9 +109,6 @@ public sealed class ProgrammeService(HearthDbContext db)
 
     public async Task<IReadOnlyList<ProgrammeVersion>> HistoryAsync(string code, CancellationToken ct = default) =>
         await db.Set<ProgrammeVersion>().AsNoTracking().Where(p => p.Code == code).OrderBy(p => p.Number).ToListAsync(ct);
-
-    public async Task<bool> ExistsAsync(string code, CancellationToken ct = default) =>
-        await db.Set<ProgrammeVersion>().AnyAsync(p => p.Code == code, ct);
 }
 
 public sealed record ProgrammeSummary(string Code, string Name, int LatestNumber, DateOnly LatestEffectiveFrom, int? InEffectNumber, bool HasDraft);

@@ -72,7 +72,8 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
         var today = db.Today();
         if (options.CreateMissing && (options.ProgrammeCode is null || ShippedProgrammes.All.All(p => p.Code != options.ProgrammeCode)))
         {
-            errors.Add(new ImportError(0, "--programme", $"--create-missing needs --programme, one of: {string.Join(", ", ShippedProgrammes.All.Select(p => p.Code))}"));
+            errors.Add(new ImportError(0, nameof(JourneyImportOptions.ProgrammeCode),
+                $"Creating missing services and teams needs the programme they run, one of: {string.Join(", ", ShippedProgrammes.All.Select(p => p.Code))}"));
         }
         var parsed = rows.Select(r => Parse(r, today, errors)).ToList();
 
@@ -91,7 +92,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
             }
             if (service is null && !options.CreateMissing)
             {
-                errors.Add(new ImportError(row.Row, "service", $"There is no service called \"{row.Service}\" (use --create-missing --programme ID to create it)"));
+                errors.Add(new ImportError(row.Row, "service", $"There is no service called \"{row.Service}\"") { Remedy = ImportRemedy.CreateMissing });
             }
             else if (service is { ProgrammeCode: null })
             {
@@ -107,7 +108,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
                 ?? teams.FirstOrDefault(t => Same(t.Name, row.Team) || Same(t.Code, row.Team));
             if (team is null && !options.CreateMissing)
             {
-                errors.Add(new ImportError(row.Row, "team", $"There is no team called \"{row.Team}\" (use --create-missing --programme ID to create it)"));
+                errors.Add(new ImportError(row.Row, "team", $"There is no team called \"{row.Team}\"") { Remedy = ImportRemedy.CreateMissing });
             }
             else if (team is not null && (service is null || team.ServiceId != service.Id))
             {
@@ -341,17 +342,7 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
 
     private void ApplyDecision(Referral referral, Team team, TriageOutcome decision, Parsed p, ActorContext actor)
     {
-        referral.Status = decision switch
-        {
-            TriageOutcome.Advice => ReferralStatus.Advice,
-            TriageOutcome.Accepted => ReferralStatus.Accepted,
-            TriageOutcome.Inappropriate => ReferralStatus.Inappropriate,
-            TriageOutcome.ReferredOn => ReferralStatus.ReferredOn,
-            _ => ReferralStatus.WaitingList,
-        };
-        referral.DecidedOn = p.DecisionOn;
-        referral.DecidedBy = actor.Name;
-        referral.DecidedByUserId = actor.UserId;
+        TriageRules.Decide(referral, decision, p.DecisionOn!.Value, actor);
         if (decision == TriageOutcome.WaitingList)
         {
             // Imported waiting lists keep their order of arrival; managers reorder afterwards.
@@ -509,19 +500,10 @@ public sealed class JourneyImport(HearthDbContext db, ProgrammeService programme
         {
             Error("referral_source", $"\"{r.ReferralSource}\" is not a DfE referral source code (1A-1D, 2A-2B, 3A-3F, 4, 5A-5D, 6, 7, 8, 9, 10)");
         }
-        TriageOutcome? decision = r.Decision.ToLowerInvariant() switch
-        {
-            "" => null,
-            "accepted" => TriageOutcome.Accepted,
-            "inappropriate" => TriageOutcome.Inappropriate,
-            "advice" => TriageOutcome.Advice,
-            "referred_on" => TriageOutcome.ReferredOn,
-            "waiting_list" => TriageOutcome.WaitingList,
-            _ => null,
-        };
+        TriageOutcome? decision = TriageRules.Codes.TryGetValue(r.Decision, out var outcome) ? outcome : null;
         if (decision is null && r.Decision.Length > 0)
         {
-            Error("decision", $"\"{r.Decision}\" is not one of accepted, inappropriate, advice, referred_on, waiting_list");
+            Error("decision", $"\"{r.Decision}\" is not one of {string.Join(", ", TriageRules.Codes.Keys)}");
         }
         var decisionOn = Date("decision_on", r.DecisionOn, required: decision is not null);
         if (decision is null && decisionOn is not null && r.Decision.Length == 0)

@@ -29,6 +29,25 @@ public sealed record NewReferral(
 /// <summary>A triage decision. Reason is required for inappropriate and waiting list; ReferredOnTo for referred on.</summary>
 public sealed record TriageDecision(TriageOutcome Outcome, DateOnly DecidedOn, string? Reason = null, string? ReferredOnTo = null, WaitingPriority? Priority = null, string? Mode = null);
 
+/// <summary>The sections of a referral, one question page each, that <see cref="ReferralService.CheckSectionAsync(ActorContext, ReferralSection, NewReferral, CancellationToken)"/> checks on their own.</summary>
+public enum ReferralSection
+{
+    /// <summary>The family and the children the referral concerns.</summary>
+    Children,
+    /// <summary>When and how it arrived, its source, the referrer and its reference.</summary>
+    Details,
+    /// <summary>Presenting needs and the programme's eligibility questions.</summary>
+    Needs,
+    /// <summary>Consent to share and the lawful basis for sharing.</summary>
+    Consent,
+}
+
+/// <summary>A member of the family, as a choice on the referral's children page.</summary>
+public sealed record IntakeMember(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth, Relationship Relationship);
+
+/// <summary>What the referral question pages need of the family: its reference, team, members and the programme in effect today.</summary>
+public sealed record ReferralIntake(Guid FamilyId, string FamilyReference, Guid TeamId, IReadOnlyList<IntakeMember> Members, ProgrammeDefinition? Programme);
+
 public sealed record EarlierReferral(Guid ReferralId, string? Reference, DateOnly ReceivedOn, ReferralStatus Status);
 
 public sealed record WaitingListRow(Guid EntryId, Guid ReferralId, string? ReferralReference, Guid FamilyId, string FamilyReference, DateOnly Since, WaitingPriority Priority, string Reason, int Position, int DaysWaited, int Version, Guid TeamId);
@@ -40,6 +59,50 @@ public sealed record PanelTeam(Guid TeamId, string TeamName, int FreeCapacity, I
 /// <summary>Referral intake, triage, waiting lists and the resource panel.</summary>
 public sealed class ReferralService(HearthDbContext db, ProgrammeService programmes, AllocationService allocations)
 {
+    /// <summary>
+    /// Starts adding a referral for a family: what the question pages need (the family's reference and team, its members
+    /// as choices, the programme in effect today), read in a few small queries rather than the whole family record, and
+    /// one "read family" audit event for the whole journey. The pages that follow call <see cref="ResumeIntakeAsync"/>.
+    /// </summary>
+    public async Task<ReferralIntake> StartIntakeAsync(ActorContext actor, Guid familyId, CancellationToken ct = default)
+    {
+        var intake = await ResumeIntakeAsync(actor, familyId, ct);
+        await db.RecordReadAsync(actor, nameof(Family), familyId, ct);
+        return intake;
+    }
+
+    /// <summary>
+    /// The same as <see cref="StartIntakeAsync"/> for the later pages of a journey already started (and audited) by it:
+    /// the same scope checks, no further audit event.
+    /// </summary>
+    public async Task<ReferralIntake> ResumeIntakeAsync(ActorContext actor, Guid familyId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var family = await db.Set<Family>().AsNoTracking().InScope(actor).Where(f => f.Id == familyId)
+            .Select(f => new { f.Id, f.Reference, f.TeamId }).SingleOrDefaultAsync(ct)
+            ?? throw new AccessDeniedException("That family does not exist or is not in your teams.");
+        var members = await db.Set<FamilyMembership>().AsNoTracking()
+            .Where(m => m.FamilyId == familyId && m.Person!.MergedIntoId == null)
+            .OrderBy(m => m.Person!.DateOfBirth).ThenBy(m => m.Person!.GivenName)
+            .Select(m => new IntakeMember(m.PersonId, m.Person!.GivenName, m.Person.FamilyName, m.Person.DateOfBirth, m.Relationship))
+            .ToListAsync(ct);
+        var code = await db.Set<Team>().AsNoTracking().Where(t => t.Id == family.TeamId).Select(t => t.Service!.ProgrammeCode).SingleOrDefaultAsync(ct);
+        var programme = code is null ? null : (await programmes.InEffectAsync(code, db.Today(), ct))?.Definition;
+        return new ReferralIntake(family.Id, family.Reference, family.TeamId, members, programme);
+    }
+
+    /// <summary>
+    /// The problems with one section of a referral (one question page), without saving it, reading only what that
+    /// section's rules need: the rules are those <see cref="RecordAsync"/> applies, so a page and the save agree.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckSectionAsync(ActorContext actor, ReferralSection section, NewReferral input, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.RecordCasework);
+        var v = new Validator();
+        await CheckSectionAsync(actor, section, input, v, ct);
+        return v.Errors;
+    }
+
     /// <summary>Every problem with a referral, without saving it: a form can show them together with its own.</summary>
     public async Task<IReadOnlyList<FieldError>> CheckAsync(ActorContext actor, NewReferral input, CancellationToken ct = default)
     {
@@ -50,7 +113,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
     public async Task<Referral> RecordAsync(ActorContext actor, NewReferral input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
-        var (v, team, family, children, reference) = await ValidateAsync(actor, input, ct);
+        var (v, team, children, reference) = await ValidateAsync(actor, input, ct);
         v.ThrowIfAny();
 
         var referral = new Referral
@@ -58,7 +121,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             Reference = reference,
             ServiceId = team!.ServiceId,
             TeamId = team.Id,
-            FamilyId = family!.Id,
+            FamilyId = input.FamilyId,
             ReceivedOn = input.ReceivedOn,
             ReceivedAt = input.ReceivedAt,
             Channel = input.Channel,
@@ -85,7 +148,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         return referral;
     }
 
-    private async Task<(Validator Validator, Team? Team, Family? Family, List<Guid> Children, string? Reference)> ValidateAsync(ActorContext actor, NewReferral input, CancellationToken ct)
+    private async Task<(Validator Validator, Team? Team, List<Guid> Children, string? Reference)> ValidateAsync(ActorContext actor, NewReferral input, CancellationToken ct)
     {
         var v = new Validator();
         var team = await db.Set<Team>().AsNoTracking().Include(t => t.Service).SingleOrDefaultAsync(t => t.Id == input.TeamId, ct);
@@ -97,71 +160,90 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         {
             v.Add("TeamId", closed);
         }
-        var family = await db.Set<Family>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(f => f.Id == input.FamilyId, ct);
-        if (family is null)
+        // Consent before needs, so that the errors read in the order the fields were always listed.
+        foreach (var section in (ReferralSection[])[ReferralSection.Children, ReferralSection.Details, ReferralSection.Consent, ReferralSection.Needs])
         {
-            v.Add("FamilyId", "Choose a family in your teams");
-        }
-        var children = input.ChildIds.Distinct().ToList();
-        if (children.Count == 0)
-        {
-            v.Add("ChildIds", "Choose the children the referral concerns");
-        }
-        else if (family is not null)
-        {
-            var members = await db.Set<Person>().Where(p => children.Contains(p.Id) && p.MergedIntoId == null
-                && (p.FamilyId == family.Id || db.Set<FamilyMembership>().Any(m => m.PersonId == p.Id && m.FamilyId == family.Id))).CountAsync(ct);
-            if (members != children.Count)
-            {
-                v.Add("ChildIds", "Every child must be a member of the family");
-            }
-        }
-        if (input.ReceivedOn > db.Today())
-        {
-            v.Add("ReceivedOn", "The date received must be today or in the past");
-        }
-        if (!ReferralSources.IsValid(input.Source))
-        {
-            v.Add("Source", "Choose the referral source (a DfE code from 1A to 10)");
-        }
-        v.MaxLength("ReferrerAgency", input.ReferrerAgency, 200, "Referrer's agency")
-            .MaxLength("ReferrerName", input.ReferrerName, 200, "Referrer's name")
-            .MaxLength("ReferrerContact", input.ReferrerContact, 200, "Referrer's contact details")
-            .MaxLength("Reference", input.Reference, 100, "Referral reference");
-        if (!input.ConsentToShare && input.SharingBasis == SharingBasis.Consent)
-        {
-            v.Add("SharingBasis", "Without consent to share, choose the lawful basis for sharing");
+            await CheckSectionAsync(actor, section, input, v, ct);
         }
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
-        ProgrammeDefinition? definition = null;
         if (team?.Service is { } service)
         {
-            if (service.ProgrammeCode is null || await programmes.InEffectAsync(service.ProgrammeCode, input.ReceivedOn, ct) is not { } programme)
+            if (service.ProgrammeCode is null || await programmes.InEffectAsync(service.ProgrammeCode, input.ReceivedOn, ct) is null)
             {
                 v.Add("TeamId", $"{service.Name} has no programme in effect on {input.ReceivedOn:yyyy-MM-dd}");
-            }
-            else
-            {
-                definition = programme.Definition;
             }
             if (reference is not null && await db.Set<Referral>().AnyAsync(r => r.ServiceId == service.Id && r.Reference == reference, ct))
             {
                 v.Add("Reference", $"{service.Name} already has a referral with reference {reference}");
             }
         }
-        if (definition is not null)
+        return (v, team, input.ChildIds.Distinct().ToList(), reference);
+    }
+
+    /// <summary>One section's rules, each reading only what it needs (a count, a row or two, never the family record).</summary>
+    private async Task CheckSectionAsync(ActorContext actor, ReferralSection section, NewReferral input, Validator v, CancellationToken ct)
+    {
+        switch (section)
         {
-            foreach (var need in input.PresentingNeeds.Where(n => definition.PresentingNeeds.All(p => p.Key != n)))
-            {
-                v.Add("PresentingNeeds", $"\"{need}\" is not one of the programme's presenting needs");
-            }
-            var answers = input.EligibilityAnswers ?? new Dictionary<string, bool>();
-            foreach (var q in definition.Eligibility.Where(q => !answers.ContainsKey(q.Key)))
-            {
-                v.Add($"Eligibility.{q.Key}", $"Answer: {q.Question}");
-            }
+            case ReferralSection.Children:
+                var inScope = await db.Set<Family>().AsNoTracking().InScope(actor).AnyAsync(f => f.Id == input.FamilyId, ct);
+                if (!inScope)
+                {
+                    v.Add("FamilyId", "Choose a family in your teams");
+                }
+                var children = input.ChildIds.Distinct().ToList();
+                if (children.Count == 0)
+                {
+                    v.Add("ChildIds", "Choose the children the referral concerns");
+                }
+                else if (inScope)
+                {
+                    var members = await db.Set<Person>().Where(p => children.Contains(p.Id) && p.MergedIntoId == null
+                        && (p.FamilyId == input.FamilyId || db.Set<FamilyMembership>().Any(m => m.PersonId == p.Id && m.FamilyId == input.FamilyId))).CountAsync(ct);
+                    if (members != children.Count)
+                    {
+                        v.Add("ChildIds", "Every child must be a member of the family");
+                    }
+                }
+                break;
+            case ReferralSection.Details:
+                if (input.ReceivedOn > db.Today())
+                {
+                    v.Add("ReceivedOn", "The date received must be today or in the past");
+                }
+                if (!ReferralSources.IsValid(input.Source))
+                {
+                    v.Add("Source", "Choose the referral source (a DfE code from 1A to 10)");
+                }
+                v.MaxLength("ReferrerAgency", input.ReferrerAgency, 200, "Referrer's agency")
+                    .MaxLength("ReferrerName", input.ReferrerName, 200, "Referrer's name")
+                    .MaxLength("ReferrerContact", input.ReferrerContact, 200, "Referrer's contact details")
+                    .MaxLength("Reference", input.Reference, 100, "Referral reference");
+                break;
+            case ReferralSection.Needs:
+                // The programme the referral's team's service has in effect on the date received (the save refuses a
+                // service with none, naming the team).
+                var code = await db.Set<Team>().AsNoTracking().Where(t => t.Id == input.TeamId).Select(t => t.Service!.ProgrammeCode).SingleOrDefaultAsync(ct);
+                if (code is not null && await programmes.InEffectAsync(code, input.ReceivedOn, ct) is { Definition: var definition })
+                {
+                    foreach (var need in input.PresentingNeeds.Where(n => definition.PresentingNeeds.All(p => p.Key != n)))
+                    {
+                        v.Add("PresentingNeeds", $"\"{need}\" is not one of the programme's presenting needs");
+                    }
+                    var answers = input.EligibilityAnswers ?? new Dictionary<string, bool>();
+                    foreach (var q in definition.Eligibility.Where(q => !answers.ContainsKey(q.Key)))
+                    {
+                        v.Add($"Eligibility.{q.Key}", $"Answer: {q.Question}");
+                    }
+                }
+                break;
+            case ReferralSection.Consent:
+                if (!input.ConsentToShare && input.SharingBasis == SharingBasis.Consent)
+                {
+                    v.Add("SharingBasis", "Without consent to share, choose the lawful basis for sharing");
+                }
+                break;
         }
-        return (v, team, family, children, reference);
     }
 
     /// <summary>One referral of the actor's teams, with the children it concerns, for the triage and confirmation pages.</summary>
@@ -263,27 +345,9 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         if (waiting is not null)
         {
             waiting.RemovedOn = decision.DecidedOn;
-            waiting.Outcome = decision.Outcome switch
-            {
-                TriageOutcome.Accepted => WaitingOutcome.Accepted,
-                TriageOutcome.ReferredOn => WaitingOutcome.ReferredOn,
-                TriageOutcome.Inappropriate => WaitingOutcome.Inappropriate,
-                _ => WaitingOutcome.Advice,
-            };
+            waiting.Outcome = TriageRules.LeavesWaitingListAs(decision.Outcome);
         }
-        referral.Status = decision.Outcome switch
-        {
-            TriageOutcome.Advice => ReferralStatus.Advice,
-            TriageOutcome.Accepted => ReferralStatus.Accepted,
-            TriageOutcome.Inappropriate => ReferralStatus.Inappropriate,
-            TriageOutcome.ReferredOn => ReferralStatus.ReferredOn,
-            _ => ReferralStatus.WaitingList,
-        };
-        referral.DecidedOn = decision.DecidedOn;
-        referral.DecidedBy = actor.Name;
-        referral.DecidedByUserId = actor.UserId;
-        referral.DecisionReason = decision.Reason?.Trim();
-        referral.ReferredOnTo = decision.ReferredOnTo?.Trim();
+        TriageRules.Decide(referral, decision.Outcome, decision.DecidedOn, actor, decision.Reason, decision.ReferredOnTo);
         if (decision.Outcome == TriageOutcome.WaitingList)
         {
             var last = await db.Set<WaitingListEntry>().Where(w => w.TeamId == referral.TeamId && w.RemovedOn == null).MaxAsync(w => (int?)w.Position, ct) ?? 0;

@@ -20,6 +20,9 @@ public sealed class CinActivityReport : ReportDefinition
     public override string Title => "Referrals and closures";
     public override string Description => "Referrals per quarter with year-on-year change; closures by duration band; closures with unmet need stepped down to early help.";
     public override string Source => "Stockton-on-Tees CIN reporting review (2018), section 3";
+    /// <summary>The label of the quarters table's total row and of the closures table's, which the dashboard reads.</summary>
+    public const string WholePeriod = "Whole period", AllClosures = "All closures";
+
     public override ReportChart Chart => new("quarters", "quarter", ["referrals", "referrals_before"]);
 
     private sealed record Band(string Label, int FromMonths, int? ToMonths);
@@ -58,12 +61,12 @@ public sealed class CinActivityReport : ReportDefinition
         }
         var quarterRows = quarters.Select((q, i) => (IReadOnlyList<object?>)[q.Label, counts[2 * i], counts[2 * i + 1], ReportMath.PercentChange(counts[2 * i + 1], counts[2 * i])]).ToList();
         long totalNow = counts.Where((_, i) => i % 2 == 0).Sum(), totalBefore = counts.Where((_, i) => i % 2 == 1).Sum();
-        quarterRows.Add(["Whole period", totalNow, totalBefore, ReportMath.PercentChange(totalBefore, totalNow)]);
+        quarterRows.Add([WholePeriod, totalNow, totalBefore, ReportMath.PercentChange(totalBefore, totalNow)]);
 
         var closures = await ClosuresAsync(scope, filter.Period, ct);
         var bandTable = Bands.Select((b, i) => (IReadOnlyList<object?>)[b.Label, closures.Now.Bands[i], ReportMath.Percent(closures.Now.Bands[i], closures.Now.Total),
             closures.Before.Bands[i], ReportMath.PercentChange(closures.Before.Bands[i], closures.Now.Bands[i])]).ToList();
-        bandTable.Add(["All closures", closures.Now.Total, ReportMath.Percent(closures.Now.Total, closures.Now.Total), closures.Before.Total, ReportMath.PercentChange(closures.Before.Total, closures.Now.Total)]);
+        bandTable.Add([AllClosures, closures.Now.Total, ReportMath.Percent(closures.Now.Total, closures.Now.Total), closures.Before.Total, ReportMath.PercentChange(closures.Before.Total, closures.Now.Total)]);
         var (unmet, unmetBefore) = (closures.Now.Unmet, closures.Before.Unmet);
 
         return

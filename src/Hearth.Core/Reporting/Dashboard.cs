@@ -8,7 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Core.Reporting;
 
 /// <summary>One headline figure on a home page, with its trend and the report behind it.</summary>
-public sealed record Headline(string Title, string Value, string? Trend, string Href);
+public sealed record Headline(string Title, string Value, string? Trend, ReportLink Report);
+
+/// <summary>
+/// The report behind a figure and the period it was counted over: <paramref name="PeriodName"/> is the period's name
+/// ("2026-27 Q3") when it has one. The web and the CLI turn it into a link or a command.
+/// </summary>
+public sealed record ReportLink(string Report, ReportPeriod Period, string? PeriodName = null);
 
 /// <summary>A worker's place in the team's capacity, for a manager's home page.</summary>
 public sealed record WorkerCapacity(string Worker, string Team, long Intensive, long Maximum);
@@ -35,21 +41,22 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
         var quarterNumber = (today.Month + 8) % 12 / 3 + 1;
         var quarter = ReportPeriod.Quarter(year, quarterNumber);
         var yearToDate = new ReportPeriod(ReportPeriod.FinancialYear(year).From, today);
-        var q = $"period={Uri.EscapeDataString(ReportPeriod.FinancialYearLabel(year) + " Q" + quarterNumber)}";
+        var quarterName = $"{ReportPeriod.FinancialYearLabel(year)} Q{quarterNumber}";
 
+        // Every figure is read by table, row label and column key, never by position.
         var activity = await reports.RunAsync(actor, "cin-activity", new ReportFilter(quarter), ct);
-        var referralsThisQuarter = activity.Tables[0].Rows[0];
-        var closures = activity.Tables[1].Rows[^1];
+        var quarters = Table(activity, "quarters");
+        var closures = Table(activity, "closures");
         var funnel = Table(await reports.RunAsync(actor, "funnel", new ReportFilter(quarter), ct), "funnel");
-        var outcomes = await reports.RunAsync(actor, "outcomes", new ReportFilter(yearToDate), ct);
+        var workedWith = Table(await reports.RunAsync(actor, "outcomes", new ReportFilter(yearToDate), ct), "worked-with");
         // Re-referral within 12 months is known only once the 12 months are over: the closures of 12 to 24 months ago.
         var settled = new ReportPeriod(today.AddMonths(-24).AddDays(1), today.AddMonths(-12));
-        var afterClosure = await reports.RunAsync(actor, "outcomes", new ReportFilter(settled), ct);
+        var afterClosure = Table(await reports.RunAsync(actor, "outcomes", new ReportFilter(settled), ct), "after-closure");
         var capacity = await reports.RunAsync(actor, "capacity", new ReportFilter(new ReportPeriod(today, today)), ct);
-        var waitingNow = capacity.Tables[1].Rows[^1][1];
+        // The waiting table is a row per month end: its last row is now.
+        var waitingNow = Column(Table(capacity, "waiting"), "waiting").LastOrDefault();
         var time = Table(await reports.RunAsync(actor, "time-use", new ReportFilter(yearToDate), ct), "workers");
         var cost = Table(await reports.RunAsync(actor, "cost", new ReportFilter(yearToDate), ct), "cost");
-        var ytd = $"from={yearToDate.From:yyyy-MM-dd}&to={yearToDate.To:yyyy-MM-dd}";
 
         var referred = Sum(funnel, "referrals");
         var accepted = Sum(funnel, "accepted");
@@ -64,17 +71,22 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
             : "n/a";
         return (
         [
-            new Headline("Referrals this quarter", Count(referralsThisQuarter[1]), Change(referralsThisQuarter[3], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
-            new Headline("Closures this quarter", Count(closures[1]), Change(closures[4], "on the same quarter last year"), $"/reports/cin-activity?{q}"),
-            new Headline("Accepted to intensive support this quarter", Count(accepted), referred > 0 ? $"{Percent(ReportMath.Percent(accepted, referred))} of {Count(referred)} referrals" : null, $"/reports/funnel?{q}"),
-            new Headline("Children worked with this year", Count(outcomes.Tables[0].Rows[0][1]), $"in {Count(outcomes.Tables[0].Rows[1][1])} families", $"/reports/outcomes?{ytd}"),
-            new Headline("Closed successfully or stepped down", Percent(outcomes.Tables[0].Rows[2][2]), "of children worked with this year", $"/reports/outcomes?{ytd}"),
-            new Headline("Re-referred within 12 months", Percent(afterClosure.Tables[1].Rows[1][2]), "of children whose work closed 12 to 24 months ago",
-                $"/reports/outcomes?from={settled.From:yyyy-MM-dd}&to={settled.To:yyyy-MM-dd}"),
-            new Headline("Waiting now", Count(waitingNow), "families on waiting lists", $"/reports/capacity?{ytd}"),
+            new Headline("Referrals this quarter", Count(Cell(quarters, CinActivityReport.WholePeriod, "referrals")),
+                Change(Cell(quarters, CinActivityReport.WholePeriod, "change_pct"), "on the same quarter last year"), new ReportLink("cin-activity", quarter, quarterName)),
+            new Headline("Closures this quarter", Count(Cell(closures, CinActivityReport.AllClosures, "closures")),
+                Change(Cell(closures, CinActivityReport.AllClosures, "change_pct"), "on the same quarter last year"), new ReportLink("cin-activity", quarter, quarterName)),
+            new Headline("Accepted to intensive support this quarter", Count(accepted), referred > 0 ? $"{Percent(ReportMath.Percent(accepted, referred))} of {Count(referred)} referrals" : null,
+                new ReportLink("funnel", quarter, quarterName)),
+            new Headline("Children worked with this year", Count(Cell(workedWith, OutcomesReport.ChildrenWorkedWith, "count")),
+                $"in {Count(Cell(workedWith, OutcomesReport.FamiliesWorkedWith, "count"))} families", new ReportLink("outcomes", yearToDate)),
+            new Headline("Closed successfully or stepped down", Percent(Cell(workedWith, OutcomesReport.ChildrenSucceeded, "share_pct")), "of children worked with this year",
+                new ReportLink("outcomes", yearToDate)),
+            new Headline("Re-referred within 12 months", Percent(Cell(afterClosure, OutcomesReport.ReReferredWithin12Months, "share_pct")), "of children whose work closed 12 to 24 months ago",
+                new ReportLink("outcomes", settled)),
+            new Headline("Waiting now", Count(waitingNow), "families on waiting lists", new ReportLink("capacity", yearToDate)),
             new Headline("Time with families", allHours > 0 ? Percent(Math.Round(100 * withFamilies / allHours, 1, MidpointRounding.AwayFromZero)) : "n/a",
-                "of workers' recorded hours this year", $"/reports/time-use?{ytd}"),
-            new Headline("Cost per family this year", costPerFamily, "budget to date over families worked with", $"/reports/cost?{ytd}"),
+                "of workers' recorded hours this year", new ReportLink("time-use", yearToDate)),
+            new Headline("Cost per family this year", costPerFamily, "budget to date over families worked with", new ReportLink("cost", yearToDate)),
         ], capacity);
     }
 
@@ -82,7 +94,9 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
     {
         var today = db.Today();
         var (headlines, capacity) = await HeadlinesAsync(actor, ct);
-        var workers = capacity.Tables[0].Rows.Select(r => new WorkerCapacity((string)r[0]!, (string)r[1]!, (long)r[5]!, (long)r[3]!)).ToList();
+        var table = Table(capacity, "workers");
+        var (workerColumn, teamColumn, intensiveColumn, maxColumn) = (IndexOf(table, "worker"), IndexOf(table, "team"), IndexOf(table, "intensive"), IndexOf(table, "max"));
+        var workers = table.Rows.Select(r => new WorkerCapacity((string)r[workerColumn]!, (string)r[teamColumn]!, (long)r[intensiveColumn]!, (long)r[maxColumn]!)).ToList();
         var teams = await db.Set<Team>().AsNoTracking().Where(t => actor.TeamIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         var work = new List<TeamWork>();
         foreach (var team in teams)
@@ -97,10 +111,25 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
 
     private static ReportTable Table(ReportResult result, string key) => result.Tables.Single(t => t.Key == key);
 
-    private static IEnumerable<object?> Column(ReportTable table, string key)
+    private static int IndexOf(ReportTable table, string key)
     {
         var index = table.Columns.Select(c => c.Key).ToList().IndexOf(key);
-        return index < 0 ? throw new InvalidOperationException($"Report table {table.Key} has no column {key}.") : table.Rows.Select(r => r[index]);
+        return index < 0 ? throw new InvalidOperationException($"Report table {table.Key} has no column {key}.") : index;
+    }
+
+    private static IEnumerable<object?> Column(ReportTable table, string key)
+    {
+        var index = IndexOf(table, key);
+        return table.Rows.Select(r => r[index]);
+    }
+
+    /// <summary>The cell in the row whose first column (its label) is <paramref name="row"/>, in the column keyed <paramref name="column"/>.</summary>
+    private static object? Cell(ReportTable table, string row, string column)
+    {
+        var index = IndexOf(table, column);
+        var found = table.Rows.SingleOrDefault(r => r.Count > 0 && Equals(r[0], row))
+            ?? throw new InvalidOperationException($"Report table {table.Key} has no row {row}.");
+        return found[index];
     }
 
     private static long Sum(ReportTable table, string key) => Column(table, key).Sum(c => c is long n ? n : 0);

@@ -21,6 +21,10 @@ public sealed class OutcomesReport : ReportDefinition
     public override string Title => "Outcomes and sustainability";
     public override string Description => "Children and families worked with; closed successfully or stepped down; re-referral, child protection and care after closure; success by earlier interventions.";
     public override string Source => "FACT22 impact report (2018), sections 6 and 8; Newcastle IFIT impact assessment (2023)";
+    /// <summary>Row labels (the "measure" column) of the rows the dashboard reads.</summary>
+    public const string ChildrenWorkedWith = "Children worked with", FamiliesWorkedWith = "Families worked with",
+        ChildrenSucceeded = "Children whose work closed successfully or stepped down", ReReferredWithin12Months = "Re-referred within 12 months of closure";
+
     public override ReportChart Chart => new("interventions", "intervention", ["families", "sustained"]);
 
     public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
@@ -98,7 +102,7 @@ public sealed class OutcomesReport : ReportDefinition
         var afterRows = new List<IReadOnlyList<object?>>
         {
             new object?[] { "Children whose work closed in the period", closedChildren, null },
-            new object?[] { "Re-referred within 12 months of closure", after[1], ReportMath.Percent(after[1], eligible[1]) },
+            new object?[] { ReReferredWithin12Months, after[1], ReportMath.Percent(after[1], eligible[1]) },
         };
         var labels = new[] { "Child protection plan", "Became looked after" };
         for (var k = 0; k < labels.Length; k++)
@@ -145,9 +149,9 @@ public sealed class OutcomesReport : ReportDefinition
             new ReportTable("worked-with", "Children and families worked with",
                 [new("measure", "Measure", ColumnKind.Text), new("count", "Number", ColumnKind.Count), new("share_pct", "Share of children worked with %", ColumnKind.Percent)],
                 [
-                    ["Children worked with", childrenWorked, null],
-                    ["Families worked with", familiesWorked, null],
-                    ["Children whose work closed successfully or stepped down", childrenSucceeded, ReportMath.Percent(childrenSucceeded, childrenWorked)],
+                    [ChildrenWorkedWith, childrenWorked, null],
+                    [FamiliesWorkedWith, familiesWorked, null],
+                    [ChildrenSucceeded, childrenSucceeded, ReportMath.Percent(childrenSucceeded, childrenWorked)],
                 ]),
             new ReportTable("after-closure", "After closure", [new("measure", "Measure", ColumnKind.Text), new("count", "Children", ColumnKind.Count), new("share_pct", "Share of children whose window is over %", ColumnKind.Percent)], afterRows,
                 "Events Hearth holds: referrals received, outcomes recorded at follow-ups or on the episode, and statutory child protection plans. A child is counted in a window once it is over."),

@@ -89,15 +89,6 @@ public sealed class ResultsService(HearthDbContext db, FrameworkService framewor
         return found.OrderBy(f => f.Known).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One family's eligibility on a date, from all of its members' evidence.</summary>
-    public async Task<EligibilityOutcome> EligibilityAsync(ActorContext actor, Guid familyId, string frameworkCode, DateOnly on, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ViewResults);
-        await VisibleFamilyAsync(actor, familyId, ct);
-        var framework = await FrameworkAsync(frameworkCode, on, ct);
-        return ResultsEngine.Eligibility(framework, await EvidenceService.LoadFamilyAsync(db, familyId, ct), on);
-    }
-
     /// <summary>Attaches a family to a framework on a date; it must be eligible that day. Recorded and audited.</summary>
     public async Task<Attachment> AttachAsync(ActorContext actor, Guid familyId, string frameworkCode, DateOnly attachedOn, CancellationToken ct = default)
     {

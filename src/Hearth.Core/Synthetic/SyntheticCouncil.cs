@@ -60,6 +60,12 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
         {
             v.Add("Families", "Give between 1 and 10,000,000 families");
         }
+        // Only an empty database, or one holding nothing but synthetic councils, is written: a bulk load with no per-row
+        // audit must never land among a council's real records.
+        if (await db.Set<Family>().AnyAsync(f => !f.Reference.StartsWith("SYN"), ct) || await db.Set<Service>().AnyAsync(s => !s.Code.StartsWith("syn-"), ct))
+        {
+            v.Add("Database", "This database holds services or families that are not synthetic; a synthetic council is only written to an empty database");
+        }
         var prefix = $"SYN{seed}-";
         if (await db.Set<Family>().AnyAsync(f => f.Reference.StartsWith(prefix), ct))
         {

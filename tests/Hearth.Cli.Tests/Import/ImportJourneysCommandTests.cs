@@ -91,7 +91,7 @@ public sealed class ImportJourneysCommandTests : IAsyncLifetime
     {
         var (code, _, error) = await RunAsync("import", "journeys", File("good.csv", Good));
         Assert.Equal(CliEnvironment.Failed, code);
-        Assert.Contains("error: row 2, service: There is no service called \"IFSS North\"", error);
+        Assert.Contains("error: row 2, service: There is no service called \"IFSS North\" (use --create-missing --programme ID to create it)", error);
     }
 
     [Fact]

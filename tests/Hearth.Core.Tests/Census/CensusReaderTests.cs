@@ -153,7 +153,9 @@ public sealed class CensusReaderTests
     {
         var header = Header2024.Replace("2025-03-31", "2019-03-31").Replace("<Year>2025</Year>", "<Year>2019</Year>");
         var ex = Assert.Throws<CensusReadException>(() => Read($"<Message>{header}<Children/></Message>"));
-        Assert.Contains("pass --year", ex.Message);
+        Assert.True(ex.NeedsYear);
+        Assert.Contains("name the collection year", ex.Message);
+        Assert.DoesNotContain("--", ex.Message);
     }
 
     [Fact]

@@ -106,6 +106,29 @@ public sealed class SyntheticCouncilTests
         Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<Family>().CountAsync());
     }
 
+    [Fact]
+    public async Task A_database_with_a_councils_own_services_or_families_is_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 3, 1, Until);
+            // A database holding only synthetic councils may take another.
+            await scope.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 3, 2, Until);
+            await scope.ServiceProvider.GetRequiredService<Hearth.Core.Organisation.OrganisationService>()
+                .CreateServiceAsync(Admin, new Hearth.Core.Organisation.NewService("IFSS Site 1", "ifss-1", null, Hearth.Core.Programmes.ShippedProgrammes.Ifss));
+        }
+        using var after = services.CreateScope();
+        var db = after.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var families = await db.Set<Family>().CountAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => after.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 3, 3, Until));
+
+        Assert.Equal("Database", refused.Errors.Single().Field);
+        Assert.Equal(families, await db.Set<Family>().CountAsync());
+    }
+
     /// <summary>Reports progress on the caller's thread (Progress&lt;T&gt; would post it later).</summary>
     private sealed class Inline(Action<SyntheticProgress> report) : IProgress<SyntheticProgress>
     {

@@ -42,6 +42,37 @@ public sealed class JourneyImportTests : JourneyTestBase
             await db.Set<Episode>().CountAsync(), await db.AuditEvents.CountAsync());
     });
 
+    [Theory]
+    [InlineData(TriageOutcome.Accepted)]
+    [InlineData(TriageOutcome.Inappropriate)]
+    [InlineData(TriageOutcome.Advice)]
+    [InlineData(TriageOutcome.ReferredOn)]
+    [InlineData(TriageOutcome.WaitingList)]
+    public async Task An_imported_decision_leaves_the_referral_as_the_same_decision_at_triage_does(TriageOutcome outcome)
+    {
+        var code = TriageRules.Codes.Single(c => c.Value == outcome).Key;
+        var imported = await Import(Header + $"\nIFSS Site 1,Team A,IMP-{code},IMPC-{code},,IMPR-{code},2026-10-01,5A,{code},2026-10-02,,,,,,,\n");
+        Assert.True(imported.Succeeded, string.Join("; ", imported.Errors));
+        var (family, child) = await FamilyWithChildAsync($"TRI-{code}");
+        var recorded = await RecordAsync(Referral(family, child.Id, new DateOnly(2026, 10, 1)));
+        await TriageAsync(recorded.Id, new TriageDecision(outcome, new DateOnly(2026, 10, 2), Reason: "Reason given", ReferredOnTo: "Early help", Priority: WaitingPriority.Medium));
+
+        var (byImport, byTriage) = await InScope(async s =>
+        {
+            var db = Get<HearthDbContext>(s);
+            async Task<(ReferralStatus, DateOnly?, bool, bool, bool)> StateAsync(Guid id)
+            {
+                var r = await db.Set<Referral>().AsNoTracking().SingleAsync(x => x.Id == id);
+                return (r.Status, r.DecidedOn, r.DecidedBy is not null, r.EpisodeId is not null, await db.Set<WaitingListEntry>().AnyAsync(w => w.ReferralId == id && w.RemovedOn == null));
+            }
+            var importedId = await db.Set<Referral>().Where(r => r.Reference == $"IMPR-{code}").Select(r => r.Id).SingleAsync();
+            return (await StateAsync(importedId), await StateAsync(recorded.Id));
+        });
+
+        Assert.Equal(byTriage, byImport);
+        Assert.Equal(TriageRules.StatusAfter(outcome), byImport.Item1);
+    }
+
     [Fact]
     public async Task Every_count_of_the_Welsh_Table_4_1_funnel_is_derivable_from_an_imported_history()
     {
@@ -148,9 +179,11 @@ public sealed class JourneyImportTests : JourneyTestBase
     {
         const string csv = Header + "\nEdge of Care,Outreach East,X1,K1,,E1,2026-01-05,6,accepted,2026-01-05,2026-01-06,2026-01-12,2026-03-01,2026-05-01,2026-05-01,goals_achieved,no\n";
         var refused = await Import(csv);
-        Assert.Equal([(2, "service"), (2, "team")], refused.Errors.Select(e => (e.Row, e.Column)));
+        Assert.Equal([(2, "service", ImportRemedy.CreateMissing), (2, "team", ImportRemedy.CreateMissing)], refused.Errors.Select(e => (e.Row, e.Column, e.Remedy)));
         var noProgramme = await Import(csv, new JourneyImportOptions(CreateMissing: true, ProgrammeCode: "nope"));
-        Assert.Equal("--programme", noProgramme.Errors.Single().Column);
+        Assert.Equal(nameof(JourneyImportOptions.ProgrammeCode), noProgramme.Errors.Single().Column);
+        // Core names no command-line flags; the CLI adds its own hint.
+        Assert.All(refused.Errors.Concat(noProgramme.Errors), e => Assert.DoesNotContain("--", e.Message));
 
         var created = await Import(csv, new JourneyImportOptions(CreateMissing: true, ProgrammeCode: "ifit"));
 

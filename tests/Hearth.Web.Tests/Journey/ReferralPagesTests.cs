@@ -67,6 +67,31 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
     }
 
     [Fact]
+    public async Task Adding_a_referral_page_by_page_records_one_read_of_the_family_for_the_whole_journey()
+    {
+        var (family, _, child) = await app.FamilyAsync();
+        var client = await app.SignedInClientAsync("Practitioner");
+        Task<int> ReadsAsync() => app.WithAsync(s => s.GetRequiredService<HearthDbContext>().AuditEvents
+            .CountAsync(e => e.Action == AuditAction.Read && e.EntityType == nameof(Family) && e.EntityId == family.ToString()));
+
+        // As a browser does it: every page is shown, then answered; ten requests in all.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/referrals/add?family={family}")).StatusCode);
+        Assert.Equal(Step(family, "details"), (await PostAsync(client, $"/referrals/add?family={family}", [F("ChildIds", child.ToString())])).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Step(family, "details"))).StatusCode);
+        Assert.Equal(Step(family, "needs"), (await PostAsync(client, Step(family, "details"), Date("ReceivedOn", new DateOnly(2026, 10, 20)), [F("Channel", "Email"), F("Source", "2A")])).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Step(family, "needs"))).StatusCode);
+        Assert.Equal(Step(family, "consent"), (await PostAsync(client, Step(family, "needs"), [F("PresentingNeeds", "school_attendance"),
+            F("Eligibility.parental_substance_misuse", "yes"), F("Eligibility.child_in_need_or_at_risk", "yes"), F("Eligibility.family_consents", "yes")])).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Step(family, "consent"))).StatusCode);
+        Assert.Equal(Step(family, "check"), (await PostAsync(client, Step(family, "consent"), [F("ConsentToShare", "yes"), F("SharingBasis", "Consent")])).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Step(family, "check"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, Step(family, "check"))).StatusCode);
+
+        Assert.Equal(1, await ReferralCountAsync(family));
+        Assert.Equal(1, await ReadsAsync());
+    }
+
+    [Fact]
     public async Task A_second_referral_of_the_child_within_12_months_is_confirmed_as_a_re_referral_showing_the_earlier_one()
     {
         var (family, _, child) = await app.FamilyAsync();

@@ -13,7 +13,11 @@ public sealed record CensusReaderOptions
 }
 
 /// <summary>The file cannot be read as a CIN census at all: not XML, not a census, too large or hostile.</summary>
-public sealed class CensusReadException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class CensusReadException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The file's collection year could not be told from its header: the caller should name it (the CLI's option, the page's field).</summary>
+    public bool NeedsYear { get; init; }
+}
 
 /// <summary>
 /// Reads a CIN census file into <see cref="CensusFile"/>, one Child at a time so memory stays flat, checking the
@@ -172,7 +176,10 @@ public static class CensusReader
         {
             year = CensusYear.Infer(header) ?? throw new CensusReadException(
                 $"cannot tell the collection year from the header (ReferenceDate '{header.ReferenceDateText}', Year '{header.Year}'); " +
-                $"pass --year, one of {string.Join(", ", CensusYear.All.Select(y => y.Name))}");
+                $"name the collection year, one of {string.Join(", ", CensusYear.All.Select(y => y.Name))}")
+            {
+                NeedsYear = true,
+            };
         }
         CensusSchema.Check(element, year.HeaderSchema, "Message/Header", issues);
         return new CensusFile { Year = year, Header = header };

@@ -30,9 +30,6 @@ public sealed record CensusElement(
     public static CensusElement DateTime(string name, int min = 0) => new(name, min, 1, CensusValueKind.DateTime, []);
     public static CensusElement Boolean(string name, int min = 0) => new(name, min, 1, CensusValueKind.Boolean, []);
     public static CensusElement Code(string name, IReadOnlySet<string> codes, int min = 0, int max = 1) => new(name, min, max, CensusValueKind.Code, [], codes);
-
-    /// <summary>This element with a child replaced, added or removed: how a year states its schema change.</summary>
-    public CensusElement WithChildren(IReadOnlyList<CensusElement> children) => this with { Children = children };
 }
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Hearth.Core.Data;
-using Hearth.Core.Organisation;
 using Hearth.Core.People;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
@@ -35,21 +34,22 @@ public sealed class ReferralDraft
 /// <summary>
 /// Adds a referral as GOV.UK question pages, one topic a page: the children, the referral's details, needs and
 /// eligibility, consent and sharing, then check your answers. Each page is checked on its own (by the page and by
-/// ReferralService for its fields); the answers are kept in the user's encrypted TempData cookie, never saved half-done.
+/// ReferralService for its section); the answers are kept in the user's encrypted TempData cookie, never saved half-done.
+/// The journey's first request starts the intake (one "read family" audit event); the others resume it, reading only
+/// the family's members and programme, and check only their own section.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class AddModel(FamilyRecordService records, ReferralService referrals, OrganisationService organisation, ProgrammeService programmes,
-    TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class AddModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Children = "children", Details = "details", Needs = "needs", Consent = "consent", Check = "check";
     private static readonly string[] Steps = [Children, Details, Needs, Consent];
 
-    private static readonly Dictionary<string, string[]> FieldsOf = new()
+    private static readonly Dictionary<string, ReferralSection> SectionOf = new()
     {
-        [Children] = [nameof(ChildIds)],
-        [Details] = [nameof(ReceivedOn), nameof(ReceivedAt), nameof(Channel), nameof(Source), nameof(ReferrerAgency), nameof(ReferrerName), nameof(ReferrerContact)],
-        [Needs] = [nameof(PresentingNeeds), "Eligibility."],
-        [Consent] = [nameof(ConsentToShare), nameof(SharingBasis)],
+        [Children] = ReferralSection.Children,
+        [Details] = ReferralSection.Details,
+        [Needs] = ReferralSection.Needs,
+        [Consent] = ReferralSection.Consent,
     };
 
     [BindProperty(SupportsGet = true)] public Guid Family { get; set; }
@@ -68,7 +68,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
     [BindProperty] public string? ConsentToShare { get; set; }
     [BindProperty] public string? SharingBasis { get; set; }
 
-    public FamilyRecord Record { get; private set; } = null!;
+    public ReferralIntake Intake { get; private set; } = null!;
     public ProgrammeDefinition? Programme { get; private set; }
     public ReferralDraft Draft { get; private set; } = new();
     public string CurrentStep => Step ?? Children;
@@ -154,10 +154,9 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
             default:
                 return NotFound();
         }
-        // Core's own checks for this page's fields, beside the page's: every problem of the page shows at once.
-        var fields = FieldsOf[CurrentStep];
-        var coreErrors = await referrals.CheckAsync(Actor, ToReferral(Draft), ct);
-        Errors.AddRange(coreErrors.Where(e => fields.Any(f => e.Field.StartsWith(f, StringComparison.Ordinal)) && Errors.All(x => x.Field != e.Field)));
+        // Core's own checks for this page's section, beside the page's: every problem of the page shows at once.
+        var coreErrors = await referrals.CheckSectionAsync(Actor, SectionOf[CurrentStep], ToReferral(Draft), ct);
+        Errors.AddRange(coreErrors.Where(e => Errors.All(x => x.Field != e.Field)));
         if (Errors.Count > 0)
         {
             return Page();
@@ -190,7 +189,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
     private NewReferral ToReferral(ReferralDraft d)
     {
         var answers = d.Eligibility.Where(a => a.Value is "yes" or "no").ToDictionary(a => a.Key, a => a.Value == "yes");
-        return new NewReferral(Record.Family.TeamId, Family, d.ChildIds, d.ReceivedOn.Value ?? UkToday(time), ParseTime(d.ReceivedAt),
+        return new NewReferral(Intake.TeamId, Intake.FamilyId, d.ChildIds, d.ReceivedOn.Value ?? UkToday(time), ParseTime(d.ReceivedAt),
             Enum.TryParse<ReferralChannel>(d.Channel, out var channel) ? channel : ReferralChannel.Other, d.Source ?? "",
             d.ReferrerAgency, d.ReferrerName, d.ReferrerContact, d.PresentingNeeds, d.ConsentToShare != "no",
             Enum.TryParse<Core.Referrals.SharingBasis>(d.SharingBasis, out var basis) ? basis : Core.Referrals.SharingBasis.PublicTask, answers);
@@ -201,7 +200,7 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
 
     private void BuildAnswers()
     {
-        var names = Record.Members.ToDictionary(m => m.Person.Id, m => $"{m.Person.GivenName} {m.Person.FamilyName}");
+        var names = Intake.Members.ToDictionary(m => m.PersonId, m => $"{m.GivenName} {m.FamilyName}");
         var needs = (Programme?.PresentingNeeds ?? PresentingNeed.Standard).ToDictionary(n => n.Key, n => n.Label);
         string Or(string? value) => string.IsNullOrWhiteSpace(value) ? t["Not given"] : value;
         var rows = new List<SummaryRow>
@@ -230,18 +229,20 @@ public sealed class AddModel(FamilyRecordService records, ReferralService referr
         {
             return false;
         }
-        Record = await records.ReadAsync(Actor, Family, ct);
         if (TempData.Peek(DraftKey) is string json)
         {
+            Intake = await referrals.ResumeIntakeAsync(Actor, Family, ct);
             Draft = JsonSerializer.Deserialize<ReferralDraft>(json) ?? new();
         }
-        var team = (await organisation.ListTeamsAsync(Actor, ct)).FirstOrDefault(x => x.Id == Record.Family.TeamId);
-        if (team?.Service?.ProgrammeCode is { } code)
+        else
         {
-            Programme = (await programmes.InEffectAsync(code, UkToday(time), ct))?.Definition;
+            // The journey's first page: the one audited read of the family; the empty draft marks the journey started.
+            Intake = await referrals.StartIntakeAsync(Actor, Family, ct);
+            TempData[DraftKey] = JsonSerializer.Serialize(Draft);
         }
-        ChildChoices = Record.Members.Select(m => new Choice(m.Person.Id.ToString(), $"{m.Person.GivenName} {m.Person.FamilyName}",
-            m.Person.DateOfBirth is { } dob ? t["{0}, born {1}", m.Relationship.ToString(), Display.Date(dob)] : m.Relationship.ToString())).ToList();
+        Programme = Intake.Programme;
+        ChildChoices = Intake.Members.Select(m => new Choice(m.PersonId.ToString(), $"{m.GivenName} {m.FamilyName}",
+            m.DateOfBirth is { } dob ? t["{0}, born {1}", m.Relationship.ToString(), Display.Date(dob)] : m.Relationship.ToString())).ToList();
         NeedChoices = (Programme?.PresentingNeeds ?? PresentingNeed.Standard).Select(n => new Choice(n.Key, n.Label)).ToList();
         return true;
     }
