@@ -8,10 +8,9 @@ using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Tests.Infrastructure;
-using Hearth.Web.Tests.Journey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
 namespace Hearth.Web.Tests.Casework;
 

@@ -22,7 +22,7 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
     public WaitingListRow Entry { get; private set; } = null!;
     /// <summary>Taking a referral off the list without accepting it; accepting is a triage decision.</summary>
     public IReadOnlyList<Choice> Outcomes => Enum.GetValues<WaitingOutcome>().Where(o => o != WaitingOutcome.Accepted)
-        .Select(o => new Choice(o.ToString(), t[JourneyLabels.Of(o)])).ToList();
+        .Select(o => new Choice(o.ToString(), t[CodeLabels.Of(o)])).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -20,8 +20,8 @@ public sealed class CloseModel(EpisodeService episodes, TimeProvider time, IStri
 
     public EpisodeView View { get; private set; } = null!;
     public IReadOnlyList<Choice> Reasons => View.Programme.ClosureReasons
-        .Select(r => new Choice(r.ToString(), t[JourneyLabels.Of(r)], t["DfE code {0}", ClosureCodes.ToDfeReasonForClosure(r, ClosedAfterAssessmentOnly)])).ToList();
-    public IReadOnlyList<Choice> Destinations => View.Programme.Destinations.Select(d => new Choice(d.ToString(), t[JourneyLabels.Of(d)])).ToList();
+        .Select(r => new Choice(r.ToString(), t[CodeLabels.Of(r)], t["DfE code {0}", ClosureCodes.ToDfeReasonForClosure(r, ClosedAfterAssessmentOnly)])).ToList();
+    public IReadOnlyList<Choice> Destinations => View.Programme.Destinations.Select(d => new Choice(d.ToString(), t[CodeLabels.Of(d)])).ToList();
     public IReadOnlyList<Choice> YesNo => [new("yes", t["Yes"]), new("no", t["No"])];
 
     // The DfE code differs when no phase after the assessment has started (see ClosureCodes); the hints show the code that will be recorded.

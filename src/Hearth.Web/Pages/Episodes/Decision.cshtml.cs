@@ -17,7 +17,7 @@ public sealed class DecisionModel(EpisodeService episodes, TimeProvider time, IS
     [BindProperty] public int Version { get; set; }
 
     public EpisodeView View { get; private set; } = null!;
-    public IReadOnlyList<Choice> Choices => Enum.GetValues<AssessmentDecision>().Select(d => new Choice(d.ToString(), t[JourneyLabels.Of(d)])).ToList();
+    public IReadOnlyList<Choice> Choices => Enum.GetValues<AssessmentDecision>().Select(d => new Choice(d.ToString(), t[CodeLabels.Of(d)])).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

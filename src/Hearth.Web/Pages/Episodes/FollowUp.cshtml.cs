@@ -31,7 +31,7 @@ public sealed class FollowUpModel(EpisodeService episodes, TimeProvider time, IS
         new(nameof(FollowUpResult.Event), t["Checked: something happened since closure"]),
         new(nameof(FollowUpResult.CouldNotCheck), t["Could not check"]),
     ];
-    public IReadOnlyList<Choice> Kinds => OutcomeKinds.AfterClosureEvents.Select(k => new Choice(k.ToString(), t[JourneyLabels.Of(k)])).ToList();
+    public IReadOnlyList<Choice> Kinds => OutcomeKinds.AfterClosureEvents.Select(k => new Choice(k.ToString(), t[CodeLabels.Of(k)])).ToList();
     public IReadOnlyList<Choice> Children => View.Children.Select(c => new Choice(c.PersonId.ToString(), c.Name)).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid followup, CancellationToken ct)

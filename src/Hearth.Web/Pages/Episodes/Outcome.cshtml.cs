@@ -19,7 +19,7 @@ public sealed class OutcomeModel(EpisodeService episodes, IStringLocalizer<Share
 
     public EpisodeView View { get; private set; } = null!;
     public IReadOnlyList<Choice> Children => View.Children.Select(c => new Choice(c.PersonId.ToString(), c.Name)).ToList();
-    public IReadOnlyList<Choice> Kinds => Enum.GetValues<OutcomeKind>().Select(k => new Choice(k.ToString(), t[JourneyLabels.Of(k)])).ToList();
+    public IReadOnlyList<Choice> Kinds => Enum.GetValues<OutcomeKind>().Select(k => new Choice(k.ToString(), t[CodeLabels.Of(k)])).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -48,12 +48,12 @@ public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStrin
         {
             rows.Add(new(t["Mode"], Episode.Mode));
         }
-        rows.Add(new(t["Assessment decision"], Episode.AssessmentDecision is { } d ? t["{0} on {1}", t[JourneyLabels.Of(d)], Display.Date(Episode.AssessmentDecidedOn)] : t["Not yet made"]));
+        rows.Add(new(t["Assessment decision"], Episode.AssessmentDecision is { } d ? t["{0} on {1}", t[CodeLabels.Of(d)], Display.Date(Episode.AssessmentDecidedOn)] : t["Not yet made"]));
         rows.Add(new(t["Workers"], Episode.Allocations.Where(a => a.To == null).Select(a => View.WorkerNames.GetValueOrDefault(a.WorkerId, "")).DefaultIfEmpty(t["Not allocated"]).Aggregate((x, y) => $"{x}, {y}")));
         if (Episode.ClosureReason is { } reason)
         {
-            rows.Add(new(t["Closure reason"], t[JourneyLabels.Of(reason)]));
-            rows.Add(new(t["Destination"], Episode.ClosureDestination is { } dest ? t[JourneyLabels.Of(dest)] : ""));
+            rows.Add(new(t["Closure reason"], t[CodeLabels.Of(reason)]));
+            rows.Add(new(t["Destination"], Episode.ClosureDestination is { } dest ? t[CodeLabels.Of(dest)] : ""));
             rows.Add(new(t["Unmet need remains"], Episode.UnmetNeed ? t["Yes"] : t["No"]));
             rows.Add(new(t["DfE reason for closure"], Episode.DfeReasonForClosure ?? ""));
         }
@@ -67,7 +67,7 @@ public sealed class ShowModel(EpisodeService episodes, TimeProvider time, IStrin
                  a.EndReason is { } why ? t[AllocationEndReasons.Label(why)] + (a.EndNote is null ? "" : $": {a.EndNote}") : ""]).ToList());
         var names = View.Children.ToDictionary(c => c.PersonId, c => c.Name);
         Outcomes = new TableModel(t["Outcomes for the children"], [t["Date"], t["Child"], t["What happened"], t["Note"]],
-            View.Outcomes.Select(o => (IReadOnlyList<string>)[Display.Date(o.OccurredOn), names.GetValueOrDefault(o.PersonId, ""), t[JourneyLabels.Of(o.Kind)], o.Note ?? ""]).ToList());
+            View.Outcomes.Select(o => (IReadOnlyList<string>)[Display.Date(o.OccurredOn), names.GetValueOrDefault(o.PersonId, ""), t[CodeLabels.Of(o.Kind)], o.Note ?? ""]).ToList());
         return Page();
     }
 }

@@ -55,11 +55,11 @@ public sealed class ShowModel(FamilyRecordService records, PersonDetailsService 
         return Page();
     }
 
-    public string Decision(Referral r) => r.DecidedOn is { } d ? t["{0} on {1}", t[JourneyLabels.Of(r.Status)], Display.Date(d)] : t[JourneyLabels.Of(r.Status)];
+    public string Decision(Referral r) => r.DecidedOn is { } d ? t["{0} on {1}", t[CodeLabels.Of(r.Status)], Display.Date(d)] : t[CodeLabels.Of(r.Status)];
 
     public bool Triageable(Referral r) => CanTriage && r.Status is ReferralStatus.Received or ReferralStatus.WaitingList;
 
     public string Closure(Episode e) => e.ClosureReason is { } reason
-        ? $"{t[JourneyLabels.Of(reason)]}, {(e.ClosureDestination is { } d ? t[JourneyLabels.Of(d)] : "")} ({e.DfeReasonForClosure}){(e.UnmetNeed ? ", " + t["unmet need remains"] : "")}"
+        ? $"{t[CodeLabels.Of(reason)]}, {(e.ClosureDestination is { } d ? t[CodeLabels.Of(d)] : "")} ({e.DfeReasonForClosure}){(e.UnmetNeed ? ", " + t["unmet need remains"] : "")}"
         : "";
 }

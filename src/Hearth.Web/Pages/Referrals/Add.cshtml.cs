@@ -74,9 +74,9 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
     public string CurrentStep => Step ?? Children;
     public IReadOnlyList<Choice> ChildChoices { get; private set; } = [];
     public IReadOnlyList<Choice> NeedChoices { get; private set; } = [];
-    public IReadOnlyList<Choice> SourceChoices { get; } = ReferralSources.Codes.Select(c => new Choice(c.Key, $"{c.Key}: {c.Value}")).ToList();
-    public IReadOnlyList<Choice> ChannelChoices => Enum.GetValues<ReferralChannel>().Select(c => new Choice(c.ToString(), t[JourneyLabels.Of(c)])).ToList();
-    public IReadOnlyList<Choice> BasisChoices => Enum.GetValues<Core.Referrals.SharingBasis>().Select(b => new Choice(b.ToString(), t[JourneyLabels.Of(b)])).ToList();
+    public IReadOnlyList<Choice> SourceChoices { get; } = ReferralSources.Codes.Keys.Select(c => new Choice(c, CodeLabels.ReferralSource(c))).ToList();
+    public IReadOnlyList<Choice> ChannelChoices => Enum.GetValues<ReferralChannel>().Select(c => new Choice(c.ToString(), t[CodeLabels.Of(c)])).ToList();
+    public IReadOnlyList<Choice> BasisChoices => Enum.GetValues<Core.Referrals.SharingBasis>().Select(b => new Choice(b.ToString(), t[CodeLabels.Of(b)])).ToList();
     public IReadOnlyList<Choice> YesNo => [new("yes", t["Yes"]), new("no", t["No"])];
     public SummaryListModel? Answers { get; private set; }
     public bool AllAnswered => Steps.All(Draft.Answered.Contains);
@@ -207,8 +207,8 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
         {
             new(t["Children"], Draft.ChildIds.Count == 0 ? t["Not given"] : string.Join(", ", Draft.ChildIds.Select(c => names.GetValueOrDefault(c, "")))),
             new(t["Date received"], Draft.ReceivedOn.Value is { } on ? Display.Date(on) + (ParseTime(Draft.ReceivedAt) is { } at ? " " + at.ToString("HH:mm", CultureInfo.InvariantCulture) : "") : t["Not given"], Href(Details, true), t["date received"]),
-            new(t["How it arrived"], Enum.TryParse<ReferralChannel>(Draft.Channel, out var channel) ? t[JourneyLabels.Of(channel)] : t["Not given"], Href(Details, true), t["how it arrived"]),
-            new(t["Referral source"], Draft.Source is { } s && ReferralSources.Codes.TryGetValue(s, out var source) ? $"{s}: {source}" : t["Not given"], Href(Details, true), t["referral source"]),
+            new(t["How it arrived"], Enum.TryParse<ReferralChannel>(Draft.Channel, out var channel) ? t[CodeLabels.Of(channel)] : t["Not given"], Href(Details, true), t["how it arrived"]),
+            new(t["Referral source"], ReferralSources.IsValid(Draft.Source) ? CodeLabels.ReferralSource(Draft.Source) : t["Not given"], Href(Details, true), t["referral source"]),
             new(t["Referrer"], Or(string.Join(", ", new[] { Draft.ReferrerName, Draft.ReferrerAgency, Draft.ReferrerContact }.Where(x => !string.IsNullOrWhiteSpace(x)))), Href(Details, true), t["referrer"]),
             new(t["Presenting needs"], Draft.PresentingNeeds.Count == 0 ? t["None chosen"] : string.Join(", ", Draft.PresentingNeeds.Select(n => needs.GetValueOrDefault(n, n))), Href(Needs, true), t["presenting needs"]),
         };
@@ -219,7 +219,7 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
             rows.Add(new(q.Question, a == "yes" ? t["Yes"] : a == "no" ? t["No"] : t["Not given"], Href(Needs, true), q.Question));
         }
         rows.Add(new(t["Consent to share"], Draft.ConsentToShare == "yes" ? t["Yes"] : Draft.ConsentToShare == "no" ? t["No"] : t["Not given"], Href(Consent, true), t["consent to share"]));
-        rows.Add(new(t["Lawful basis for sharing"], Enum.TryParse<Core.Referrals.SharingBasis>(Draft.SharingBasis, out var basis) ? t[JourneyLabels.Of(basis)] : t["Not given"], Href(Consent, true), t["lawful basis"]));
+        rows.Add(new(t["Lawful basis for sharing"], Enum.TryParse<Core.Referrals.SharingBasis>(Draft.SharingBasis, out var basis) ? t[CodeLabels.Of(basis)] : t["Not given"], Href(Consent, true), t["lawful basis"]));
         Answers = new SummaryListModel(rows);
     }
 

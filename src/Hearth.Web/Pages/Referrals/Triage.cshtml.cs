@@ -31,7 +31,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
     public IReadOnlyList<string> Modes { get; private set; } = [];
     public IReadOnlyList<Choice> Outcomes => Enum.GetValues<TriageOutcome>()
         .Where(o => !(Referral.Status == ReferralStatus.WaitingList && o == TriageOutcome.WaitingList))
-        .Select(o => new Choice(o.ToString(), t[JourneyLabels.Of(o)], o switch
+        .Select(o => new Choice(o.ToString(), t[CodeLabels.Of(o)], o switch
         {
             TriageOutcome.Inappropriate => t["Give the reason below."].Value,
             TriageOutcome.ReferredOn => t["Name the service below."].Value,
@@ -39,7 +39,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
             TriageOutcome.Accepted => t["Opens an episode, or joins the family’s open one."].Value,
             _ => null,
         })).ToList();
-    public IReadOnlyList<Choice> Priorities => Enum.GetValues<WaitingPriority>().Select(p => new Choice(p.ToString(), t[JourneyLabels.Of(p)])).ToList();
+    public IReadOnlyList<Choice> Priorities => Enum.GetValues<WaitingPriority>().Select(p => new Choice(p.ToString(), t[CodeLabels.Of(p)])).ToList();
     public bool Decided => Referral.Status is not (ReferralStatus.Received or ReferralStatus.WaitingList);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

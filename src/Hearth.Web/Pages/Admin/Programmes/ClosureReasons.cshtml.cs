@@ -14,7 +14,7 @@ public sealed class ClosureReasonsModel(ProgrammeEditor editor, IStringLocalizer
 {
     [BindProperty] public List<string> ClosureReasons { get; set; } = [];
 
-    public IReadOnlyList<Choice> Choices { get; } = Enum.GetValues<ClosureReason>().Select(r => new Choice(r.ToString(), t[JourneyLabels.Of(r)])).ToList();
+    public IReadOnlyList<Choice> Choices { get; } = Enum.GetValues<ClosureReason>().Select(r => new Choice(r.ToString(), t[CodeLabels.Of(r)])).ToList();
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {

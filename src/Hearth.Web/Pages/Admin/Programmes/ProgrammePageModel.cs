@@ -42,8 +42,8 @@ public abstract class ProgrammeDraftPageModel(ProgrammeEditor editor) : HearthPa
 
     public static string Label(IStringLocalizer t, Enum value) => value switch
     {
-        ClosureReason r => t[JourneyLabels.Of(r)],
-        ClosureDestination d => t[JourneyLabels.Of(d)],
+        ClosureReason r => t[CodeLabels.Of(r)],
+        ClosureDestination d => t[CodeLabels.Of(d)],
         _ => value.ToString(),
     };
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Hearth.Core;
 
-namespace Hearth.Web.Tests;
+namespace Hearth.Web.Tests.Infrastructure;
 
 public sealed class DatabaseStartupTests
 {

@@ -5,11 +5,12 @@ using System.Text.Json;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Security;
+using Hearth.Web.Tests.Episodes;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Api;
 
 /// <summary>Follow-ups through /api/v1: listed per episode, and their result recorded or refused per field.</summary>
 public sealed class FollowUpApiTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>

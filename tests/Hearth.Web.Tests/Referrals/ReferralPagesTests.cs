@@ -6,9 +6,9 @@ using Hearth.Core.Referrals;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Referrals;
 
 /// <summary>The referral question pages, adding families and people, triage and the waiting list.</summary>
 public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>
@@ -198,6 +198,22 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
 
         Assert.Equal($"/referrals/add?family={family}", added.Headers.Location!.OriginalString);
         Assert.Equal(3, await PeopleAsync());
+    }
+
+    [Fact]
+    public async Task Triage_and_the_family_record_name_the_referral_source_not_just_its_DfE_code()
+    {
+        var (family, _, child) = await app.FamilyAsync();
+        var referral = await app.ReferralAsync(family, child, new DateOnly(2026, 10, 1)); // source 5A
+        var manager = await app.SignedInClientAsync("Manager");
+
+        var triage = await HearthWebFactory.HtmlAsync(await manager.GetAsync($"/referrals/{referral.Id}/triage"));
+        var row = triage.QuerySelectorAll(".govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Referral source");
+        Assert.Equal("5A: LA services: social care", row.QuerySelector("dd")!.TextContent.Trim());
+
+        var record = await HearthWebFactory.HtmlAsync(await manager.GetAsync($"/families/{family}"));
+        Assert.Contains(record.QuerySelectorAll("td"), td => td.TextContent.Trim() == "5A: LA services: social care");
+        Assert.DoesNotContain(record.QuerySelectorAll("td"), td => td.TextContent.Trim() == "5A");
     }
 
     [Fact]

@@ -7,12 +7,11 @@ using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Tests.Infrastructure;
-using Hearth.Web.Tests.Journey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
-namespace Hearth.Web.Tests.Casework;
+namespace Hearth.Web.Tests.Api;
 
 /// <summary>Recording an assessment through the API, as the assessment page does: start a draft, then complete it.</summary>
 public sealed class AssessmentApiTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>

@@ -1,14 +1,25 @@
 using Hearth.Core.Episodes;
+using Hearth.Core.People;
 using Hearth.Core.Referrals;
 
 namespace Hearth.Web.Infrastructure;
 
 /// <summary>
-/// The English text of the journey's codes (closure reasons, triage outcomes...), used as keys of the string localiser
-/// so pages show "Stepped down to early help" rather than an enum name.
+/// The one place a code becomes words on a page: the English text of each code set (closure reasons, triage outcomes,
+/// DfE referral sources, ethnicity and disability codes...), used as keys of the string localiser, so pages show
+/// "Stepped down to early help" or "Health: GP" rather than an enum name or "3A". Code sets defined by DfE keep their
+/// labels beside the codes in Core (ReferralSources, DfeCodes); this class is how pages reach them.
 /// </summary>
-public static class JourneyLabels
+public static class CodeLabels
 {
+    /// <summary>A DfE referral source as "3A: Health: GP"; a code outside the set is shown as it is.</summary>
+    public static string ReferralSource(string? code) =>
+        code is null ? "" : ReferralSources.Codes.TryGetValue(code.Trim().ToUpperInvariant(), out var label) ? $"{code.Trim().ToUpperInvariant()}: {label}" : code;
+
+    public static string Ethnicity(string code) => DfeCodes.EthnicityLabel(code) ?? code;
+
+    public static string Disability(string code) => DfeCodes.DisabilityLabel(code);
+
     public static string Of(ClosureReason reason) => reason switch
     {
         ClosureReason.GoalsAchieved => "Goals achieved",

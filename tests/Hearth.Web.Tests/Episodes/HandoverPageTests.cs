@@ -9,9 +9,9 @@ using Hearth.Core.Security;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Episodes;
 
 /// <summary>Ending an allocation, handing a case over in one step, and the managers' list of cases needing reallocation.</summary>
 public sealed class HandoverPageTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>

@@ -4,7 +4,7 @@ using Hearth.Core.Security;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests;
+namespace Hearth.Web.Tests.Account;
 
 public sealed class SingleSignOnFactory : HearthWebFactory
 {

@@ -5,7 +5,7 @@ using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests;
+namespace Hearth.Web.Tests.Account;
 
 public sealed class SignInFactory : HearthWebFactory
 {

@@ -10,7 +10,7 @@ using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests.Admin;
+namespace Hearth.Web.Tests.Api;
 
 /// <summary>User accounts by API (/api/v1/admin/users), and the ids the services and teams routes answer for scripts.</summary>
 public sealed class UsersApiTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>

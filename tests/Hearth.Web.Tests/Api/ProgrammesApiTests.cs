@@ -8,7 +8,7 @@ using Hearth.Core.Security;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests.Admin;
+namespace Hearth.Web.Tests.Api;
 
 public sealed class ProgrammesApiTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {

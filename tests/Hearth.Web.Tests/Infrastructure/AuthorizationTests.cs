@@ -10,7 +10,7 @@ using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests;
+namespace Hearth.Web.Tests.Infrastructure;
 
 public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {

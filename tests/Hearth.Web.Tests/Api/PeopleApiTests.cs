@@ -5,11 +5,11 @@ using System.Text.Json;
 using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
-using Hearth.Web.Tests.Journey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Hearth.Web.Tests.Infrastructure;
 
-namespace Hearth.Web.Tests.People;
+namespace Hearth.Web.Tests.Api;
 
 public sealed class PeopleApiTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>
 {

@@ -11,7 +11,7 @@ using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Infrastructure;
 
 /// <summary>The demo council on 2 November 2026, with helpers that make a fresh family, referral or episode per test.</summary>
 public sealed class JourneyWebFactory : HearthWebFactory

@@ -8,9 +8,9 @@ using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Caseload;
 
-public sealed class JourneyPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
+public sealed class CaseloadPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
     private async Task<(Guid Family, Guid Child)> DemoFamilyAsync(string teamCode)
     {

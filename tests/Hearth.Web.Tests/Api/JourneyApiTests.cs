@@ -9,7 +9,7 @@ using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Api;
 
 public sealed class JourneyApiTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {

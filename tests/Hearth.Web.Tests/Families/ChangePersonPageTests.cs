@@ -3,12 +3,11 @@ using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.People;
 using Hearth.Web.Tests.Infrastructure;
-using Hearth.Web.Tests.Journey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
-namespace Hearth.Web.Tests.People;
+namespace Hearth.Web.Tests.Families;
 
 public sealed class ChangePersonPageTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>
 {

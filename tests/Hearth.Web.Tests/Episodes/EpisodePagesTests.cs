@@ -6,9 +6,9 @@ using Hearth.Core.Organisation;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Episodes;
 
 /// <summary>The episode page and its steps: allocation, assessment decision, phase change, closure, reopening, outcomes, follow-ups.</summary>
 public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>

@@ -4,9 +4,9 @@ using Hearth.Core.People;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hearth.Web.Tests.Journey.JourneyWebFactory;
+using static Hearth.Web.Tests.Infrastructure.JourneyWebFactory;
 
-namespace Hearth.Web.Tests.Journey;
+namespace Hearth.Web.Tests.Families;
 
 public sealed class MergePersonPageTests(JourneyWebFactory app) : IClassFixture<JourneyWebFactory>
 {
