@@ -6,17 +6,34 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Core.Casework;
 
 /// <summary>
-/// Server-side drafts of long forms: the posted fields, keyed by user, form and record, saved on every post and
-/// resumed on the next visit. They live in the database, not the session, so an expired sign-in or a closed browser
+/// The one way Hearth keeps a half-filled form: server-side drafts, keyed by user, form and record, saved on every post
+/// and resumed on the next visit (a long form's posted fields, or a question-page journey's answers so far). They live in the database, not the session, so an expired sign-in or a closed browser
 /// loses nothing. A draft is discarded when its form is submitted.
 /// Drafts are only their user's working copy, so their saves write no audit events (see <see cref="Draft"/>).
 /// </summary>
 public sealed class DraftService(HearthDbContext db)
 {
-    public async Task SaveAsync(ActorContext actor, string form, string recordKey, IReadOnlyDictionary<string, string?> fields, CancellationToken ct = default)
+    public Task SaveAsync(ActorContext actor, string form, string recordKey, IReadOnlyDictionary<string, string?> fields, CancellationToken ct = default) =>
+        SaveJsonAsync(actor, form, recordKey, JsonSerializer.Serialize(fields), ct);
+
+    /// <summary>Keeps the answers of a question-page journey (check your answers at the end) as one object.</summary>
+    public Task SaveAnswersAsync<T>(ActorContext actor, string form, string recordKey, T answers, CancellationToken ct = default) where T : class =>
+        SaveJsonAsync(actor, form, recordKey, JsonSerializer.Serialize(answers), ct);
+
+    /// <summary>The answers kept by <see cref="SaveAnswersAsync{T}"/>, or null when the user has none for this record.</summary>
+    public async Task<T?> LoadAnswersAsync<T>(ActorContext actor, string form, string recordKey, CancellationToken ct = default) where T : class
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return null;
+        }
+        var json = await db.Set<Draft>().AsNoTracking().Where(d => d.UserId == userId && d.Form == form && d.RecordKey == recordKey).Select(d => d.FieldsJson).SingleOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<T>(json);
+    }
+
+    private async Task SaveJsonAsync(ActorContext actor, string form, string recordKey, string json, CancellationToken ct)
     {
         var userId = actor.UserId ?? throw new AccessDeniedException("Only a signed-in user has drafts.");
-        var json = JsonSerializer.Serialize(fields);
         if (json.Length > 200_000)
         {
             throw new ValidationFailedException("Draft", "The form is too long to keep as a draft");

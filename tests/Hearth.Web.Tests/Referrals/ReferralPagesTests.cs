@@ -67,6 +67,27 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
     }
 
     [Fact]
+    public async Task A_half_added_referral_is_kept_as_a_draft_so_signing_in_again_loses_nothing()
+    {
+        var (family, _, child) = await app.FamilyAsync();
+        var first = await app.SignedInClientAsync("Practitioner");
+        await AnswerEveryPageAsync(first, family, child, new DateOnly(2026, 10, 20));
+
+        // Another browser (or the same one after its sign-in expired): no cookie from the first.
+        var second = await app.SignedInClientAsync("Practitioner");
+        var check = await HearthWebFactory.HtmlAsync(await second.GetAsync(Step(family, "check")));
+        var answers = check.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal("Ava Pagetest", answers["Children"]);
+        Assert.Equal("2A: Schools", answers["Referral source"]);
+        Assert.Equal(0, await ReferralCountAsync(family));
+
+        // Someone else's answers are their own: the manager starts this family's referral empty.
+        var manager = await app.SignedInClientAsync("Manager");
+        var theirs = await HearthWebFactory.HtmlAsync(await manager.GetAsync(Step(family, "details")));
+        Assert.Equal("", theirs.QuerySelector("#received-on-day")!.GetAttribute("value") ?? "");
+    }
+
+    [Fact]
     public async Task Adding_a_referral_page_by_page_records_one_read_of_the_family_for_the_whole_journey()
     {
         var (family, _, child) = await app.FamilyAsync();

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.People;
 using Hearth.Core.Security;
@@ -61,10 +61,10 @@ public sealed class PersonDraft
 /// <summary>
 /// Corrects and completes a person's record as GOV.UK question pages: name, birth, characteristics, identifiers, address
 /// and death, each reached from a change link, then check your answers and the reason for the change. The answers stay in
-/// the user's encrypted TempData cookie until <see cref="PersonDetailsService"/> saves them together.
+/// a draft (DraftService) until <see cref="PersonDetailsService"/> saves them together.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class ChangePersonModel(FamilyRecordService records, PersonDetailsService details, DraftService drafts, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Name = "name", Birth = "birth", Characteristics = "characteristics", Identifiers = "identifiers", Address = "address", Death = "death", Check = "check";
 
@@ -115,7 +115,8 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
     public IReadOnlyList<Choice> EthnicityChoices => AddPersonModel.Ethnicities(t);
     public IReadOnlyList<Choice> DisabilityChoices => AddPersonModel.Disabilities(t);
 
-    private string DraftKey => $"person-draft-{Person.Person.Id:N}";
+    private const string DraftForm = "person-change";
+    private string DraftKey => Person.Person.Id.ToString("N");
 
     public string Href(string step, bool change = false) =>
         Url.Page("/Families/ChangePerson", new { id = Record.Family.Id, person = Person.Person.Id, step, change = change ? "true" : null })!;
@@ -129,7 +130,7 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
         if (Start)
         {
             Draft = PersonDraft.Of(Person.Person);
-            TempData[DraftKey] = JsonSerializer.Serialize(Draft);
+            await drafts.SaveAnswersAsync(Actor, DraftForm, DraftKey, Draft, ct);
         }
         if (CurrentStep == Check)
         {
@@ -160,16 +161,19 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
         {
             return Page();
         }
-        TempData[DraftKey] = JsonSerializer.Serialize(Draft);
+        await drafts.SaveAnswersAsync(Actor, DraftForm, DraftKey, Draft, ct);
         return Redirect(Href(Check));
     }
 
     private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
         BuildAnswers();
-        return await SaveAsync(() => details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct), () =>
+        return await SaveAsync(async () =>
         {
-            TempData.Remove(DraftKey);
+            await details.CorrectAsync(Actor, Person.Person.Id, Draft.Version, Draft.ToCorrection(Reason ?? ""), ct);
+            await drafts.DiscardAsync(Actor, DraftForm, DraftKey, ct);
+        }, () =>
+        {
             return RedirectToPage("/Families/Show", new { id = Record.Family.Id, person = "changed" });
         }, "Changes");
     }
@@ -266,7 +270,7 @@ public sealed class ChangePersonModel(FamilyRecordService records, PersonDetails
             return false;
         }
         Person = await details.ReadAsync(Actor, person, ct);
-        Draft = TempData.Peek(DraftKey) is string json ? JsonSerializer.Deserialize<PersonDraft>(json) ?? PersonDraft.Of(Person.Person) : PersonDraft.Of(Person.Person);
+        Draft = await drafts.LoadAnswersAsync<PersonDraft>(Actor, DraftForm, DraftKey, ct) ?? PersonDraft.Of(Person.Person);
         AddressHistory = Person.Addresses.Count == 0 ? null : new TableModel(t["Address history"], [t["Address"], t["From"], t["To"]],
             Person.Addresses.Select(a => (IReadOnlyList<string>)[string.Join(", ", new[] { a.Lines, a.Postcode }.Where(x => x is not null)), Display.Date(a.From), a.To is { } to ? Display.Date(to) : t["Now"]]).ToList(), CaptionSize: "s");
         return true;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.People;
 using Hearth.Core.Programmes;
@@ -34,12 +34,12 @@ public sealed class ReferralDraft
 /// <summary>
 /// Adds a referral as GOV.UK question pages, one topic a page: the children, the referral's details, needs and
 /// eligibility, consent and sharing, then check your answers. Each page is checked on its own (by the page and by
-/// ReferralService for its section); the answers are kept in the user's encrypted TempData cookie, never saved half-done.
+/// ReferralService for its section); the answers are kept as the user's draft (DraftService), never saved as a referral half-done.
 /// The journey's first request starts the intake (one "read family" audit event); the others resume it, reading only
 /// the family's members and programme, and check only their own section.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class AddModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class AddModel(ReferralService referrals, DraftService drafts, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public const string Children = "children", Details = "details", Needs = "needs", Consent = "consent", Check = "check";
     private static readonly string[] Steps = [Children, Details, Needs, Consent];
@@ -81,7 +81,8 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
     public SummaryListModel? Answers { get; private set; }
     public bool AllAnswered => Steps.All(Draft.Answered.Contains);
 
-    private string DraftKey => $"referral-draft-{Family:N}";
+    private const string DraftForm = "referral-add";
+    private string DraftKey => Family.ToString("N");
 
     public string Href(string step, bool change = false) => Url.Page("/Referrals/Add", new { step, family = Family, change = change ? "true" : null })!;
 
@@ -165,7 +166,7 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
         {
             Draft.Answered.Add(CurrentStep);
         }
-        TempData[DraftKey] = JsonSerializer.Serialize(Draft);
+        await drafts.SaveAnswersAsync(Actor, DraftForm, DraftKey, Draft, ct);
         var next = Change ? Check : Array.IndexOf(Steps, CurrentStep) is var i && i < Steps.Length - 1 ? Steps[i + 1] : Check;
         return Redirect(Href(next));
     }
@@ -179,9 +180,12 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
             return Page();
         }
         Referral? saved = null;
-        return await SaveAsync(async () => saved = await referrals.RecordAsync(Actor, ToReferral(Draft), ct), () =>
+        return await SaveAsync(async () =>
         {
-            TempData.Remove(DraftKey);
+            saved = await referrals.RecordAsync(Actor, ToReferral(Draft), ct);
+            await drafts.DiscardAsync(Actor, DraftForm, DraftKey, ct);
+        }, () =>
+        {
             return RedirectToPage("/Referrals/Received", new { id = saved!.Id });
         }, "Answers");
     }
@@ -229,16 +233,16 @@ public sealed class AddModel(ReferralService referrals, TimeProvider time, IStri
         {
             return false;
         }
-        if (TempData.Peek(DraftKey) is string json)
+        if (await drafts.LoadAnswersAsync<ReferralDraft>(Actor, DraftForm, DraftKey, ct) is { } kept)
         {
             Intake = await referrals.ResumeIntakeAsync(Actor, Family, ct);
-            Draft = JsonSerializer.Deserialize<ReferralDraft>(json) ?? new();
+            Draft = kept;
         }
         else
         {
             // The journey's first page: the one audited read of the family; the empty draft marks the journey started.
             Intake = await referrals.StartIntakeAsync(Actor, Family, ct);
-            TempData[DraftKey] = JsonSerializer.Serialize(Draft);
+            await drafts.SaveAnswersAsync(Actor, DraftForm, DraftKey, Draft, ct);
         }
         Programme = Intake.Programme;
         ChildChoices = Intake.Members.Select(m => new Choice(m.PersonId.ToString(), $"{m.GivenName} {m.FamilyName}",
