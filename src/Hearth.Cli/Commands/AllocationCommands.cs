@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
+using Hearth.Core.Exports;
 using Hearth.Core.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,19 +42,23 @@ internal static class AllocationCommands
                 }
             }
             var cases = await scope.ServiceProvider.GetRequiredService<AllocationService>().NeedingReallocationAsync(env.Actor, teamId, ct);
-            await env.Out.WriteLineAsync("episode_id,team,family_reference,opened_on,phase,need,allocation_id,worker_id");
+            using var csv = ExportCsv.Create(env.Out);
+            csv.Row("episode_id", "team", "family_reference", "opened_on", "phase", "need", "allocation_id", "worker_id");
             foreach (var c in cases)
             {
-                var prefix = $"{c.EpisodeId},{Csv(c.TeamName)},{Csv(c.FamilyReference)},{c.OpenedOn:yyyy-MM-dd},{Csv(c.Phase)},{Kebab(c.Need)}";
+                void Case() => csv.Text(c.EpisodeId.ToString()).Text(c.TeamName).Text(c.FamilyReference).Date(c.OpenedOn).Text(c.Phase).Text(Kebab(c.Need));
                 if (c.InactiveHoldings.Count == 0)
                 {
-                    await env.Out.WriteLineAsync(prefix + ",,");
+                    Case();
+                    csv.Text("").Text("").EndRow();
                 }
                 foreach (var h in c.InactiveHoldings)
                 {
-                    await env.Out.WriteLineAsync($"{prefix},{h.AllocationId},{h.WorkerId}");
+                    Case();
+                    csv.Text(h.AllocationId.ToString()).Text(h.WorkerId.ToString()).EndRow();
                 }
             }
+            await csv.FlushAsync(ct);
             return CliEnvironment.Ok;
         }));
         allocations.Subcommands.Add(needing);
@@ -133,5 +138,4 @@ internal static class AllocationCommands
 
     private static string Kebab<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
+using Hearth.Core.Exports;
 using Hearth.Core.Measures;
 
 namespace Hearth.Cli.Commands;
@@ -176,9 +177,10 @@ internal static partial class MeasuresCommands
         int rows = 0, valid = 0, complete = 0, viable = 0;
         try
         {
-            await using (var output = CsvWriter.Create(File.Create(temp), new CsvWriterOptions()))
+            await using (var file = File.Create(temp))
+            await using (var output = ExportCsv.Create(file))
             {
-                await output.WriteRecordAsync([.. header, .. scorer.Columns], ct);
+                output.Row([.. header, .. scorer.Columns]);
                 var cells = new string?[header.Length];
                 while (await csv.ReadAsync(ct))
                 {
@@ -192,8 +194,14 @@ internal static partial class MeasuresCommands
                     valid += row.Valid ? 1 : 0;
                     complete += row.Complete ? 1 : 0;
                     viable += row.Viable ? 1 : 0;
-                    await output.WriteRecordAsync([.. cells.Select(c => c ?? ""), .. row.Values], ct);
+                    // The input's cells and the scores as they are (a GAS level -2 stays a number); other text that starts like a formula is neutralised.
+                    foreach (var cell in cells.Select(c => c ?? "").Concat(row.Values))
+                    {
+                        output.Cell(cell);
+                    }
+                    output.EndRow();
                 }
+                await output.FlushAsync(ct);
             }
             File.Move(temp, outPath, overwrite: true);
         }

@@ -2,6 +2,7 @@ using Hearth.Core;
 using System.CommandLine;
 using System.Globalization;
 using Hearth.Core.Data;
+using Hearth.Core.Exports;
 using Hearth.Core.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,11 +21,13 @@ internal static class OrganisationCommands
         var list = new Command("list", "Every service, as CSV: code, name, programme, teams, closed on.");
         list.SetAction((parse, ct) => ReportInputCommands.RunAsync(env, async provider =>
         {
-            await env.Out.WriteLineAsync("code,name,programme,teams,closed_on");
+            using var csv = ExportCsv.Create(env.Out);
+            csv.Row("code", "name", "programme", "teams", "closed_on");
             foreach (var s in await Organisation(provider).ServicesAsync(env.Actor, ct))
             {
-                await env.Out.WriteLineAsync(string.Join(',', s.Code, Csv(s.Name), s.ProgrammeCode ?? "", s.Teams.Count.ToString(CultureInfo.InvariantCulture), Date(s.ClosedOn)));
+                csv.Text(s.Code).Text(s.Name).Text(s.ProgrammeCode).Number(s.Teams.Count).Date(s.ClosedOn).EndRow();
             }
+            await csv.FlushAsync(ct);
             return CliEnvironment.Ok;
         }));
 
@@ -70,14 +73,16 @@ internal static class OrganisationCommands
         var list = new Command("list", "Every team, as CSV: code, service, name, patch, base, workers, closed on.");
         list.SetAction((parse, ct) => ReportInputCommands.RunAsync(env, async provider =>
         {
-            await env.Out.WriteLineAsync("code,service,name,patch,base,closed_on");
+            using var csv = ExportCsv.Create(env.Out);
+            csv.Row("code", "service", "name", "patch", "base", "closed_on");
             foreach (var s in await Organisation(provider).ServicesAsync(env.Actor, ct))
             {
                 foreach (var t in s.Teams)
                 {
-                    await env.Out.WriteLineAsync(string.Join(',', t.Code, s.Code, Csv(t.Name), Csv(t.Patch), Csv(t.Base), Date(t.ClosedOn)));
+                    csv.Text(t.Code).Text(s.Code).Text(t.Name).Text(t.Patch).Text(t.Base).Date(t.ClosedOn).EndRow();
                 }
             }
+            await csv.FlushAsync(ct);
             return CliEnvironment.Ok;
         }));
 
@@ -125,12 +130,14 @@ internal static class OrganisationCommands
         var list = new Command("list", "Workers, as CSV: id, team, name, job title, FTE, maximum intensive cases, specialisms, patch, start, leaving, active.") { team };
         list.SetAction((parse, ct) => ReportInputCommands.RunAsync(env, async provider =>
         {
-            await env.Out.WriteLineAsync("id,team,name,job_title,fte,max_intensive_cases,specialisms,patch,start_date,leaving_date,active");
+            using var csv = ExportCsv.Create(env.Out);
+            csv.Row("id", "team", "name", "job_title", "fte", "max_intensive_cases", "specialisms", "patch", "start_date", "leaving_date", "active");
             foreach (var w in await Organisation(provider).WorkersAsync(env.Actor, parse.GetValue(team), ct))
             {
-                await env.Out.WriteLineAsync(string.Join(',', w.Id, w.Team!.Code, Csv(w.Name), Csv(w.JobTitle), w.Fte.ToString("0.##", CultureInfo.InvariantCulture),
-                    w.MaxIntensiveCases.ToString(CultureInfo.InvariantCulture), Csv(string.Join("; ", w.Specialisms)), Csv(w.Patch), Date(w.StartDate), Date(w.LeavingDate), w.IsActive ? "yes" : "no"));
+                csv.Text(w.Id.ToString()).Text(w.Team!.Code).Text(w.Name).Text(w.JobTitle).Number(w.Fte, "0.##").Number(w.MaxIntensiveCases)
+                    .Text(string.Join("; ", w.Specialisms)).Text(w.Patch).Date(w.StartDate).Date(w.LeavingDate).Text(w.IsActive ? "yes" : "no").EndRow();
             }
+            await csv.FlushAsync(ct);
             return CliEnvironment.Ok;
         }));
 
@@ -191,6 +198,4 @@ internal static class OrganisationCommands
         : throw new ValidationFailedException(field, $"\"{text}\" is not a date like 2026-03-31");
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Csv(string? value) => ReportInputCommands.Csv(value);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
+using Hearth.Core.Exports;
 using Hearth.Core.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,11 +28,13 @@ internal static class ReportInputCommands
         var list = new Command("list", "Every budget entered, as CSV: service, year, gross, income, net, note.");
         list.SetAction((parse, ct) => RunAsync(env, async provider =>
         {
-            await env.Out.WriteLineAsync("service,year,gross_expenditure,income,net,note");
+            using var csv = ExportCsv.Create(env.Out);
+            csv.Row("service", "year", "gross_expenditure", "income", "net", "note");
             foreach (var b in await provider.GetRequiredService<ReportInputService>().BudgetsAsync(env.Actor, ct))
             {
-                await env.Out.WriteLineAsync(string.Join(',', b.ServiceCode, b.Year, Plain(b.GrossExpenditure), Plain(b.Income), Plain(b.Net), Csv(b.Note)));
+                csv.Text(b.ServiceCode).Text(b.Year).Number(b.GrossExpenditure, "0.00").Number(b.Income, "0.00").Number(b.Net, "0.00").Text(b.Note).EndRow();
             }
+            await csv.FlushAsync(ct);
             return CliEnvironment.Ok;
         }));
         var budgets = new Command("budgets", "Service budgets per financial year.") { set, list };
@@ -84,11 +87,13 @@ internal static class ReportInputCommands
         var populationList = new Command("list", "The population figures entered, as CSV: year, characteristic, category, count, source.") { listYear };
         populationList.SetAction((parse, ct) => RunAsync(env, async provider =>
         {
-            await env.Out.WriteLineAsync("year,characteristic,category,count,source");
+            using var csv = ExportCsv.Create(env.Out);
+            csv.Row("year", "characteristic", "category", "count", "source");
             foreach (var f in await provider.GetRequiredService<ReportInputService>().PopulationAsync(env.Actor, parse.GetValue(listYear), ct))
             {
-                await env.Out.WriteLineAsync(string.Join(',', f.Year.ToString(CultureInfo.InvariantCulture), f.Characteristic, Csv(f.Category), f.Count.ToString(CultureInfo.InvariantCulture), Csv(f.Source)));
+                csv.Number(f.Year).Text(f.Characteristic).Text(f.Category).Number(f.Count).Text(f.Source).EndRow();
             }
+            await csv.FlushAsync(ct);
             return CliEnvironment.Ok;
         }));
         var population = new Command("population", "The area's population, for the equality of reach report.") { import, populationList };
@@ -127,10 +132,4 @@ internal static class ReportInputCommands
     });
 
     private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.GetCultureInfo("en-GB"));
-
-    private static string Plain(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>A CSV field, quoted when it holds a comma, quote or line break.</summary>
-    internal static string Csv(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

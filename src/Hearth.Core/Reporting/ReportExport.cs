@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Hearth.Core.Exports;
 
 namespace Hearth.Core.Reporting;
 
@@ -72,42 +72,48 @@ public static class ReportExport
     /// <summary>CSV: each table in turn, preceded by its title and separated by a blank line.</summary>
     private static void WriteCsv(ReportResult result, Stream output)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         // Tables of different widths follow one another, so records cannot all have the same number of fields.
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { ValidateFieldCount = false }, leaveOpen: true);
+        using var csv = ExportCsv.Create(output, sameWidth: false);
         var first = true;
         foreach (var table in result.Tables)
         {
             if (!first)
             {
                 // An empty record between tables; the writer shows its one empty field as "" so it reads back as a record.
-                csv.WriteField("");
-                csv.EndRecord();
+                csv.Row("");
             }
             first = false;
             if (result.Tables.Count > 1)
             {
-                csv.WriteField(table.Title);
-                csv.EndRecord();
+                csv.Row(table.Title);
             }
-            foreach (var column in table.Columns)
-            {
-                csv.WriteField(column.Title);
-            }
-            csv.EndRecord();
+            csv.Row(table.Columns.Select(c => c.Title));
             foreach (var row in table.Rows)
             {
                 for (var i = 0; i < row.Count; i++)
                 {
-                    csv.WriteField(table.Columns[i].Format(row[i], plain: true));
+                    // A figure is written as a number (a negative mean change stays -3.46); text, "n/a" and "[c]" as text.
+                    var text = table.Columns[i].Format(row[i], plain: true);
+                    if (table.Columns[i].Kind != ColumnKind.Text && row[i] is long or int or double or decimal)
+                    {
+                        csv.Cell(text);
+                    }
+                    else
+                    {
+                        csv.Text(text);
+                    }
                 }
-                csv.EndRecord();
+                csv.EndRow();
             }
         }
         csv.Flush();
     }
 
-    /// <summary>One worksheet per table, header row in bold, numbers as numbers and "n/a" for missing values.</summary>
+    /// <summary>
+    /// One worksheet per table, header row in bold, numbers as numbers and "n/a" for missing values. Text is written as
+    /// inline strings, never formulas, and a text cell that starts like a formula (<see cref="ExportCsv.StartsLikeFormula"/>)
+    /// also carries Excel's quote prefix, so it stays text when someone edits it.
+    /// </summary>
     private static void WriteXlsx(ReportResult result, Stream output)
     {
         // The Open XML SDK needs a seekable stream; an HTTP response body is not one.
@@ -123,7 +129,8 @@ public static class ReportExport
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
                 new CellFormats(new[] { new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true } }
-                    .Concat(NumberFormats.Select((_, i) => new CellFormat { NumberFormatId = FirstCustomFormat + (uint)i, ApplyNumberFormat = true }))));
+                    .Concat(NumberFormats.Select((_, i) => new CellFormat { NumberFormatId = FirstCustomFormat + (uint)i, ApplyNumberFormat = true }))
+                    .Concat([new CellFormat { QuotePrefix = true }, new CellFormat { FontId = 1, ApplyFont = true, QuotePrefix = true }])));
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint id = 1;
@@ -152,7 +159,10 @@ public static class ReportExport
     }
 
     private static Cell TextCell(string text, bool bold) =>
-        new(new InlineString(new Text(text))) { DataType = CellValues.InlineString, StyleIndex = bold ? 1u : 0u };
+        new(new InlineString(new Text(text))) { DataType = CellValues.InlineString, StyleIndex = (ExportCsv.StartsLikeFormula(text) ? QuotePrefixed : 0u) + (bold ? 1u : 0u) };
+
+    // The two text styles after the number formats: plain and bold, each with Excel's quote prefix ("this cell is text").
+    private static uint QuotePrefixed => 2 + (uint)NumberFormats.Length;
 
     // Excel shows each number in its column's format while keeping the full value: whole numbers, 1 to 3 decimal
     // places, and p-values with a conditional section that shows anything under 0.001 as "<0.001".

@@ -246,21 +246,16 @@ public sealed class ClaimService(HearthDbContext db, ResultsService results, Fra
         ["family_ref", "framework", "framework_version", "result", "attached_on", "achieved_since", "claimable_from", "amount", "audit_sample"];
 
     /// <summary>The batch as the return's CSV: one row per family and result.</summary>
-    public static string ExportCsv(ClaimBatchView view)
+    public static string ExportCsv(ClaimBatchView view) => Exports.ExportCsv.ToText(csv =>
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", ExportColumns));
+        csv.Row(ExportColumns);
         foreach (var l in view.Lines)
         {
-            sb.AppendLine(string.Join(",", Csv(l.FamilyReference), view.Batch.FrameworkCode, l.Line.FrameworkVersion.ToString(CultureInfo.InvariantCulture), l.Line.ResultKey,
-                l.AttachedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Line.AchievedSince.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                l.Line.ClaimableFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Line.Amount.ToString("0.00", CultureInfo.InvariantCulture), l.Line.InAuditSample ? "yes" : "no"));
+            csv.Text(l.FamilyReference).Text(view.Batch.FrameworkCode).Number(l.Line.FrameworkVersion).Text(l.Line.ResultKey)
+                .Date(l.AttachedOn).Date(l.Line.AchievedSince).Date(l.Line.ClaimableFrom).Number(l.Line.Amount, "0.00").Text(l.Line.InAuditSample ? "yes" : "no")
+                .EndRow();
         }
-        return sb.ToString();
-    }
-
-    internal static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    });
 
     /// <summary>Family by family, the claim and the evidence behind it, for auditors. Each family's evidence read is audited.</summary>
     public async Task<IReadOnlyList<EvidencePackFamily>> EvidencePackAsync(ActorContext actor, Guid batchId, CancellationToken ct = default)

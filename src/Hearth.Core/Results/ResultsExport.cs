@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Hearth.Core.Exports;
 
 namespace Hearth.Core.Results;
 
@@ -9,23 +8,19 @@ public static class ResultsExport
     public static readonly IReadOnlyList<string> Columns =
         ["family_ref", "framework", "framework_version", "attached_on", "result", "met", "achieved_since", "claimable_from", "claimable", "claimed", "amount", "computation"];
 
-    public static string EvaluationCsv(IReadOnlyList<FamilyResults> families)
+    public static string EvaluationCsv(IReadOnlyList<FamilyResults> families) => ExportCsv.ToText(csv =>
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", Columns));
+        csv.Row(Columns);
         foreach (var f in families)
         {
             foreach (var r in f.Results)
             {
-                sb.AppendLine(string.Join(",",
-                    ClaimService.Csv(f.FamilyReference), f.FrameworkCode, f.FrameworkVersion.ToString(CultureInfo.InvariantCulture), Date(f.AttachedOn), r.Key,
-                    r.Met ? "yes" : "no", r.AchievedSince is { } a ? Date(a) : "", r.ClaimableFrom is { } c ? Date(c) : "", r.Claimable ? "yes" : "no",
-                    f.Claimed.Contains(r.Key) ? "yes" : "no", r.Amount.ToString("0.00", CultureInfo.InvariantCulture),
-                    ClaimService.Csv(string.Join(" | ", r.Rules.Select(x => x.Computation)))));
+                csv.Text(f.FamilyReference).Text(f.FrameworkCode).Number(f.FrameworkVersion).Date(f.AttachedOn).Text(r.Key)
+                    .Text(r.Met ? "yes" : "no").Date(r.AchievedSince).Date(r.ClaimableFrom).Text(r.Claimable ? "yes" : "no")
+                    .Text(f.Claimed.Contains(r.Key) ? "yes" : "no").Number(r.Amount, "0.00")
+                    .Text(string.Join(" | ", r.Rules.Select(x => x.Computation)))
+                    .EndRow();
             }
         }
-        return sb.ToString();
-    }
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    });
 }

@@ -127,6 +127,19 @@ public sealed class MeasuresCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Scored_file_neutralises_text_that_starts_like_a_formula_and_keeps_negative_levels_as_numbers()
+    {
+        File.WriteAllLines(PathOf("gas.csv"), ["id,level1,level2,level3,note", "\"=HYPERLINK(\"\"http://x\"\")\",-2,-1,0,\"a, b\"", "007,2,1,0,@home"]);
+        var (code, _, error) = await Run("measures", "score", "--instrument", "gas", "--in", PathOf("gas.csv"), "--out", PathOf("gas-out.csv"));
+        Assert.Equal((0, ""), (code, error));
+        var lines = File.ReadAllText(PathOf("gas-out.csv")).Split("\r\n");
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\",-2,-1,0,\"a, b\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("007,2,1,0,\"'@home\",", lines[2], StringComparison.Ordinal);
+        var rows = ReadCsv(PathOf("gas-out.csv"));
+        Assert.Equal(("'=HYPERLINK(\"http://x\")", "-2"), (rows[0]["id"], rows[0]["level1"]));
+    }
+
+    [Fact]
     public async Task GAS_rho_can_be_set_on_the_command_line()
     {
         File.WriteAllLines(PathOf("gas.csv"), ["id,level1,level2,level3", "a,2,1,0"]);

@@ -26,6 +26,16 @@ public sealed class OrganisationCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_are_CSV_with_text_that_starts_like_a_formula_neutralised()
+    {
+        Assert.Equal(0, (await Run("services", "create", "--code", "ifss-1", "--name", "=HYPERLINK(\"http://x\")")).ExitCode);
+        var team = await Run("teams", "create", "--code", "north", "--service", "ifss-1", "--name", "North, East", "--patch", "=North", "--base", "+Hub");
+        Assert.True(team.ExitCode == 0, team.Error);
+        Assert.Equal(["code,name,programme,teams,closed_on", "ifss-1,\"'=HYPERLINK(\"\"http://x\"\")\",,1,"], (await Run("services", "list")).Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
+        Assert.Equal("north,ifss-1,\"North, East\",\"'=North\",\"'+Hub\",", (await Run("teams", "list")).Out.Trim().Split('\n')[1].TrimEnd('\r'));
+    }
+
+    [Fact]
     public async Task A_council_scripts_its_services_teams_and_workers_and_each_change_is_audited()
     {
         Assert.Equal(0, (await Run("services", "create", "--code", "ifss-1", "--name", "IFSS Site 1")).ExitCode);

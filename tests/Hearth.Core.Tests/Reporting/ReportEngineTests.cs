@@ -215,6 +215,41 @@ public sealed class ReportEngineTests
         Assert.Equal(["Referrals by team", "Team,Referrals,Share", "North,120,96.0", "South,3,2.4", "West,0,0.0", "East,n/a,n/a", "\"\"", "Totals", "Measure", "All"], lines);
     }
 
+    // A family reference (or any text a user typed) that a spreadsheet would run as a formula, beside a negative figure.
+    private static readonly ReportTable Hostile = new("h", "Families",
+        [new ReportColumn("family", "Family", ColumnKind.Text), new ReportColumn("change", "Change", ColumnKind.Number), new ReportColumn("count", "Count", ColumnKind.Count)],
+        [["=HYPERLINK(\"http://x\")", -3.456, -3L], ["F-1", 2.0, "[c]"]]);
+
+    [Fact]
+    public void Csv_neutralises_text_that_starts_like_a_formula_and_leaves_negative_numbers_alone()
+    {
+        using var csv = new MemoryStream();
+        ReportExport.Write(SampleResult with { Tables = [Hostile] }, ReportFormat.Csv, csv);
+        var text = System.Text.Encoding.UTF8.GetString(csv.ToArray());
+        Assert.Equal("Family,Change,Count\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-3.46,-3\r\nF-1,2.00,[c]\r\n", text);
+    }
+
+    [Fact]
+    public void Excel_writes_text_that_starts_like_a_formula_as_quote_prefixed_text_and_negative_numbers_as_numbers()
+    {
+        using var xlsx = new MemoryStream();
+        ReportExport.Write(SampleResult with { Tables = [Hostile] }, ReportFormat.Xlsx, xlsx);
+        xlsx.Position = 0;
+        using var book = SpreadsheetDocument.Open(xlsx, false);
+        var styles = book.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        bool QuotePrefixed(Cell cell) => styles[(int)(cell.StyleIndex?.Value ?? 0)].QuotePrefix?.Value == true;
+        var sheet = book.WorkbookPart.WorksheetParts.Single().Worksheet;
+        Assert.Empty(sheet.Descendants<CellFormula>());
+        var rows = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+        var hostile = rows[1][0];
+        Assert.Equal((CellValues.InlineString, "=HYPERLINK(\"http://x\")"), (hostile.DataType!.Value, hostile.InlineString!.InnerText));
+        Assert.True(QuotePrefixed(hostile));
+        Assert.Equal((CellValues.Number, "-3.456", false), (rows[1][1].DataType!.Value, rows[1][1].CellValue!.Text, QuotePrefixed(rows[1][1])));
+        Assert.Equal("-3", rows[1][2].CellValue!.Text);
+        Assert.False(QuotePrefixed(rows[2][0]));
+        Assert.False(QuotePrefixed(rows[0][0]));
+    }
+
     [Theory]
     [InlineData("csv", ReportFormat.Csv)]
     [InlineData("XLSX", ReportFormat.Xlsx)]

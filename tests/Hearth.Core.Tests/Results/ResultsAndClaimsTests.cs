@@ -12,9 +12,9 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
     private static readonly DateOnly Attached = new(2026, 2, 1);
     private static readonly DateOnly AsOf = new(2026, 10, 31);
 
-    private async Task<Family> AttachedKnownFamilyAsync()
+    private async Task<Family> AttachedKnownFamilyAsync(string reference = "F-KNOWN")
     {
-        var family = await KnownFamilyAsync();
+        var family = await KnownFamilyAsync(reference);
         await ImportAsync(Evidence);
         await InScope(s => Get<ResultsService>(s).AttachAsync(Performance, family.Id, Tf1, Attached));
         return family;
@@ -164,6 +164,28 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
             });
             await db.SaveChangesAsync(Performance);
         }));
+    }
+
+    [Fact]
+    public async Task A_family_reference_that_starts_like_a_formula_reaches_the_claim_and_results_CSV_neutralised()
+    {
+        const string Hostile = "=HYPERLINK(\"http://x\")";
+        await AttachedKnownFamilyAsync(Hostile);
+        var window = await WindowAsync();
+        var batch = await InScope(s => Get<ClaimService>(s).CreateBatchAsync(Performance, window.Id, AsOf));
+        var view = await InScope(s => Get<ClaimService>(s).BatchAsync(ServiceManager, batch.Id));
+        var claim = ClaimService.ExportCsv(view);
+        Assert.StartsWith("family_ref,framework,framework_version,result,attached_on,achieved_since,claimable_from,amount,audit_sample\r\n"
+            + "\"'=HYPERLINK(\"\"http://x\"\")\",troubled-families-1,1,a,2026-02-01,", claim, StringComparison.Ordinal);
+        var claimRows = Exports.ExportCsvTests.Read(claim);
+        Assert.Equal("'" + Hostile, claimRows[1][0]);
+        Assert.Equal("3900.00", claimRows[1][7]);
+
+        var evaluated = await InScope(s => Get<ResultsService>(s).EvaluateAsync(Performance, Tf1, AsOf));
+        var results = Exports.ExportCsvTests.Read(ResultsExport.EvaluationCsv(evaluated));
+        Assert.Equal(ResultsExport.Columns, results[0]);
+        Assert.All(results.Skip(1), row => Assert.Equal("'" + Hostile, row[0]));
+        Assert.Equal(evaluated.Sum(f => f.Results.Count), results.Count - 1);
     }
 
     [Fact]

@@ -51,10 +51,10 @@ public abstract class ResultsTestBase : JourneyTestBase
     });
 
     /// <summary>F-KNOWN in team A: Ava (C100) and her parent (NHS 9434765919).</summary>
-    protected Task<Family> KnownFamilyAsync() => InScope(async s =>
+    protected Task<Family> KnownFamilyAsync(string reference = "F-KNOWN") => InScope(async s =>
     {
         var people = Get<PeopleService>(s);
-        var family = await people.CreateFamilyAsync(Practitioner, new NewFamily("F-KNOWN", TeamA.Id));
+        var family = await people.CreateFamilyAsync(Practitioner, new NewFamily(reference, TeamA.Id));
         await people.AddPersonAsync(Practitioner, new NewPerson(family.Id, "Ava", "Known", new DateOnly(2014, 3, 1)) { CouncilChildId = "C100", NotADuplicate = true });
         await people.AddPersonAsync(Practitioner, new NewPerson(family.Id, "Robin", "Known", new DateOnly(1985, 1, 1))
         {

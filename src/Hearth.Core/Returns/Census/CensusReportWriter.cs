@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CsvHelper;
+using Hearth.Core.Exports;
 
 namespace Hearth.Core.Returns.Census;
 
@@ -10,21 +10,11 @@ public static class CensusReportWriter
 
     public static void WriteCsv(TextWriter writer, CensusValidationResult result)
     {
-        using var csv = CsvWriter.Create(writer, null, leaveOpen: true);
-        foreach (var column in CsvHeader)
-        {
-            csv.WriteField(column);
-        }
-        csv.EndRecord();
+        using var csv = ExportCsv.Create(writer);
+        csv.Row(CsvHeader);
         foreach (var issue in result.Issues)
         {
-            csv.WriteField(issue.LAchildID ?? "");
-            csv.WriteField(issue.Code);
-            csv.WriteField(issue.SeverityText);
-            csv.WriteField(FormatFields(issue.Fields));
-            csv.WriteField(issue.Message);
-            csv.WriteField(issue.Path ?? "");
-            csv.EndRecord();
+            csv.Row(issue.LAchildID ?? "", issue.Code, issue.SeverityText, FormatFields(issue.Fields), issue.Message, issue.Path ?? "");
         }
         csv.Flush();
     }
