@@ -53,6 +53,9 @@ internal static class Comparison
     {
         using var reader = new StreamReader(path);
         using var csv = CsvHelper.CsvReader.Create(reader, new CsvHelper.CsvReaderOptions { AllowLineBreaksInQuotes = true }, false);
+        // The reader takes the first row as the header (as CsvImportReader reads it): give it back as the first row.
+        csv.ReadHeader();
+        yield return [.. csv.Headers];
         while (csv.Read())
         {
             yield return [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)];
