@@ -25,9 +25,24 @@ public sealed class AuditPageTests(HearthWebFactory app) : IClassFixture<HearthW
     public async Task A_malformed_date_is_named_in_the_error_summary()
     {
         var client = await app.SignedInClientAsync("Admin");
-        var response = await client.GetAsync("/audit?From=31/12/2026");
+        var response = await client.GetAsync("/audit?From.Day=31&From.Month=13&From.Year=2026");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = (await HearthWebFactory.HtmlAsync(response)).QuerySelector("main > .govuk-error-summary a");
         Assert.Equal("#from", summary!.GetAttribute("href"));
+        Assert.Equal("The from date must be a real date, for example 31 3 2026", summary.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_from_date_is_a_GOV_UK_date_input_that_filters_the_trail()
+    {
+        var client = await app.SignedInClientAsync("Admin");
+        var all = await HearthWebFactory.HtmlAsync(await client.GetAsync("/audit?EntityType=Service"));
+        Assert.NotNull(all.QuerySelector("input[name='From.Day']"));
+        Assert.Equal(6, all.QuerySelectorAll("tbody tr").Length);
+
+        // The demo was seeded before today, so nothing about services happened from a day far ahead.
+        var later = await HearthWebFactory.HtmlAsync(await client.GetAsync("/audit?EntityType=Service&From.Day=1&From.Month=1&From.Year=2100"));
+        Assert.Empty(later.QuerySelectorAll("tbody tr"));
+        Assert.Equal("2100", later.QuerySelector("input[name='From.Year']")!.GetAttribute("value"));
     }
 }

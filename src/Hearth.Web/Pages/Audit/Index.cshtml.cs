@@ -13,28 +13,24 @@ public sealed class IndexModel(AuditTrail trail) : HearthPageModel
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
-    [BindProperty(SupportsGet = true, Name = "From")] public string? FromInput { get; set; }
+    [BindProperty(SupportsGet = true)] public DateParts From { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public DateOnly? From { get; private set; }
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public AuditPage Result { get; private set; } = new([], 0, 1, 50);
 
+    /// <summary>Another page of the same filtered trail.</summary>
+    public string PageHref(int page) => Url.Page("/Audit/Index", new Microsoft.AspNetCore.Routing.RouteValueDictionary
+    {
+        [nameof(EntityType)] = EntityType, [nameof(Action)] = Action, [nameof(EntityId)] = EntityId,
+        ["From.Day"] = From.Day, ["From.Month"] = From.Month, ["From.Year"] = From.Year, [nameof(PageNumber)] = page,
+    })!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(FromInput))
-        {
-            if (DateOnly.TryParseExact(FromInput.Trim(), "yyyy-MM-dd", out var d))
-            {
-                From = d;
-            }
-            else
-            {
-                Errors.Add(new FieldError(nameof(From), "Enter the from date as year-month-day, for example 2026-04-01"));
-            }
-        }
+        var from = ReadDate(From, nameof(From), "the from date", required: false);
         AuditAction? action = Enum.TryParse<AuditAction>(Action, out var a) ? a : null;
         EntityTypes = await trail.EntityTypesAsync(ct);
-        Result = await trail.SearchAsync(Actor, new AuditFilter(From, null, EntityType, EntityId, null, action, PageNumber), ct);
+        Result = await trail.SearchAsync(Actor, new AuditFilter(from, null, EntityType, EntityId, null, action, PageNumber), ct);
     }
 }
