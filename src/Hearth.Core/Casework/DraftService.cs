@@ -13,12 +13,9 @@ namespace Hearth.Core.Casework;
 /// </summary>
 public sealed class DraftService(HearthDbContext db)
 {
+    /// <summary>Keeps a long form's posted fields.</summary>
     public Task SaveAsync(ActorContext actor, string form, string recordKey, IReadOnlyDictionary<string, string?> fields, CancellationToken ct = default) =>
-        SaveJsonAsync(actor, form, recordKey, JsonSerializer.Serialize(fields), ct);
-
-    /// <summary>Keeps the answers of a question-page journey (check your answers at the end) as one object.</summary>
-    public Task SaveAnswersAsync<T>(ActorContext actor, string form, string recordKey, T answers, CancellationToken ct = default) where T : class =>
-        SaveJsonAsync(actor, form, recordKey, JsonSerializer.Serialize(answers), ct);
+        SaveAnswersAsync(actor, form, recordKey, fields, ct);
 
     /// <summary>The answers kept by <see cref="SaveAnswersAsync{T}"/>, or null when the user has none for this record.</summary>
     public async Task<T?> LoadAnswersAsync<T>(ActorContext actor, string form, string recordKey, CancellationToken ct = default) where T : class
@@ -31,8 +28,10 @@ public sealed class DraftService(HearthDbContext db)
         return json is null ? null : JsonSerializer.Deserialize<T>(json);
     }
 
-    private async Task SaveJsonAsync(ActorContext actor, string form, string recordKey, string json, CancellationToken ct)
+    /// <summary>Keeps the answers of a question-page journey (check your answers at the end) as one object.</summary>
+    public async Task SaveAnswersAsync<T>(ActorContext actor, string form, string recordKey, T answers, CancellationToken ct = default) where T : class
     {
+        var json = JsonSerializer.Serialize(answers);
         var userId = actor.UserId ?? throw new AccessDeniedException("Only a signed-in user has drafts.");
         if (json.Length > 200_000)
         {
@@ -51,15 +50,8 @@ public sealed class DraftService(HearthDbContext db)
         await db.SaveChangesAsync(actor, ct);
     }
 
-    public async Task<IReadOnlyDictionary<string, string?>?> LoadAsync(ActorContext actor, string form, string recordKey, CancellationToken ct = default)
-    {
-        if (actor.UserId is not { } userId)
-        {
-            return null;
-        }
-        var json = await db.Set<Draft>().AsNoTracking().Where(d => d.UserId == userId && d.Form == form && d.RecordKey == recordKey).Select(d => d.FieldsJson).SingleOrDefaultAsync(ct);
-        return json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(json);
-    }
+    public async Task<IReadOnlyDictionary<string, string?>?> LoadAsync(ActorContext actor, string form, string recordKey, CancellationToken ct = default) =>
+        await LoadAnswersAsync<Dictionary<string, string?>>(actor, form, recordKey, ct);
 
     public async Task DiscardAsync(ActorContext actor, string form, string recordKey, CancellationToken ct = default)
     {

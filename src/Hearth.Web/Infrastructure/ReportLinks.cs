@@ -1,11 +1,12 @@
 using Hearth.Core.Reporting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Infrastructure;
 
 /// <summary>The web address of a report Core names (<see cref="ReportLink"/>): Core knows reports and periods, not URLs.</summary>
 public static class ReportLinks
 {
-    public static string Href(ReportLink link) => link.PeriodName is { } name
-        ? $"/reports/{Uri.EscapeDataString(link.Report)}?period={Uri.EscapeDataString(name)}"
-        : $"/reports/{Uri.EscapeDataString(link.Report)}?from={link.Period.From:yyyy-MM-dd}&to={link.Period.To:yyyy-MM-dd}";
+    public static string Href(this IUrlHelper url, ReportLink link) => link.PeriodName is { } name
+        ? url.Page("/Reports/Show", new { name = link.Report, period = name })!
+        : url.Page("/Reports/Show", new { name = link.Report, from = link.Period.From.ToString("yyyy-MM-dd"), to = link.Period.To.ToString("yyyy-MM-dd") })!;
 }
