@@ -18,6 +18,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _sqliteFile;
     private readonly string? _postgresAdmin;
     private readonly string? _postgresName;
+    private string? _templateFile;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile, string? postgresAdmin, string? postgresName)
     {
@@ -51,23 +52,26 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(bool migrate = true) =>
         migrate ? await CopyOfAsync(await Templates.GetAsync("migrated", MigrateAsync)) : await CreateEmptyAsync();
 
+    /// <summary>Every demo user's password in a database from <see cref="CreateDemoAsync"/>.</summary>
+    public const string DemoPassword = "correct-horse-battery";
+
     /// <summary>
-    /// A migrated database holding the demo council as <c>hearth seed demo</c> would write it on the UK date of
-    /// <paramref name="clock"/>, every demo user's password <paramref name="password"/>. Seeding is the slow part of
-    /// most web and CLI fixtures, so it runs once per process for each date and password and is then copied.
+    /// A migrated database holding the demo council as <c>hearth seed demo --password</c> <see cref="DemoPassword"/>
+    /// would write it on the UK date of <paramref name="clock"/>. Seeding is the slow part of most web and CLI
+    /// fixtures, so each date's demo is seeded once (see <see cref="Templates"/>) and then copied; tests that need a
+    /// fixed date share 2 November 2026 so that they share its template too.
     /// </summary>
-    public static async Task<TestDatabase> CreateDemoAsync(string password, TimeProvider? clock = null)
+    public static async Task<TestDatabase> CreateDemoAsync(TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
         var today = UkTime.TodayInUk(clock);
-        var key = $"demo-{today:yyyyMMdd}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(password)))[..12]}";
-        return await CopyOfAsync(await Templates.GetAsync(key, async db =>
+        return await CopyOfAsync(await Templates.GetAsync($"demo-{today:yyyyMMdd}", async db =>
         {
             await MigrateAsync(db);
             await using var services = db.CreateServices(clock);
             using var scope = services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<ProgrammeService>().EnsureShippedAsync(ActorContext.System("first start"));
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DemoPassword);
         }));
     }
 
@@ -82,7 +86,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (ProviderUnderTest == DatabaseProvider.Sqlite)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"hearth-test-{Guid.NewGuid():N}.db");
+            var file = Path.Combine(SqliteFolder, $"hearth-test-{Guid.NewGuid():N}.db");
             return new TestDatabase(DatabaseProvider.Sqlite, SqliteConnectionString(file), file, null, null);
         }
         var name = $"hearth_test_{Guid.NewGuid():N}";
@@ -94,14 +98,19 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (template.Provider == DatabaseProvider.Sqlite)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"hearth-test-{Guid.NewGuid():N}.db");
-            File.Copy(template._sqliteFile!, file);
+            var file = Path.Combine(SqliteFolder, $"hearth-test-{Guid.NewGuid():N}.db");
+            File.Copy(template._templateFile!, file);
             return new TestDatabase(DatabaseProvider.Sqlite, SqliteConnectionString(file), file, null, null);
         }
         var name = $"hearth_test_{Guid.NewGuid():N}";
         await PostgresAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template._postgresName}\"");
         return PostgresDatabase(name);
     }
+
+    // The SQLite files live in RAM-backed /dev/shm where the machine has it: the same SQLite on real files, but a commit
+    // does not wait for the disk to flush. On the CI machine's disk that wait was half the Core suite's time. PostgreSQL
+    // gets the same by running with synchronous_commit off (.ci/postgres.sh).
+    private static readonly string SqliteFolder = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
 
     private static string SqliteConnectionString(string file) => $"Data Source={file};Foreign Keys=True;Pooling=False";
 
@@ -120,23 +129,22 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// The process's template databases, each built once on first use and dropped when the process ends. A template
-    /// is never handed to a test: tests get copies, so nothing one class writes reaches another.
+    /// Template databases, each built once and then only copied. dotnet test runs the test projects as separate
+    /// processes at the same time, and most of them want the same demo council, so a template is shared between
+    /// processes: the first to need it builds it under a lock that the others wait on, and it is named for the build of
+    /// Hearth that made it, so a changed Core, migration or test helper never reuses an old one. A template is never
+    /// handed to a test; tests get copies, so nothing one class writes reaches another. Templates stay for the next run:
+    /// in /dev/shm (gone at reboot) for SQLite, on the throwaway server for PostgreSQL; those over a day old are dropped.
     /// </summary>
     private static class Templates
     {
         private static readonly Dictionary<string, Lazy<Task<TestDatabase>>> Built = [];
 
-        static Templates() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            lock (Built)
-            {
-                foreach (var template in Built.Values.Where(t => t.IsValueCreated && t.Value.IsCompletedSuccessfully))
-                {
-                    template.Value.Result.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                }
-            }
-        };
+        // The build of everything a template's contents depend on: Core (the model and the demo seeder), the
+        // migrations and these helpers. Deterministic builds give the same identity to the same code.
+        private static readonly string BuildStamp = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join(",", new[] { typeof(HearthDbContext).Assembly, System.Reflection.Assembly.Load("Hearth.Migrations.Sqlite"), System.Reflection.Assembly.Load("Hearth.Migrations.Postgres"), typeof(TestDatabase).Assembly }
+                .Select(a => a.ManifestModule.ModuleVersionId)))))[..12].ToLowerInvariant();
 
         public static Task<TestDatabase> GetAsync(string key, Func<TestDatabase, Task> build)
         {
@@ -144,25 +152,100 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 if (!Built.TryGetValue(key, out var template))
                 {
-                    template = new Lazy<Task<TestDatabase>>(async () =>
-                    {
-                        var db = await CreateEmptyAsync();
-                        await build(db);
-                        if (db.Provider == DatabaseProvider.Sqlite)
-                        {
-                            // Fold the write-ahead log into the file, so copying the one file copies everything.
-                            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
-                            await conn.OpenAsync();
-                            await using var cmd = conn.CreateCommand();
-                            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                            await cmd.ExecuteNonQueryAsync();
-                        }
-                        return db;
-                    });
+                    var name = $"hearth_template_{DateTime.UtcNow:yyyyMMdd}_{BuildStamp}_{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..8].ToLowerInvariant()}";
+                    template = new Lazy<Task<TestDatabase>>(() => ProviderUnderTest == DatabaseProvider.Sqlite ? SqliteAsync(name, build) : PostgresAsync(name, build));
                     Built[key] = template;
                 }
                 return template.Value;
             }
+        }
+
+        private static async Task<TestDatabase> SqliteAsync(string name, Func<TestDatabase, Task> build)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(SqliteFolder, "hearth-test-templates")).FullName;
+            var file = Path.Combine(folder, name + ".db");
+            await using (await LockFileAsync(file + ".lock"))
+            {
+                if (!File.Exists(file))
+                {
+                    foreach (var old in Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddDays(-1)))
+                    {
+                        File.Delete(old);
+                    }
+                    await using var db = await CreateEmptyAsync();
+                    await build(db);
+                    // Fold the write-ahead log into the file, so copying the one file copies everything.
+                    await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString))
+                    {
+                        await conn.OpenAsync();
+                        await using var cmd = conn.CreateCommand();
+                        cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                        await cmd.ExecuteNonQueryAsync();
+                    }
+                    File.Copy(db._sqliteFile!, file);
+                }
+            }
+            // Not given the file to delete: the template outlives this process.
+            return new TestDatabase(DatabaseProvider.Sqlite, SqliteConnectionString(file), null, null, null) { _templateFile = file };
+        }
+
+        // Another process holding the lock file open exclusively (an flock on Linux) makes the open fail: wait and retry.
+        private static async Task<FileStream> LockFileAsync(string path)
+        {
+            while (true)
+            {
+                try
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+        }
+
+        private static async Task<TestDatabase> PostgresAsync(string name, Func<TestDatabase, Task> build)
+        {
+            // A session-level advisory lock, held on this connection while the template is looked for or built.
+            await using var admin = new NpgsqlConnection(PostgresAdmin);
+            await admin.OpenAsync();
+            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", admin))
+            {
+                take.Parameters.AddWithValue("name", name);
+                await take.ExecuteNonQueryAsync();
+            }
+            await using (var find = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin))
+            {
+                find.Parameters.AddWithValue("name", name);
+                if ((long)(await find.ExecuteScalarAsync())! == 0)
+                {
+                    var old = new List<string>();
+                    await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'hearth_template_%' AND datname < @cutoff", admin))
+                    {
+                        list.Parameters.AddWithValue("cutoff", $"hearth_template_{DateTime.UtcNow.AddDays(-1):yyyyMMdd}");
+                        await using var reader = await list.ExecuteReaderAsync();
+                        while (await reader.ReadAsync())
+                        {
+                            old.Add(reader.GetString(0));
+                        }
+                    }
+                    foreach (var stale in old)
+                    {
+                        await PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{stale}\" WITH (FORCE)");
+                    }
+                    var db = await CreateEmptyAsync();
+                    await build(db);
+                    // Renamed only once complete, so a crash half-way never leaves a template that looks finished.
+                    await PostgresAdminAsync($"ALTER DATABASE \"{db._postgresName}\" RENAME TO \"{name}\"");
+                }
+            }
+            await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext(@name))", admin))
+            {
+                release.Parameters.AddWithValue("name", name);
+                await release.ExecuteNonQueryAsync();
+            }
+            return new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = false }.ToString(), null, null, name);
         }
     }
 

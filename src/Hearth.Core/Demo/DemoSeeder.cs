@@ -172,6 +172,9 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
             db.Add(new FamilyMembership { FamilyId = family.Id, PersonId = parent.Id, Relationship = Relationship.Parent, From = eldest });
         }
         await db.SaveChangesAsync(actor, ct);
+        // Each save below detects changes across everything tracked; thousands of imported rows stay tracked otherwise
+        // and made every later save scan them (most of the seed's time). Each stage reads what it needs afresh.
+        db.ChangeTracker.Clear();
 
         // Open episodes go to the team's workers while they have room; the rest wait on the resource panel.
         var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).Select(e => new { e.Id, e.TeamId, e.OpenedOn, e.IsIntensive }).ToListAsync(ct);
@@ -189,10 +192,15 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
                 free[best.Key] = (best.Value.Name, best.Value.Free - (episode.IsIntensive ? 1 : 0));
             }
         }
+        db.ChangeTracker.Clear();
         await new DemoCasework(db, JourneySeed + 4).SeedAsync(actor, ct);
+        db.ChangeTracker.Clear();
         await DemoMeasures.SeedAsync(db, actor, JourneySeed, today, ct);
+        db.ChangeTracker.Clear();
         await new DemoStatutory(db, JourneySeed + 7).SeedAsync(actor, ct);
+        db.ChangeTracker.Clear();
         await DemoResults.SeedAsync(db, actor, today, ct);
+        db.ChangeTracker.Clear();
         await DemoFollowUps.SeedAsync(db, actor, JourneySeed + 11, today, ct);
     }
 

@@ -11,8 +11,8 @@ public sealed class DemoDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // As `hearth seed demo --password demo-password-123` writes it (FoundationCommandTests runs the command itself).
-        Db = await TestDatabase.CreateDemoAsync("demo-password-123");
+        // As `hearth seed demo` writes it (FoundationCommandTests runs the command itself).
+        Db = await TestDatabase.CreateDemoAsync();
     }
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
@@ -127,7 +127,7 @@ public sealed class ReportInputCommandTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.CreateDemoAsync("demo-password-123");
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateDemoAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 

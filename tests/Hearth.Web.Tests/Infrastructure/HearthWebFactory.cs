@@ -15,7 +15,7 @@ namespace Hearth.Web.Tests.Infrastructure;
 /// </summary>
 public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string Password = "correct-horse-battery";
+    public const string Password = TestDatabase.DemoPassword;
 
     public TestDatabase Database { get; private set; } = null!;
     public FixedTimeProvider? Clock { get; init; }
@@ -27,7 +27,7 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     // The demo council is copied from a per-process template seeded on the fixture's date, so the app's own start
     // finds it already there instead of seeding it again for every class.
     public virtual async Task InitializeAsync() =>
-        Database = WithDemo ? await TestDatabase.CreateDemoAsync(Password, Clock) : await TestDatabase.CreateAsync();
+        Database = WithDemo ? await TestDatabase.CreateDemoAsync(Clock) : await TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {

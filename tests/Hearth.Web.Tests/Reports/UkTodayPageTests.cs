@@ -3,10 +3,13 @@ using Hearth.Web.Tests.Infrastructure;
 
 namespace Hearth.Web.Tests.Reports;
 
-/// <summary>The demo council at 00:30 BST on 1 April 2026 (23:30 UTC on 31 March).</summary>
+/// <summary>
+/// The demo council with a clock each test sets. It starts on the date the other fixed-clock fixtures seed the demo
+/// on, so the process seeds it once for all of them; only the report's default period depends on the time set.
+/// </summary>
 public sealed class HalfPastMidnightWebFactory : HearthWebFactory
 {
-    public HalfPastMidnightWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero));
+    public HalfPastMidnightWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
 }
 
 /// <summary>"Today" is the date in the UK, so the hour after midnight in summer time is not yesterday.</summary>
