@@ -142,7 +142,7 @@ public sealed class ReferralServiceTests : JourneyTestBase
         await TriageAsync(referral.Id, new TriageDecision(TriageOutcome.WaitingList, Today.AddDays(-4), "No capacity", Priority: WaitingPriority.High));
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            InScope(s => Get<ReferralService>(s).TriageAsync(Manager, referral.Id, stale, new TriageDecision(TriageOutcome.Accepted, Today))));
+            InScope(s => Get<TriageService>(s).TriageAsync(Manager, referral.Id, stale, new TriageDecision(TriageOutcome.Accepted, Today))));
     }
 
     [Fact]
@@ -157,24 +157,24 @@ public sealed class ReferralServiceTests : JourneyTestBase
             ids.Add(referral.Id);
         }
 
-        var list = await InScope(s => Get<ReferralService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
+        var list = await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
         Assert.Equal(ids, list.Select(r => r.ReferralId));
         Assert.Equal([20, 19, 18], list.Select(r => r.DaysWaited));
         Assert.Equal("W-0", list[0].FamilyReference);
-        Assert.Empty(await InScope(s => Get<ReferralService>(s).WaitingListAsync(Outsider, TeamA.Id, Today)));
+        Assert.Empty(await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Outsider, TeamA.Id, Today)));
 
         var reason = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            InScope(s => Get<ReferralService>(s).ReorderAsync(Manager, list[2].EntryId, list[2].Version, 1, " ")));
+            InScope(s => Get<WaitingListService>(s).ReorderAsync(Manager, list[2].EntryId, list[2].Version, 1, " ")));
         Assert.Equal("Reason", reason.Errors.Single().Field);
-        await InScope(s => Get<ReferralService>(s).ReorderAsync(Manager, list[2].EntryId, list[2].Version, 1, "Baby due next month"));
-        var reordered = await InScope(s => Get<ReferralService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
+        await InScope(s => Get<WaitingListService>(s).ReorderAsync(Manager, list[2].EntryId, list[2].Version, 1, "Baby due next month"));
+        var reordered = await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
         Assert.Equal([ids[2], ids[0], ids[1]], reordered.Select(r => r.ReferralId));
         Assert.True(await InScope(s => Get<HearthDbContext>(s).AuditEvents.AnyAsync(a => a.EntityType == "WaitingListEntry" && a.Reason == "Baby due next month")));
 
-        await InScope(s => Get<ReferralService>(s).RemoveFromWaitingListAsync(Manager, reordered[1].EntryId, reordered[1].Version, WaitingOutcome.Withdrawn, Today, "Family moved on"));
+        await InScope(s => Get<WaitingListService>(s).RemoveFromWaitingListAsync(Manager, reordered[1].EntryId, reordered[1].Version, WaitingOutcome.Withdrawn, Today, "Family moved on"));
         var accepted = await TriageAsync(ids[2], new TriageDecision(TriageOutcome.Accepted, Today));
         Assert.NotNull(accepted.EpisodeId);
-        var final = await InScope(s => Get<ReferralService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
+        var final = await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
         Assert.Equal([ids[1]], final.Select(r => r.ReferralId));
         var withdrawn = await InScope(s => Get<HearthDbContext>(s).Set<Referral>().SingleAsync(r => r.Id == ids[0]));
         Assert.Equal(ReferralStatus.Advice, withdrawn.Status);
@@ -195,7 +195,7 @@ public sealed class ReferralServiceTests : JourneyTestBase
         var (fc, cc) = await FamilyWithChildAsync("P-C");
         await TriageAsync((await RecordAsync(Referral(fc, cc.Id, Today.AddDays(-5)))).Id, new TriageDecision(TriageOutcome.Advice, Today));
 
-        var panel = await InScope(s => Get<ReferralService>(s).ResourcePanelAsync(panelManager, [TeamA.Id, TeamB.Id]));
+        var panel = await InScope(s => Get<WaitingListService>(s).ResourcePanelAsync(panelManager, [TeamA.Id, TeamB.Id]));
 
         var a = panel.Single(t => t.TeamId == TeamA.Id);
         var b = panel.Single(t => t.TeamId == TeamB.Id);
@@ -205,7 +205,7 @@ public sealed class ReferralServiceTests : JourneyTestBase
         Assert.Equal(WaitingPriority.High, a.Referrals[0].Priority);
         Assert.Equal(accepted.Id, Assert.Single(b.Referrals).ReferralId);
 
-        var onlyMine = await InScope(s => Get<ReferralService>(s).ResourcePanelAsync(Manager, [TeamA.Id, TeamB.Id]));
+        var onlyMine = await InScope(s => Get<WaitingListService>(s).ResourcePanelAsync(Manager, [TeamA.Id, TeamB.Id]));
         Assert.Equal([TeamA.Id], onlyMine.Select(t => t.TeamId));
     }
 

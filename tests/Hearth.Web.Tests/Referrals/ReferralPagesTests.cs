@@ -275,7 +275,7 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         // Someone else puts it on the waiting list after this manager opened the page.
         var form = await manager.GetAsync(path);
         var version = await VersionOnAsync(form);
-        await app.WithAsync(s => s.GetRequiredService<ReferralService>().TriageAsync(Seeder, referral.Id, referral.Version,
+        await app.WithAsync(s => s.GetRequiredService<TriageService>().TriageAsync(Seeder, referral.Id, referral.Version,
             new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 10, 2), "No capacity", Priority: WaitingPriority.High)));
         var stale = await AssertRefusedAsync(await PostAsync(manager, path, [F("Outcome", "Inappropriate"), F("Reason", "Not for us"), F("Version", version), .. Date("DecidedOn", new DateOnly(2026, 10, 5))]));
         Assert.Contains("changed by someone else", ErrorSummary(stale));
@@ -294,15 +294,14 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         var referral = await app.ReferralAsync(family, child, new DateOnly(2026, 10, 1));
         return await app.WithAsync(async s =>
         {
-            var referrals = s.GetRequiredService<ReferralService>();
-            var decided = await referrals.TriageAsync(Seeder, referral.Id, referral.Version, new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 10, 2), reason, Priority: WaitingPriority.Medium));
+            var decided = await s.GetRequiredService<TriageService>().TriageAsync(Seeder, referral.Id, referral.Version, new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 10, 2), reason, Priority: WaitingPriority.Medium));
             var team = await s.GetRequiredService<HearthDbContext>().Set<Referral>().Where(r => r.Id == referral.Id).Select(r => r.TeamId).SingleAsync();
-            return (decided, (await referrals.WaitingListAsync(Seeder, team, Today)).Single(w => w.ReferralId == referral.Id));
+            return (decided, (await s.GetRequiredService<WaitingListService>().WaitingListAsync(Seeder, team, Today)).Single(w => w.ReferralId == referral.Id));
         });
     }
 
     private Task<IReadOnlyList<WaitingListRow>> WaitingListAsync(Guid team) =>
-        app.WithAsync(s => s.GetRequiredService<ReferralService>().WaitingListAsync(Seeder, team, Today));
+        app.WithAsync(s => s.GetRequiredService<WaitingListService>().WaitingListAsync(Seeder, team, Today));
 
     [Fact]
     public async Task A_manager_moves_a_waiting_referral_up_the_list_with_an_audited_reason()
