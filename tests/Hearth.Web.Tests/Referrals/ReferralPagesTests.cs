@@ -2,6 +2,7 @@ using System.Net;
 using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.People;
+using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,34 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         // The answers are gone once saved: a new referral starts empty.
         var again = await HearthWebFactory.HtmlAsync(await client.GetAsync(Step(family, "details")));
         Assert.Equal("", again.QuerySelector("#received-on-day")!.GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public async Task The_needs_page_offers_the_needs_of_the_programme_version_in_effect_on_the_date_received()
+    {
+        // A later version of the team's programme, in effect from 1 October, adds "kinship care".
+        await app.WithAsync(async s =>
+        {
+            var code = await s.GetRequiredService<HearthDbContext>().Set<Core.Organisation.Team>().Where(t => t.Code == "ifss-1-team").Select(t => t.Service!.ProgrammeCode!).SingleAsync();
+            var programmes = s.GetRequiredService<ProgrammeService>();
+            var current = (await programmes.InEffectAsync(code, Today))!;
+            return await programmes.PublishAsync(Seeder, code, current.Name,
+                current.Definition with { PresentingNeeds = [.. current.Definition.PresentingNeeds, new PresentingNeed("kinship_care", "Kinship care")] }, new DateOnly(2026, 10, 1));
+        });
+        var (family, _, child) = await app.FamilyAsync();
+        var client = await app.SignedInClientAsync("Practitioner");
+        await PostAsync(client, $"/referrals/add?family={family}", [F("ChildIds", child.ToString())]);
+        async Task<bool> KinshipOfferedAsync(DateOnly received)
+        {
+            var details = await PostAsync(client, Step(family, "details"), Date("ReceivedOn", received), [F("ReceivedAt", "9:30"), F("Channel", "Email"), F("Source", "2A")]);
+            Assert.Equal(Step(family, "needs"), details.Headers.Location!.OriginalString);
+            var needs = await HearthWebFactory.HtmlAsync(await client.GetAsync(Step(family, "needs")));
+            Assert.NotNull(needs.QuerySelector("input[name='PresentingNeeds'][value='school_attendance']"));
+            return needs.QuerySelector("input[name='PresentingNeeds'][value='kinship_care']") is not null;
+        }
+
+        Assert.False(await KinshipOfferedAsync(new DateOnly(2026, 9, 15)));
+        Assert.True(await KinshipOfferedAsync(new DateOnly(2026, 10, 20)));
     }
 
     [Fact]
