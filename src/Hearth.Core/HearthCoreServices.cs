@@ -61,6 +61,8 @@ public static class HearthCoreServices
         services.AddScoped<Programmes.ProgrammeService>();
         services.AddScoped<Programmes.ProgrammeEditor>();
         services.AddScoped<Referrals.ReferralService>();
+        services.AddScoped<Referrals.TriageService>();
+        services.AddScoped<Referrals.WaitingListService>();
         services.AddScoped<Episodes.EpisodeService>();
         services.AddScoped<Episodes.AllocationService>();
         services.AddScoped<Referrals.JourneyImport>();

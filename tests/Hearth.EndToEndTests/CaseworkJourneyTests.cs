@@ -177,7 +177,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await Accessibility.AssertNoViolationsAsync(page);
 
         using var scope = app.Services.CreateScope();
-        var held = await scope.ServiceProvider.GetRequiredService<CaseworkService>().ReadReviewAsync(System, review.Id);
+        var held = await scope.ServiceProvider.GetRequiredService<ReviewService>().ReadReviewAsync(System, review.Id);
         Assert.Equal(1, Assert.Single(held.Ratings).Level);
     }
 }

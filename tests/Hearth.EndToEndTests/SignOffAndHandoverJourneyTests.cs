@@ -36,10 +36,10 @@ public sealed class SignOffAndHandoverJourneyTests(BrowserFixture app) : IClassF
             new Dictionary<string, string?> { ["motivation_to_change"] = "6", ["substances_used"] = "Heroin" });
         await WithAsync(async s =>
         {
-            var casework = s.GetRequiredService<CaseworkService>();
-            await casework.SavePlanAsync(System, episode.Id, null, new PlanInput(PlanKind.FamilyAgreement, "We will be honest with each other.", null));
-            var started = await casework.StartAssessmentAsync(System, episode.Id, input);
-            return await casework.UpdateAssessmentAsync(System, started.Id, started.Version, input, complete: true);
+            await s.GetRequiredService<PlanService>().SavePlanAsync(System, episode.Id, null, new PlanInput(PlanKind.FamilyAgreement, "We will be honest with each other.", null));
+            var assessments = s.GetRequiredService<AssessmentService>();
+            var started = await assessments.StartAssessmentAsync(System, episode.Id, input);
+            return await assessments.UpdateAssessmentAsync(System, started.Id, started.Version, input, complete: true);
         });
         var home = $"/casework/episodes/{episode.Id}";
 

@@ -53,7 +53,7 @@ public static class TestData
 
         var episode = await InScope(services, async s =>
         {
-            var triaged = await s.GetRequiredService<ReferralService>().TriageAsync(actor, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, accepted));
+            var triaged = await s.GetRequiredService<TriageService>().TriageAsync(actor, referral.Id, referral.Version, new TriageDecision(TriageOutcome.Accepted, accepted));
             var db = s.GetRequiredService<HearthDbContext>();
             var episode = await db.Set<Episode>().AsNoTracking().SingleAsync(e => e.Id == triaged.EpisodeId);
             if (spec.WorkerId is { } worker)

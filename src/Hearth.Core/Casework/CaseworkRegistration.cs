@@ -6,7 +6,11 @@ public static class CaseworkRegistration
 {
     public static void Register(IServiceCollection services)
     {
-        services.AddScoped<CaseworkService>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<GoalService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<TeamAroundFamilyService>();
         services.AddScoped<SessionService>();
         services.AddScoped<ServiceReferralService>();
         services.AddScoped<DraftService>();

@@ -54,7 +54,7 @@ public sealed class Chronology(HearthDbContext db)
     public async Task<IReadOnlyList<ChronologyEntry>> ForFamilyAsync(ActorContext actor, Guid familyId, ChronologyKind? kind = null, Guid? personId = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        var family = await db.Set<Family>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(f => f.Id == familyId, ct) ?? throw CaseworkService.NotFound("family");
+        var family = await db.Set<Family>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(f => f.Id == familyId, ct) ?? throw CaseworkScope.NotFound("family");
         var entries = await EntriesAsync(actor, family.Id, kind, personId, ct);
         await db.RecordReadAsync(actor, nameof(Family), family.Id, ct);
         return entries;
@@ -157,7 +157,7 @@ public sealed class Chronology(HearthDbContext db)
                                     where episodeIds.Contains(p.EpisodeId)
                                     select new { a.Id, p.EpisodeId, p.Kind, a.PersonId, a.PlanVersionNumber, a.AgreedOn, a.Format }).ToListAsync(ct);
             entries.AddRange(agreements.Select(a => new ChronologyEntry(a.AgreedOn, ChronologyKind.Agreement, a.EpisodeId, a.Id,
-                $"{Name(a.PersonId)} agreed the {DueList.PlanName(a.Kind).ToLowerInvariant()} (version {a.PlanVersionNumber}): {CaseworkService.FormatLabel(a.Format).ToLowerInvariant()}", [a.PersonId])));
+                $"{Name(a.PersonId)} agreed the {DueList.PlanName(a.Kind).ToLowerInvariant()} (version {a.PlanVersionNumber}): {PlanService.FormatLabel(a.Format).ToLowerInvariant()}", [a.PersonId])));
         }
         if (Wants(ChronologyKind.Goal))
         {

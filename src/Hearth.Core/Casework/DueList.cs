@@ -40,7 +40,7 @@ public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
         var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null || !actor.CanSeeTeam(worker.TeamId))
         {
-            throw CaseworkService.NotFound("worker");
+            throw CaseworkScope.NotFound("worker");
         }
         var current = db.Set<Allocation>().Where(a => a.WorkerId == workerId && a.To == null).Select(a => a.EpisodeId);
         var ever = db.Set<Allocation>().Where(a => a.WorkerId == workerId).Select(a => a.EpisodeId);
@@ -54,7 +54,7 @@ public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
         actor.Demand(Permission.ViewFamilies);
         if (!actor.CanSeeTeam(teamId))
         {
-            throw CaseworkService.NotFound("team");
+            throw CaseworkScope.NotFound("team");
         }
         var episodes = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => e.TeamId == teamId);
         return Merge(await BuildAsync(episodes, episodes, asOf, ct), await measures.ForTeamAsync(actor, teamId, asOf, Window, ct), asOf);

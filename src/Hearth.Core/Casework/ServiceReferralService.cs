@@ -17,7 +17,7 @@ public sealed record ServiceReferralView(
 /// history. The wait runs from the referral to the first day the service accepted or engaged the family; a referral
 /// still referred or waiting has waited until today; declined or dropped out before starting stops the clock that day.
 /// </summary>
-public sealed class ServiceReferralService(HearthDbContext db, CaseworkService casework)
+public sealed class ServiceReferralService(HearthDbContext db)
 {
     public static readonly IReadOnlyList<string> Categories =
         ["Drug and alcohol", "Domestic abuse", "Mental health", "Housing", "Debt advice", "Employment support", "Parenting", "Health", "Education", "Other"];
@@ -36,7 +36,7 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
             v.Add("Name", "The directory already has a service with that name");
         }
         v.ThrowIfAny();
-        var entry = new DirectoryService { Name = input.Name.Trim(), Category = input.Category, Contact = CaseworkService.Clean(input.Contact) };
+        var entry = new DirectoryService { Name = input.Name.Trim(), Category = input.Category, Contact = CaseworkScope.Clean(input.Contact) };
         db.Add(entry);
         await db.SaveChangesAsync(actor, ct);
         return entry;
@@ -48,7 +48,7 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
     public async Task<ServiceReferral> ReferAsync(ActorContext actor, Guid episodeId, ServiceReferralInput input, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
-        var (episode, _) = await casework.EpisodeAsync(actor, episodeId, ct);
+        var (episode, _) = await db.EpisodeInScopeAsync(actor, episodeId, ct);
         var v = new Validator();
         if (!await db.Set<DirectoryService>().AnyAsync(d => d.Id == input.DirectoryServiceId && d.IsActive, ct))
         {
@@ -72,7 +72,7 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
             EpisodeId = episode.Id, TeamId = episode.TeamId, DirectoryServiceId = input.DirectoryServiceId, PersonId = input.PersonId,
             ReferredOn = input.ReferredOn, Status = ServiceReferralStatus.Referred, StatusOn = input.ReferredOn,
         };
-        referral.History.Add(new ServiceReferralStatusChange { ServiceReferralId = referral.Id, Status = ServiceReferralStatus.Referred, On = input.ReferredOn, By = actor.Name, Note = CaseworkService.Clean(input.Note) });
+        referral.History.Add(new ServiceReferralStatusChange { ServiceReferralId = referral.Id, Status = ServiceReferralStatus.Referred, On = input.ReferredOn, By = actor.Name, Note = CaseworkScope.Clean(input.Note) });
         db.Add(referral);
         await db.SaveChangesAsync(actor, ct);
         return referral;
@@ -81,7 +81,7 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
     public async Task<ServiceReferral> ChangeStatusAsync(ActorContext actor, Guid referralId, int version, ServiceReferralStatus status, DateOnly on, string? note, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
-        var referral = await db.Set<ServiceReferral>().InScope(actor).SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw CaseworkService.NotFound("service referral");
+        var referral = await db.Set<ServiceReferral>().InScope(actor).SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw CaseworkScope.NotFound("service referral");
         referral.Version = version;
         var v = new Validator();
         if (on > db.Today())
@@ -107,14 +107,14 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
         {
             referral.StartedOn ??= on;
         }
-        db.Add(new ServiceReferralStatusChange { ServiceReferralId = referral.Id, Status = status, On = on, By = actor.Name, Note = CaseworkService.Clean(note) });
+        db.Add(new ServiceReferralStatusChange { ServiceReferralId = referral.Id, Status = status, On = on, By = actor.Name, Note = CaseworkScope.Clean(note) });
         await db.SaveChangesAsync(actor, ct);
         return referral;
     }
 
     public async Task<IReadOnlyList<ServiceReferralView>> ForEpisodeAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await casework.EpisodeAsync(actor, episodeId, ct);
+        await db.EpisodeInScopeAsync(actor, episodeId, ct);
         return await ViewsAsync(db.Set<ServiceReferral>().Where(r => r.EpisodeId == episodeId), ct);
     }
 
@@ -122,8 +122,8 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
     public async Task<ServiceReferralView> ReadAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        var view = (await ViewsAsync(db.Set<ServiceReferral>().InScope(actor).Where(r => r.Id == referralId), ct)).SingleOrDefault() ?? throw CaseworkService.NotFound("service referral");
-        await casework.EpisodeAsync(actor, view.EpisodeId, ct);
+        var view = (await ViewsAsync(db.Set<ServiceReferral>().InScope(actor).Where(r => r.Id == referralId), ct)).SingleOrDefault() ?? throw CaseworkScope.NotFound("service referral");
+        await db.EpisodeInScopeAsync(actor, view.EpisodeId, ct);
         return view;
     }
 
@@ -155,7 +155,7 @@ public sealed class ServiceReferralService(HearthDbContext db, CaseworkService c
     public async Task<IReadOnlyList<ServiceReferralStatusChange>> HistoryAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        var referral = await db.Set<ServiceReferral>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw CaseworkService.NotFound("service referral");
+        var referral = await db.Set<ServiceReferral>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw CaseworkScope.NotFound("service referral");
         return await db.Set<ServiceReferralStatusChange>().AsNoTracking().Where(h => h.ServiceReferralId == referral.Id).OrderBy(h => h.On).ToListAsync(ct);
     }
 }

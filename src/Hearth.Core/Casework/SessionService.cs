@@ -36,7 +36,7 @@ public sealed record BoosterCount(int Used, int Maximum, int Approved)
 /// Sessions (contacts) with families, workers' non-family time, booster sessions against the programme's maximum,
 /// and time totals computed by the database.
 /// </summary>
-public sealed class SessionService(HearthDbContext db, CaseworkService casework)
+public sealed class SessionService(HearthDbContext db)
 {
     public async Task<Session> RecordAsync(ActorContext actor, SessionInput input, CancellationToken ct = default) =>
         (await RecordManyAsync(actor, [input], ct))[0];
@@ -65,7 +65,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
             if (episode is null)
             {
                 // Out of scope and non-existent look the same, so a practitioner cannot probe other teams' episodes.
-                throw CaseworkService.NotFound("episode");
+                throw CaseworkScope.NotFound("episode");
             }
             episodesTouched[episode.Id] = episode;
             if (input.Date > today)
@@ -110,7 +110,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
             var phase = episode.Phases.Where(p => p.StartedOn <= input.Date).OrderByDescending(p => p.StartedOn).ThenBy(p => p.EndedOn == null).FirstOrDefault();
             if (input.Type == SessionType.Booster)
             {
-                var (_, programme) = await casework.EpisodeAsync(actor, episode.Id, ct);
+                var (_, programme) = await db.EpisodeInScopeAsync(actor, episode.Id, ct);
                 var count = await BoostersAsync(episode.Id, programme.MaxBoosterSessions, ct);
                 var already = boostersAdded.GetValueOrDefault(episode.Id);
                 if (count.Used + already >= count.Maximum + count.Approved)
@@ -126,8 +126,8 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
             {
                 EpisodeId = episode.Id, TeamId = episode.TeamId, PhaseKey = phase?.PhaseKey ?? episode.CurrentPhase, Date = input.Date, Start = input.Start,
                 Minutes = Math.Max(0, minutes), Type = input.Type, Emergency = input.Emergency, PersonIds = input.PersonIds.Distinct().ToList(),
-                WorkerIds = input.WorkerIds.Distinct().ToList(), OtherProfessionals = CaseworkService.Clean(input.OtherProfessionals),
-                Place = CaseworkService.Clean(input.Place), Note = CaseworkService.Clean(input.Note),
+                WorkerIds = input.WorkerIds.Distinct().ToList(), OtherProfessionals = CaseworkScope.Clean(input.OtherProfessionals),
+                Place = CaseworkScope.Clean(input.Place), Note = CaseworkScope.Clean(input.Note),
             });
         }
         v.ThrowIfAny();
@@ -145,7 +145,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
     public async Task<BoosterApproval> ApproveExtraBoosterAsync(ActorContext actor, Guid episodeId, string reason, CancellationToken ct = default)
     {
         actor.Demand(Permission.ManageCases);
-        var (episode, _) = await casework.EpisodeAsync(actor, episodeId, ct);
+        var (episode, _) = await db.EpisodeInScopeAsync(actor, episodeId, ct);
         new Validator().Require("Reason", reason, "Enter why another booster session is needed").MaxLength("Reason", reason, 2000, "Reason").ThrowIfAny();
         var approval = new BoosterApproval { EpisodeId = episode.Id, TeamId = episode.TeamId, ApprovedOn = db.Today(), ApprovedBy = actor.Name, Reason = reason.Trim() };
         db.Add(approval);
@@ -155,7 +155,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
 
     public async Task<BoosterCount> BoostersAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        var (episode, programme) = await casework.EpisodeAsync(actor, episodeId, ct);
+        var (episode, programme) = await db.EpisodeInScopeAsync(actor, episodeId, ct);
         return await BoostersAsync(episode.Id, programme.MaxBoosterSessions, ct);
     }
 
@@ -168,20 +168,20 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
 
     public async Task<IReadOnlyList<BoosterApproval>> BoosterApprovalsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await casework.EpisodeAsync(actor, episodeId, ct);
+        await db.EpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<BoosterApproval>().AsNoTracking().Where(a => a.EpisodeId == episodeId).OrderBy(a => a.ApprovedOn).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<Session>> SessionsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await casework.EpisodeAsync(actor, episodeId, ct);
+        await db.EpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<Session>().AsNoTracking().Where(s => s.EpisodeId == episodeId).OrderByDescending(s => s.Date).ThenByDescending(s => s.Start).ToListAsync(ct);
     }
 
     /// <summary>Sessions and minutes for the episode and for each phase, summed by the database.</summary>
     public async Task<EpisodeTime> TimeTotalsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await casework.EpisodeAsync(actor, episodeId, ct);
+        await db.EpisodeInScopeAsync(actor, episodeId, ct);
         var byPhase = await db.Set<Session>().Where(s => s.EpisodeId == episodeId)
             .GroupBy(s => s.PhaseKey)
             .Select(g => new PhaseTime(g.Key, g.Count(), g.Sum(s => s.Minutes)))
@@ -206,7 +206,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
         {
             if (!workers.TryGetValue(input.WorkerId, out var worker) || !actor.CanSeeTeam(worker.TeamId))
             {
-                throw CaseworkService.NotFound("worker");
+                throw CaseworkScope.NotFound("worker");
             }
             if (input.Date > today)
             {
@@ -217,7 +217,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
                 v.Add("Minutes", "Enter minutes from 1 to 1440");
             }
             v.MaxLength("Note", input.Note, 1000, "Note");
-            entries.Add(new WorkerTime { WorkerId = worker.Id, TeamId = worker.TeamId, Date = input.Date, Minutes = input.Minutes, Activity = input.Activity, Note = CaseworkService.Clean(input.Note) });
+            entries.Add(new WorkerTime { WorkerId = worker.Id, TeamId = worker.TeamId, Date = input.Date, Minutes = input.Minutes, Activity = input.Activity, Note = CaseworkScope.Clean(input.Note) });
         }
         v.ThrowIfAny();
         db.AddRange(entries);
@@ -232,7 +232,7 @@ public sealed class SessionService(HearthDbContext db, CaseworkService casework)
         var worker = await db.Set<Worker>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null || !actor.CanSeeTeam(worker.TeamId))
         {
-            throw CaseworkService.NotFound("worker");
+            throw CaseworkScope.NotFound("worker");
         }
         // A session counts for every worker who was there, whichever team's episode it belongs to.
         var family = await db.Set<Session>().Where(s => s.WorkerIds.Contains(workerId) && s.Date >= from && s.Date <= to).SumAsync(s => (int?)s.Minutes, ct) ?? 0;

@@ -1,3 +1,4 @@
+using Hearth.Core.Casework;
 using Hearth.Core.Data;
 using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
@@ -7,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Core.Episodes;
 
 public sealed record NewOutcomeEvent(Guid PersonId, Guid EpisodeId, OutcomeKind Kind, DateOnly OccurredOn, string? Note);
-
-public sealed record OverdueEpisode(Guid EpisodeId, Guid TeamId, Guid FamilyId, string Phase, DateOnly PhaseStartedOn, DateOnly DueOn, int DaysOverdue);
 
 public sealed record CaseloadRow(Guid EpisodeId, Guid TeamId, Guid FamilyId, string FamilyReference, string Phase, string PhaseName, DateOnly PhaseStartedOn, DateOnly? PhaseDueOn, bool Overdue, bool IsIntensive, IReadOnlyList<string> Workers);
 
@@ -20,6 +19,14 @@ public sealed record EpisodeView(Episode Episode, ProgrammeDefinition Programme,
 {
     public string PhaseName(string key) => Programme.Phase(key)?.Name ?? key;
 }
+
+public sealed record MemberName(Guid Id, string GivenName, string FamilyName)
+{
+    public string Name => $"{GivenName} {FamilyName}";
+}
+
+/// <summary>An episode with its programme, its family's reference and members: what a casework form needs to name people.</summary>
+public sealed record EpisodeSummary(Episode Episode, ProgrammeDefinition Programme, string FamilyReference, IReadOnlyList<MemberName> Members);
 
 public sealed record ClosedEpisode(Guid EpisodeId, Guid FamilyId, string FamilyReference, DateOnly OpenedOn, DateOnly ClosedOn, int DaysOpen, ClosureReason Reason, ClosureDestination Destination, bool UnmetNeed, string DfeReasonForClosure);
 
@@ -61,6 +68,18 @@ public sealed class EpisodeService(HearthDbContext db)
             children.OrderBy(c => c.GivenName).Select(c => new EpisodeChild(c.Id, $"{c.GivenName} {c.FamilyName}")).ToList(), workers, followUps, outcomes);
     }
 
+    /// <summary>The episode with its family's reference and members, for forms that name people. An audited read of the family.</summary>
+    public async Task<EpisodeSummary> SummaryAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
+    {
+        var (episode, programme) = await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        var reference = await db.Set<People.Family>().Where(f => f.Id == episode.FamilyId).Select(f => f.Reference).SingleAsync(ct);
+        var ids = await db.FamilyMemberIdsAsync(episode.FamilyId, ct);
+        var members = await db.Set<People.Person>().Where(p => ids.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ThenBy(p => p.GivenName)
+            .Select(p => new MemberName(p.Id, p.KnownAs ?? p.GivenName, p.FamilyName)).ToListAsync(ct);
+        await db.RecordReadAsync(actor, nameof(People.Family), episode.FamilyId, ct);
+        return new EpisodeSummary(episode, programme, reference, members);
+    }
+
     public async Task<Episode> RecordAssessmentDecisionAsync(ActorContext actor, Guid episodeId, int version, AssessmentDecision decision, DateOnly decidedOn, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
@@ -79,20 +98,6 @@ public sealed class EpisodeService(HearthDbContext db)
         var v = new Validator();
         EpisodeRules.MoveTo(db, episode, episode.Phases, definition, phaseKey, on, actor.Name, db.Today(), received, v);
         v.ThrowIfAny();
-        await db.SaveChangesAsync(actor, ct);
-        return episode;
-    }
-
-    /// <summary>A booster session in the step-down phase, up to the programme's maximum (IFSS: 3).</summary>
-    public async Task<Episode> RecordBoosterAsync(ActorContext actor, Guid episodeId, int version, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.RecordCasework);
-        var (episode, definition, _) = await LoadAsync(actor, episodeId, version, ct);
-        if (episode.BoosterSessions >= definition.MaxBoosterSessions)
-        {
-            throw new ValidationFailedException("BoosterSessions", $"The programme allows at most {definition.MaxBoosterSessions} booster sessions");
-        }
-        episode.BoosterSessions++;
         await db.SaveChangesAsync(actor, ct);
         return episode;
     }
@@ -123,18 +128,6 @@ public sealed class EpisodeService(HearthDbContext db)
         v.ThrowIfAny();
         await db.SaveChangesAsync(actor.WithReason(reason), ct);
         return episode;
-    }
-
-    /// <summary>Open episodes past their current phase's expected length, most overdue first.</summary>
-    public async Task<IReadOnlyList<OverdueEpisode>> OverdueAsync(ActorContext actor, DateOnly asOf, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ViewFamilies);
-        var rows = await db.Set<Episode>().AsNoTracking().InScope(actor)
-            .Where(e => e.ClosedOn == null && e.CurrentPhaseDueOn != null && e.CurrentPhaseDueOn < asOf)
-            .OrderBy(e => e.CurrentPhaseDueOn)
-            .Select(e => new { e.Id, e.TeamId, e.FamilyId, e.CurrentPhase, e.CurrentPhaseStartedOn, Due = e.CurrentPhaseDueOn!.Value })
-            .ToListAsync(ct);
-        return rows.Select(r => new OverdueEpisode(r.Id, r.TeamId, r.FamilyId, r.CurrentPhase, r.CurrentPhaseStartedOn, r.Due, asOf.DayNumber - r.Due.DayNumber)).ToList();
     }
 
     /// <summary>

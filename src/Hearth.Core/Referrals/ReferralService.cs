@@ -26,9 +26,6 @@ public sealed record NewReferral(
     IReadOnlyDictionary<string, bool>? EligibilityAnswers = null,
     string? Reference = null);
 
-/// <summary>A triage decision. Reason is required for inappropriate and waiting list; ReferredOnTo for referred on.</summary>
-public sealed record TriageDecision(TriageOutcome Outcome, DateOnly DecidedOn, string? Reason = null, string? ReferredOnTo = null, WaitingPriority? Priority = null, string? Mode = null);
-
 /// <summary>The sections of a referral, one question page each, that <see cref="ReferralService.CheckSectionAsync(ActorContext, ReferralSection, NewReferral, CancellationToken)"/> checks on their own.</summary>
 public enum ReferralSection
 {
@@ -45,37 +42,32 @@ public enum ReferralSection
 /// <summary>A member of the family, as a choice on the referral's children page.</summary>
 public sealed record IntakeMember(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth, Relationship Relationship);
 
-/// <summary>What the referral question pages need of the family: its reference, team, members and the programme in effect today.</summary>
+/// <summary>What the referral question pages need of the family: its reference, team, members and the programme the referral is checked against.</summary>
 public sealed record ReferralIntake(Guid FamilyId, string FamilyReference, Guid TeamId, IReadOnlyList<IntakeMember> Members, ProgrammeDefinition? Programme);
 
 public sealed record EarlierReferral(Guid ReferralId, string? Reference, DateOnly ReceivedOn, ReferralStatus Status);
 
-public sealed record WaitingListRow(Guid EntryId, Guid ReferralId, string? ReferralReference, Guid FamilyId, string FamilyReference, DateOnly Since, WaitingPriority Priority, string Reason, int Position, int DaysWaited, int Version, Guid TeamId);
-
-public sealed record PanelReferral(Guid ReferralId, Guid TeamId, string FamilyReference, DateOnly ReceivedOn, ReferralStatus Status, Guid? EpisodeId, WaitingPriority? Priority, DateOnly? WaitingSince);
-
-public sealed record PanelTeam(Guid TeamId, string TeamName, int FreeCapacity, IReadOnlyList<WorkerLoad> Workers, IReadOnlyList<PanelReferral> Referrals);
-
-/// <summary>Referral intake, triage, waiting lists and the resource panel.</summary>
-public sealed class ReferralService(HearthDbContext db, ProgrammeService programmes, AllocationService allocations)
+/// <summary>The referral itself: the intake journey's question pages and their checks, the save, and reading a referral and its earlier ones.</summary>
+public sealed class ReferralService(HearthDbContext db, ProgrammeService programmes)
 {
     /// <summary>
     /// Starts adding a referral for a family: what the question pages need (the family's reference and team, its members
-    /// as choices, the programme in effect today), read in a few small queries rather than the whole family record, and
+    /// as choices, the programme in effect today, as no date received is known yet), read in a few small queries rather than the whole family record, and
     /// one "read family" audit event for the whole journey. The pages that follow call <see cref="ResumeIntakeAsync"/>.
     /// </summary>
     public async Task<ReferralIntake> StartIntakeAsync(ActorContext actor, Guid familyId, CancellationToken ct = default)
     {
-        var intake = await ResumeIntakeAsync(actor, familyId, ct);
+        var intake = await ResumeIntakeAsync(actor, familyId, ct: ct);
         await db.RecordReadAsync(actor, nameof(Family), familyId, ct);
         return intake;
     }
 
     /// <summary>
     /// The same as <see cref="StartIntakeAsync"/> for the later pages of a journey already started (and audited) by it:
-    /// the same scope checks, no further audit event.
+    /// the same scope checks, no further audit event. Once the draft has its date received, the programme is the one
+    /// in effect on that date, the version the save checks the needs against (see <see cref="ProgrammeOnAsync"/>).
     /// </summary>
-    public async Task<ReferralIntake> ResumeIntakeAsync(ActorContext actor, Guid familyId, CancellationToken ct = default)
+    public async Task<ReferralIntake> ResumeIntakeAsync(ActorContext actor, Guid familyId, DateOnly? receivedOn = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.RecordCasework);
         var family = await db.Set<Family>().AsNoTracking().InScope(actor).Where(f => f.Id == familyId)
@@ -86,9 +78,9 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             .OrderBy(m => m.Person!.DateOfBirth).ThenBy(m => m.Person!.GivenName)
             .Select(m => new IntakeMember(m.PersonId, m.Person!.GivenName, m.Person.FamilyName, m.Person.DateOfBirth, m.Relationship))
             .ToListAsync(ct);
-        var code = await db.Set<Team>().AsNoTracking().Where(t => t.Id == family.TeamId).Select(t => t.Service!.ProgrammeCode).SingleOrDefaultAsync(ct);
-        var programme = code is null ? null : (await programmes.InEffectAsync(code, db.Today(), ct))?.Definition;
-        return new ReferralIntake(family.Id, family.Reference, family.TeamId, members, programme);
+        var code = await ProgrammeCodeAsync(family.TeamId, ct);
+        var programme = await ProgrammeOnAsync(code, receivedOn ?? db.Today(), ct);
+        return new ReferralIntake(family.Id, family.Reference, family.TeamId, members, programme?.Definition);
     }
 
     /// <summary>
@@ -99,7 +91,8 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
     {
         actor.Demand(Permission.RecordCasework);
         var v = new Validator();
-        await CheckSectionAsync(actor, section, input, v, ct);
+        var programme = section == ReferralSection.Needs ? await ProgrammeOnAsync(await ProgrammeCodeAsync(input.TeamId, ct), input.ReceivedOn, ct) : null;
+        await CheckSectionAsync(actor, section, input, programme?.Definition, v, ct);
         return v.Errors;
     }
 
@@ -160,15 +153,17 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         {
             v.Add("TeamId", closed);
         }
+        // Read once: the needs section checks against it and the save refuses a service with none.
+        var programme = await ProgrammeOnAsync(team?.Service?.ProgrammeCode, input.ReceivedOn, ct);
         // Consent before needs, so that the errors read in the order the fields were always listed.
         foreach (var section in (ReferralSection[])[ReferralSection.Children, ReferralSection.Details, ReferralSection.Consent, ReferralSection.Needs])
         {
-            await CheckSectionAsync(actor, section, input, v, ct);
+            await CheckSectionAsync(actor, section, input, programme?.Definition, v, ct);
         }
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
         if (team?.Service is { } service)
         {
-            if (service.ProgrammeCode is null || await programmes.InEffectAsync(service.ProgrammeCode, input.ReceivedOn, ct) is null)
+            if (programme is null)
             {
                 v.Add("TeamId", $"{service.Name} has no programme in effect on {input.ReceivedOn:yyyy-MM-dd}");
             }
@@ -180,8 +175,22 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         return (v, team, input.ChildIds.Distinct().ToList(), reference);
     }
 
-    /// <summary>One section's rules, each reading only what it needs (a count, a row or two, never the family record).</summary>
-    private async Task CheckSectionAsync(ActorContext actor, ReferralSection section, NewReferral input, Validator v, CancellationToken ct)
+    /// <summary>
+    /// The one rule for which version of a programme a referral is asked and checked against, on the question pages and
+    /// at the save: the version in effect on the date received (a referral received before a change keeps the old needs).
+    /// </summary>
+    private async Task<ProgrammeVersion?> ProgrammeOnAsync(string? programmeCode, DateOnly receivedOn, CancellationToken ct) =>
+        programmeCode is null ? null : await programmes.InEffectAsync(programmeCode, receivedOn, ct);
+
+    private Task<string?> ProgrammeCodeAsync(Guid teamId, CancellationToken ct) =>
+        db.Set<Team>().AsNoTracking().Where(t => t.Id == teamId).Select(t => t.Service!.ProgrammeCode).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// One section's rules, each reading only what it needs (a count, a row or two, never the family record); the
+    /// needs section checks against <paramref name="programme"/>, which the caller reads (the save refuses a service
+    /// with none, naming the team).
+    /// </summary>
+    private async Task CheckSectionAsync(ActorContext actor, ReferralSection section, NewReferral input, ProgrammeDefinition? programme, Validator v, CancellationToken ct)
     {
         switch (section)
         {
@@ -221,10 +230,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
                     .MaxLength("Reference", input.Reference, 100, "Referral reference");
                 break;
             case ReferralSection.Needs:
-                // The programme the referral's team's service has in effect on the date received (the save refuses a
-                // service with none, naming the team).
-                var code = await db.Set<Team>().AsNoTracking().Where(t => t.Id == input.TeamId).Select(t => t.Service!.ProgrammeCode).SingleOrDefaultAsync(ct);
-                if (code is not null && await programmes.InEffectAsync(code, input.ReceivedOn, ct) is { Definition: var definition })
+                if (programme is { } definition)
                 {
                     foreach (var need in input.PresentingNeeds.Where(n => definition.PresentingNeeds.All(p => p.Key != n)))
                     {
@@ -254,16 +260,6 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             .SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw NotFound();
     }
 
-    /// <summary>One entry still on a waiting list of the actor's teams.</summary>
-    public async Task<WaitingListRow> ReadWaitingEntryAsync(ActorContext actor, Guid entryId, DateOnly asOf, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ViewFamilies);
-        var teamId = await db.Set<WaitingListEntry>().AsNoTracking().InScope(actor).Where(w => w.Id == entryId && w.RemovedOn == null)
-            .Select(w => (Guid?)w.TeamId).SingleOrDefaultAsync(ct)
-            ?? throw new AccessDeniedException("That waiting list entry does not exist or is not in your teams.");
-        return (await WaitingListAsync(actor, teamId, asOf, ct)).Single(w => w.EntryId == entryId);
-    }
-
     /// <summary>Earlier referrals of the same children to the same service within the re-referral window.</summary>
     public async Task<IReadOnlyList<EarlierReferral>> EarlierReferralsAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
     {
@@ -279,246 +275,5 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             .ToListAsync(ct);
     }
 
-    /// <summary>
-    /// Records a triage decision. Accepting opens an episode, or reopens the family's last episode with the service
-    /// when it closed within the programme's reopen window, or joins the family's open episode.
-    /// </summary>
-    public async Task<Referral> TriageAsync(ActorContext actor, Guid referralId, int version, TriageDecision decision, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageCases);
-        var referral = await db.Set<Referral>().InScope(actor).SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw NotFound();
-        referral.Version = version;
-        var v = new Validator();
-        if (referral.Status is not (ReferralStatus.Received or ReferralStatus.WaitingList))
-        {
-            v.Add("Outcome", $"The referral has already been decided ({referral.Status})");
-        }
-        if (referral.Status == ReferralStatus.WaitingList && decision.Outcome == TriageOutcome.WaitingList)
-        {
-            v.Add("Outcome", "The referral is already on the waiting list");
-        }
-        if (decision.DecidedOn > db.Today())
-        {
-            v.Add("DecidedOn", "The decision date must be today or in the past");
-        }
-        else if (decision.DecidedOn < referral.ReceivedOn)
-        {
-            v.Add("DecidedOn", $"The decision date cannot be before the referral was received on {referral.ReceivedOn:yyyy-MM-dd}");
-        }
-        switch (decision.Outcome)
-        {
-            case TriageOutcome.Inappropriate when string.IsNullOrWhiteSpace(decision.Reason):
-                v.Add("Reason", "Enter why the referral is inappropriate");
-                break;
-            case TriageOutcome.ReferredOn when string.IsNullOrWhiteSpace(decision.ReferredOnTo):
-                v.Add("ReferredOnTo", "Enter the service the referral was passed to");
-                break;
-            case TriageOutcome.WaitingList:
-                if (decision.Priority is null || !Enum.IsDefined(decision.Priority.Value))
-                {
-                    v.Add("Priority", "Choose the priority on the waiting list");
-                }
-                if (string.IsNullOrWhiteSpace(decision.Reason))
-                {
-                    v.Add("Reason", "Enter why the referral is waiting");
-                }
-                break;
-        }
-        v.MaxLength("Reason", decision.Reason, 2000, "Reason").MaxLength("ReferredOnTo", decision.ReferredOnTo, 200, "Service referred on to");
-        ProgrammeVersion? programme = null;
-        if (decision.Outcome == TriageOutcome.Accepted)
-        {
-            var code = await db.Set<Service>().Where(s => s.Id == referral.ServiceId).Select(s => s.ProgrammeCode).SingleAsync(ct);
-            programme = code is null ? null : await programmes.InEffectAsync(code, decision.DecidedOn, ct);
-            if (programme is null)
-            {
-                v.Add("Outcome", "The service has no programme in effect on the decision date");
-            }
-            else if (decision.Mode is not null && !programme.Definition.Modes.Contains(decision.Mode))
-            {
-                v.Add("Mode", $"Choose one of: {string.Join(", ", programme.Definition.Modes)}");
-            }
-        }
-        v.ThrowIfAny();
-
-        var waiting = await db.Set<WaitingListEntry>().SingleOrDefaultAsync(w => w.ReferralId == referral.Id && w.RemovedOn == null, ct);
-        if (waiting is not null)
-        {
-            waiting.RemovedOn = decision.DecidedOn;
-            waiting.Outcome = TriageRules.LeavesWaitingListAs(decision.Outcome);
-        }
-        TriageRules.Decide(referral, decision.Outcome, decision.DecidedOn, actor, decision.Reason, decision.ReferredOnTo);
-        if (decision.Outcome == TriageOutcome.WaitingList)
-        {
-            var last = await db.Set<WaitingListEntry>().Where(w => w.TeamId == referral.TeamId && w.RemovedOn == null).MaxAsync(w => (int?)w.Position, ct) ?? 0;
-            db.Add(new WaitingListEntry
-            {
-                ReferralId = referral.Id, TeamId = referral.TeamId, Since = decision.DecidedOn,
-                Priority = decision.Priority!.Value, Reason = decision.Reason!.Trim(), Position = last + 1,
-            });
-        }
-        if (decision.Outcome == TriageOutcome.Accepted)
-        {
-            await AcceptIntoEpisodeAsync(referral, programme!, decision.DecidedOn, actor.Name, decision.Mode, ct);
-        }
-        await db.SaveChangesAsync(actor, ct);
-        return referral;
-    }
-
-    private async Task AcceptIntoEpisodeAsync(Referral referral, ProgrammeVersion programme, DateOnly on, string by, string? mode, CancellationToken ct)
-    {
-        var latest = await db.Set<Episode>().Include(e => e.Phases)
-            .Where(e => e.FamilyId == referral.FamilyId && e.ServiceId == referral.ServiceId)
-            .OrderByDescending(e => e.OpenedOn).FirstOrDefaultAsync(ct);
-        if (latest is { ClosedOn: null })
-        {
-            referral.EpisodeId = latest.Id;
-            return;
-        }
-        if (latest is { ClosedOn: { } closedOn })
-        {
-            var latestProgramme = await db.Set<ProgrammeVersion>().AsNoTracking().SingleAsync(p => p.Id == latest.ProgrammeVersionId, ct);
-            if (EpisodeRules.WithinReopenWindow(closedOn, on, latestProgramme.Definition))
-            {
-                var pending = await db.Set<FollowUp>().Where(f => f.EpisodeId == latest.Id && f.CompletedOn == null).ToListAsync(ct);
-                var v = new Validator();
-                EpisodeRules.Reopen(db, latest, latest.Phases, pending, latestProgramme.Definition, on, by, db.Today(), v);
-                v.ThrowIfAny();
-                latest.ReferralId = referral.Id;
-                referral.EpisodeId = latest.Id;
-                return;
-            }
-        }
-        EpisodeRules.Open(db, referral, programme, on, by, mode);
-    }
-
-    public async Task<IReadOnlyList<WaitingListRow>> WaitingListAsync(ActorContext actor, Guid teamId, DateOnly asOf, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ViewFamilies);
-        var rows = await db.Set<WaitingListEntry>().AsNoTracking().InScope(actor)
-            .Where(w => w.TeamId == teamId && w.RemovedOn == null)
-            .OrderBy(w => w.Position).ThenBy(w => w.Since)
-            .Join(db.Set<Family>(), w => w.Referral!.FamilyId, f => f.Id, (w, f) => new { w, w.Referral!.Reference, f.Id, FamilyReference = f.Reference })
-            .ToListAsync(ct);
-        return rows.Select(r => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, r.w.Position, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version, r.w.TeamId)).ToList();
-    }
-
-    /// <summary>Moves an entry to a new place in its team's list (1 = first), with a reason for the audit trail.</summary>
-    public async Task ReorderAsync(ActorContext actor, Guid entryId, int version, int newPosition, string reason, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageCases);
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new ValidationFailedException("Reason", "Enter why the waiting list is being reordered");
-        }
-        var entry = await db.Set<WaitingListEntry>().InScope(actor).SingleOrDefaultAsync(w => w.Id == entryId && w.RemovedOn == null, ct)
-            ?? throw new AccessDeniedException("That waiting list entry does not exist or is not in your teams.");
-        var list = await db.Set<WaitingListEntry>().Where(w => w.TeamId == entry.TeamId && w.RemovedOn == null)
-            .OrderBy(w => w.Position).ThenBy(w => w.Since).ToListAsync(ct);
-        if (newPosition < 1 || newPosition > list.Count)
-        {
-            throw new ValidationFailedException("Position", $"Choose a position from 1 to {list.Count}");
-        }
-        entry.Version = version;
-        list.Remove(entry);
-        list.Insert(newPosition - 1, entry);
-        for (var i = 0; i < list.Count; i++)
-        {
-            list[i].Position = i + 1;
-        }
-        await db.SaveChangesAsync(actor.WithReason(reason), ct);
-    }
-
-    /// <summary>Takes a referral off the waiting list without accepting it (withdrawn, no longer needed...).</summary>
-    public async Task RemoveFromWaitingListAsync(ActorContext actor, Guid entryId, int version, WaitingOutcome outcome, DateOnly on, string? note, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageCases);
-        var entry = await db.Set<WaitingListEntry>().InScope(actor).Include(w => w.Referral).SingleOrDefaultAsync(w => w.Id == entryId && w.RemovedOn == null, ct)
-            ?? throw new AccessDeniedException("That waiting list entry does not exist or is not in your teams.");
-        var v = new Validator();
-        if (outcome == WaitingOutcome.Accepted)
-        {
-            v.Add("Outcome", "To accept a waiting referral, record the triage decision: it opens the episode");
-        }
-        if (on < entry.Since || on > db.Today())
-        {
-            v.Add("RemovedOn", $"The date must be between {entry.Since:yyyy-MM-dd} and today");
-        }
-        v.MaxLength("OutcomeNote", note, 2000, "Note");
-        v.ThrowIfAny();
-        entry.Version = version;
-        entry.RemovedOn = on;
-        entry.Outcome = outcome;
-        entry.OutcomeNote = note?.Trim();
-        var referral = entry.Referral!;
-        referral.Status = outcome switch
-        {
-            WaitingOutcome.ReferredOn => ReferralStatus.ReferredOn,
-            WaitingOutcome.Inappropriate => ReferralStatus.Inappropriate,
-            _ => ReferralStatus.Advice,
-        };
-        referral.DecidedOn = on;
-        referral.DecidedBy = actor.Name;
-        referral.DecidedByUserId = actor.UserId;
-        referral.DecisionReason = $"Removed from waiting list: {outcome}{(string.IsNullOrWhiteSpace(note) ? "" : $" ({note.Trim()})")}";
-        await db.SaveChangesAsync(actor, ct);
-    }
-
-    /// <summary>
-    /// The resource panel: for each of the chosen teams, every waiting referral and every accepted referral whose episode
-    /// has no worker yet, beside the team's workers' free intensive capacity.
-    /// </summary>
-    public async Task<IReadOnlyList<PanelTeam>> ResourcePanelAsync(ActorContext actor, IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default)
-    {
-        actor.Demand(Permission.ManageCases);
-        var teams = teamIds.Where(actor.CanSeeTeam).Distinct().ToList();
-        var names = await db.Set<Team>().AsNoTracking().Where(t => teams.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var referrals = await db.Set<Referral>().AsNoTracking().InScope(actor)
-            .Where(r => teams.Contains(r.TeamId)
-                && (r.Status == ReferralStatus.WaitingList
-                    || (r.Status == ReferralStatus.Accepted && r.EpisodeId != null
-                        && db.Set<Episode>().Any(e => e.Id == r.EpisodeId && e.ClosedOn == null)
-                        && !db.Set<Allocation>().Any(a => a.EpisodeId == r.EpisodeId && a.To == null))))
-            .Join(db.Set<Family>(), r => r.FamilyId, f => f.Id, (r, f) => new { r, f.Reference })
-            .Select(x => new
-            {
-                x.r.Id, x.r.TeamId, x.Reference, x.r.ReceivedOn, x.r.Status, x.r.EpisodeId,
-                Waiting = db.Set<WaitingListEntry>().Where(w => w.ReferralId == x.r.Id && w.RemovedOn == null)
-                    .Select(w => new { w.Priority, w.Since, w.Position }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var loads = await allocations.LoadsAsync(actor, teams, ct);
-        return teams.Where(names.ContainsKey).Select(t =>
-        {
-            var workers = loads.Where(l => l.TeamId == t).ToList();
-            var rows = referrals.Where(r => r.TeamId == t)
-                .OrderBy(r => r.Waiting == null ? 0 : 1).ThenBy(r => r.Waiting?.Position).ThenBy(r => r.ReceivedOn)
-                .Select(r => new PanelReferral(r.Id, r.TeamId, r.Reference, r.ReceivedOn, r.Status, r.EpisodeId, r.Waiting?.Priority, r.Waiting?.Since))
-                .ToList();
-            return new PanelTeam(t, names[t], workers.Sum(w => w.FreeCapacity), workers, rows);
-        }).ToList();
-    }
-
-    private static AccessDeniedException NotFound() => new("That referral does not exist or is not in your teams.");
-}
-
-/// <summary>Sets <see cref="Referral.IsReReferral"/> wherever <see cref="ReReferralRule"/> says so, including later referrals when one is back-dated.</summary>
-internal static class ReReferrals
-{
-    public static async Task RecomputeAsync(HearthDbContext db, IReadOnlyCollection<Guid> childIds, CancellationToken ct)
-    {
-        var ids = childIds.ToList();
-        var rows = await db.Set<ReferralChild>()
-            .Where(c => ids.Contains(c.PersonId))
-            .Join(db.Set<Referral>(), c => c.ReferralId, r => r.Id, (c, r) => new { c.PersonId, r.Id, r.ServiceId, r.ReceivedOn })
-            .ToListAsync(ct);
-        // Adding a referral or merging people only ever adds earlier referrals, so flags are set and never cleared here.
-        var flagged = rows.Where(r => rows.Any(o => o.PersonId == r.PersonId && o.ServiceId == r.ServiceId && ReReferralRule.Counts(o.ReceivedOn, r.ReceivedOn)))
-            .Select(r => r.Id).Distinct().ToList();
-        var referrals = await db.Set<Referral>().Where(r => flagged.Contains(r.Id) && !r.IsReReferral).ToListAsync(ct);
-        foreach (var r in referrals)
-        {
-            r.IsReReferral = true;
-        }
-    }
+    internal static AccessDeniedException NotFound() => new("That referral does not exist or is not in your teams.");
 }

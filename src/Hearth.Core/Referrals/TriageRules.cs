@@ -3,7 +3,7 @@ using Hearth.Core.Security;
 namespace Hearth.Core.Referrals;
 
 /// <summary>
-/// What a triage decision does to a referral, shared by <see cref="ReferralService.TriageAsync"/> and the journey import
+/// What a triage decision does to a referral, shared by <see cref="TriageService.TriageAsync"/> and the journey import
 /// so that an imported decision and one made on the triage page leave the same referral.
 /// </summary>
 public static class TriageRules

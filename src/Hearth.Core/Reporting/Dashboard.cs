@@ -28,7 +28,7 @@ public sealed record ManagerDashboard(IReadOnlyList<Headline> Headlines, IReadOn
 /// Home-page headlines, taken from the reports themselves so a dashboard never disagrees with the report it links to:
 /// the current quarter against the same quarter a year earlier, and the financial year to date.
 /// </summary>
-public sealed class Dashboard(ReportService reports, ReferralService referrals, DueList due, HearthDbContext db)
+public sealed class Dashboard(ReportService reports, WaitingListService waitingLists, DueList due, HearthDbContext db)
 {
     public async Task<IReadOnlyList<Headline>> ServiceHeadlinesAsync(ActorContext actor, CancellationToken ct = default) =>
         (await HeadlinesAsync(actor, ct)).Headlines;
@@ -101,7 +101,7 @@ public sealed class Dashboard(ReportService reports, ReferralService referrals, 
         var work = new List<TeamWork>();
         foreach (var team in teams)
         {
-            var waiting = await referrals.WaitingListAsync(actor, team.Id, today, ct);
+            var waiting = await waitingLists.WaitingListAsync(actor, team.Id, today, ct);
             var items = await due.ForTeamAsync(actor, team.Id, today, ct);
             work.Add(new TeamWork(team.Id, team.Name, waiting.Count, waiting.Count == 0 ? null : waiting.Max(w => w.DaysWaited),
                 items.Count(i => i.DaysOverdue > 0), items.Count(i => i.DaysOverdue == 0 && i.DueOn is { } d && d >= today)));

@@ -28,10 +28,6 @@ public sealed record FinanceYear(
 /// <summary>Grant profiles and income. The counts and sums by service and year are computed by the database.</summary>
 public sealed class FinanceService(HearthDbContext db, FrameworkService frameworks, ResultsService results)
 {
-    /// <summary>Families the government pays for: the council's number less the framework's deadweight, rounded half up.</summary>
-    public static int FundedFamilies(FrameworkDefinition f, int families) =>
-        (int)Math.Round(families - (f.Payments.DeadweightOneIn > 0 ? (decimal)families / f.Payments.DeadweightOneIn : 0), MidpointRounding.AwayFromZero);
-
     /// <summary>
     /// The profile for a number of families attached in a financial year: the attachment fees, and the results payments
     /// if every family achieved its results (phase 1: the per-family maximum less the fee). York's table (seeds/001 para 40).

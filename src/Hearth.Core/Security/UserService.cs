@@ -141,11 +141,4 @@ public sealed class UserService(HearthDbContext db, UserManager<HearthUser> user
         }
         return user;
     }
-
-    /// <summary>The actor context for a signed-in user, with the teams that scope what they see.</summary>
-    public async Task<ActorContext?> ActorForAsync(Guid userId, CancellationToken ct = default)
-    {
-        var user = await db.Users.AsNoTracking().Include(u => u.Teams).SingleOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
-        return user is null ? null : ActorContext.ForUser(user.Id, user.DisplayName, user.Role, user.Teams.Select(t => t.TeamId));
-    }
 }

@@ -56,45 +56,45 @@ public static class CaseworkApi
             TypedResults.Ok(await s.ApproveExtraBoosterAsync(http.User.ToActor(), episodeId, body.Reason, ct))).WithName("ApproveBooster")
             .WithSummary("A manager approves one booster session beyond the programme's maximum, with a reason.");
 
-        episodes.MapGet("/reviews", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/reviews", async (HttpContext http, ReviewService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.ReviewsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListReviews");
-        episodes.MapGet("/gas", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/gas", async (HttpContext http, ReviewService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.GasTrajectoryAsync(http.User.ToActor(), episodeId, ct))).WithName("GetGasTrajectory")
             .WithSummary("The GAS T-score at each held review, from the goal ratings recorded there.");
-        episodes.MapPost("/reviews/schedule", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapPost("/reviews/schedule", async (HttpContext http, ReviewService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.ScheduleReviewsAsync(http.User.ToActor(), episodeId, ct))).WithName("ScheduleReviews")
             .WithSummary("Creates the current phase's reviews from the programme's review points; safe to repeat.");
-        episodes.MapGet("/plans", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/plans", async (HttpContext http, PlanService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.PlansAsync(http.User.ToActor(), episodeId, ct))).WithName("ListPlans");
-        episodes.MapPut("/plans/{kind}", async (HttpContext http, CaseworkService c, Guid episodeId, PlanKind kind, PlanRequest body, CancellationToken ct) =>
+        episodes.MapPut("/plans/{kind}", async (HttpContext http, PlanService c, Guid episodeId, PlanKind kind, PlanRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.SavePlanAsync(http.User.ToActor(), episodeId, body.Version, new PlanInput(kind, body.Content, body.ReviewBy, body.ChangeSummary), ct)))
             .WithName("SavePlan").WithSummary("Writes the plan's next version; pass the version you read (none for a new plan).");
-        episodes.MapGet("/assessments", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/assessments", async (HttpContext http, AssessmentService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.AssessmentsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListAssessments");
-        episodes.MapPost("/assessments", async (HttpContext http, CaseworkService c, Guid episodeId, AssessmentRequest body, CancellationToken ct) =>
+        episodes.MapPost("/assessments", async (HttpContext http, AssessmentService c, Guid episodeId, AssessmentRequest body, CancellationToken ct) =>
         {
             var started = await c.StartAssessmentAsync(http.User.ToActor(), episodeId, body.Input(), ct);
             return TypedResults.Created($"/api/v1/assessments/{started.Id}", started);
         }).WithName("StartAssessment").WithSummary("Starts the programme's assessment as a draft; complete it with PUT /assessments/{id} and complete: true.");
-        episodes.MapGet("/agreements", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/agreements", async (HttpContext http, PlanService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.AgreementsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListAgreements")
             .WithSummary("Every family member's agreement to the episode's plans: who, which version, when and how.");
-        episodes.MapGet("/goals", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/goals", async (HttpContext http, GoalService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.GoalsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListGoals");
-        episodes.MapPost("/goals", async (HttpContext http, CaseworkService c, Guid episodeId, GoalInput body, CancellationToken ct) =>
+        episodes.MapPost("/goals", async (HttpContext http, GoalService c, Guid episodeId, GoalInput body, CancellationToken ct) =>
             TypedResults.Ok(await c.AddGoalAsync(http.User.ToActor(), episodeId, body, ct))).WithName("AddGoal");
         episodes.MapGet("/service-referrals", async (HttpContext http, ServiceReferralService r, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await r.ForEpisodeAsync(http.User.ToActor(), episodeId, ct))).WithName("ListServiceReferrals");
         episodes.MapPost("/service-referrals", async (HttpContext http, ServiceReferralService r, Guid episodeId, ServiceReferralInput body, CancellationToken ct) =>
             TypedResults.Ok(await r.ReferAsync(http.User.ToActor(), episodeId, body, ct))).WithName("ReferToService");
 
-        episodes.MapGet("/professionals", async (HttpContext http, CaseworkService c, Guid episodeId, CancellationToken ct) =>
+        episodes.MapGet("/professionals", async (HttpContext http, TeamAroundFamilyService c, Guid episodeId, CancellationToken ct) =>
             TypedResults.Ok(await c.ProfessionalsAsync(http.User.ToActor(), episodeId, ct))).WithName("ListProfessionals").WithSummary("The team around the family.");
-        episodes.MapPost("/professionals", async (HttpContext http, CaseworkService c, Guid episodeId, ProfessionalInput body, CancellationToken ct) =>
+        episodes.MapPost("/professionals", async (HttpContext http, TeamAroundFamilyService c, Guid episodeId, ProfessionalInput body, CancellationToken ct) =>
             TypedResults.Ok(await c.AddProfessionalAsync(http.User.ToActor(), episodeId, body, ct))).WithName("AddProfessional");
 
         var casework = v1.MapGroup("").RequireAuthorization(Policies.For(Permission.RecordCasework));
-        casework.MapPut("/professionals/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, ProfessionalRequest body, CancellationToken ct) =>
+        casework.MapPut("/professionals/{id:guid}", async (HttpContext http, TeamAroundFamilyService c, Guid id, ProfessionalRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.UpdateProfessionalAsync(http.User.ToActor(), id, body.Version, body.Professional, ct))).WithName("UpdateProfessional");
         casework.MapGet("/service-referrals/{id:guid}", async (HttpContext http, ServiceReferralService r, Guid id, CancellationToken ct) =>
             TypedResults.Ok(await r.ReadAsync(http.User.ToActor(), id, ct))).WithName("ReadServiceReferral").WithSummary("A referral to a wider service with its wait so far.");
@@ -103,17 +103,17 @@ public static class CaseworkApi
             var until = to ?? time.TodayInUk();
             return TypedResults.Ok(await s.TimeSplitAsync(http.User.ToActor(), id, from ?? until.AddDays(-27), until, ct));
         }).WithName("WorkerTimeSplit").WithSummary("A worker's minutes with families against other work; ?from=&to= (the last 28 days by default).");
-        casework.MapPut("/goals/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, GoalRequest body, CancellationToken ct) =>
+        casework.MapPut("/goals/{id:guid}", async (HttpContext http, GoalService c, Guid id, GoalRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.UpdateGoalAsync(http.User.ToActor(), id, body.Version ?? 0, body.Goal, ct))).WithName("UpdateGoal");
-        casework.MapPut("/reviews/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, ReviewRequest body, CancellationToken ct) =>
+        casework.MapPut("/reviews/{id:guid}", async (HttpContext http, ReviewService c, Guid id, ReviewRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.RecordReviewAsync(http.User.ToActor(), id, body.Version, body.Review, ct))).WithName("RecordReview");
-        casework.MapPut("/assessments/{id:guid}", async (HttpContext http, CaseworkService c, Guid id, AssessmentRequest body, CancellationToken ct) =>
+        casework.MapPut("/assessments/{id:guid}", async (HttpContext http, AssessmentService c, Guid id, AssessmentRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.UpdateAssessmentAsync(http.User.ToActor(), id, body.Version, body.Input(), body.Complete, ct))).WithName("UpdateAssessment")
             .WithSummary("Saves a draft assessment; complete: true also completes it, which needs every required answer and the safety scale (409 when the version is stale).");
         casework.MapPost("/service-referrals/{id:guid}/status", async (HttpContext http, ServiceReferralService r, Guid id, StatusRequest body, CancellationToken ct) =>
             TypedResults.Ok(await r.ChangeStatusAsync(http.User.ToActor(), id, body.Version, body.Status, body.On, body.Note, ct))).WithName("ChangeServiceReferralStatus");
 
-        casework.MapPost("/plans/{id:guid}/agreements", async (HttpContext http, CaseworkService c, Guid id, AgreementRequest body, CancellationToken ct) =>
+        casework.MapPost("/plans/{id:guid}/agreements", async (HttpContext http, PlanService c, Guid id, AgreementRequest body, CancellationToken ct) =>
         {
             var v = new Validator();
             var format = ApiEnum.Parse<AgreementFormat>(body.Format, "Format", v);
@@ -121,7 +121,7 @@ public static class CaseworkApi
             var agreement = await c.RecordAgreementAsync(http.User.ToActor(), id, new AgreementInput(body.PersonId, body.AgreedOn, format), ct);
             return TypedResults.Created($"/api/v1/plans/{id}/agreements", agreement);
         }).WithName("RecordAgreement").WithSummary("A family member agreed the plan's current version: personId, agreedOn and format.");
-        v1.MapPost("/assessments/{id:guid}/authorisation", async (HttpContext http, CaseworkService c, Guid id, AuthorisationRequest body, CancellationToken ct) =>
+        v1.MapPost("/assessments/{id:guid}/authorisation", async (HttpContext http, AssessmentService c, Guid id, AuthorisationRequest body, CancellationToken ct) =>
             TypedResults.Ok(await c.AuthoriseAssessmentAsync(http.User.ToActor(), id, body.Version, body.AuthorisedOn, ct)))
             .RequireAuthorization(Policies.For(Permission.ManageCases)).WithName("AuthoriseAssessment")
             .WithSummary("A manager authorises a complete assessment; pass the version you read (409 when stale).");

@@ -71,7 +71,7 @@ public static class JourneyApi
         referrals.MapGet("/{id:guid}/earlier", async (HttpContext http, ReferralService service, Guid id, CancellationToken ct) =>
             TypedResults.Ok(await service.EarlierReferralsAsync(http.User.ToActor(), id, ct)))
             .WithName("GetEarlierReferrals").WithSummary("Earlier referrals of the same children to the same service within 12 months.");
-        referrals.MapPost("/{id:guid}/decision", async (HttpContext http, ReferralService service, Guid id, TriageRequest body, CancellationToken ct) =>
+        referrals.MapPost("/{id:guid}/decision", async (HttpContext http, TriageService service, Guid id, TriageRequest body, CancellationToken ct) =>
         {
             var v = new Validator();
             var outcome = ApiEnum.Parse<TriageOutcome>(body.Outcome, "Outcome", v);
@@ -148,14 +148,14 @@ public static class JourneyApi
         caseload.MapGet("/", async (HttpContext http, EpisodeService service, TimeProvider time, Guid? team, Guid? worker, CancellationToken ct) =>
             TypedResults.Ok(await service.CaseloadAsync(http.User.ToActor(), team, worker, Today(time), ct)))
             .WithName("GetCaseload").WithSummary("Open episodes in the caller's teams; filter by ?team= or ?worker=.");
-        caseload.MapGet("/waiting-list", async (HttpContext http, ReferralService service, TimeProvider time, Guid team, CancellationToken ct) =>
+        caseload.MapGet("/waiting-list", async (HttpContext http, WaitingListService service, TimeProvider time, Guid team, CancellationToken ct) =>
             TypedResults.Ok(await service.WaitingListAsync(http.User.ToActor(), team, Today(time), ct)))
             .WithName("GetWaitingList");
         caseload.MapGet("/needing-reallocation", async (HttpContext http, AllocationService service, Guid? team, CancellationToken ct) =>
             TypedResults.Ok(await service.NeedingReallocationAsync(http.User.ToActor(), team, ct)))
             .RequireAuthorization(manage).WithName("GetCasesNeedingReallocation")
             .WithSummary("Open episodes with no open allocation, or held by a worker who is no longer active; ?team= narrows to one team.");
-        caseload.MapGet("/resource-panel", async (HttpContext http, ReferralService service, Guid[]? team, CancellationToken ct) =>
+        caseload.MapGet("/resource-panel", async (HttpContext http, WaitingListService service, Guid[]? team, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
             return TypedResults.Ok(await service.ResourcePanelAsync(actor, team is { Length: > 0 } ? team : actor.TeamIds.ToList(), ct));

@@ -46,7 +46,15 @@ public abstract class CaseworkTestBase : JourneyTestBase
 
     protected static GasLevels FiveLevels => new("Ava misses most school days", "Ava attends 3 days a week", "Ava attends 4 days a week", "Ava attends every day most weeks", "Ava attends every day");
 
-    protected Task<T> Casework<T>(Func<CaseworkService, Task<T>> action) => InScope(s => action(Get<CaseworkService>(s)));
+    protected Task<T> Assessments<T>(Func<AssessmentService, Task<T>> action) => InScope(s => action(Get<AssessmentService>(s)));
+
+    protected Task<T> Plans<T>(Func<PlanService, Task<T>> action) => InScope(s => action(Get<PlanService>(s)));
+
+    protected Task<T> Goals<T>(Func<GoalService, Task<T>> action) => InScope(s => action(Get<GoalService>(s)));
+
+    protected Task<T> Reviews<T>(Func<ReviewService, Task<T>> action) => InScope(s => action(Get<ReviewService>(s)));
+
+    protected Task<T> Professionals<T>(Func<TeamAroundFamilyService, Task<T>> action) => InScope(s => action(Get<TeamAroundFamilyService>(s)));
 
     protected Task<T> Sessions<T>(Func<SessionService, Task<T>> action) => InScope(s => action(Get<SessionService>(s)));
 

@@ -26,26 +26,26 @@ public sealed class GoalAttainmentFromReviewsTests : CaseworkTestBase
     {
         await SetUpEpisodeAsync(toPhase2: true);
         var first = Episode;
-        var school = await Casework(c => c.AddGoalAsync(Practitioner, first.Id, new GoalInput(Child.Id, "Ava goes to school", "Kim", null, FiveLevels, [])));
-        var routine = await Casework(c => c.AddGoalAsync(Practitioner, first.Id, new GoalInput(null, "Bedtime routine", "Kim", null, FiveLevels, [])));
-        var reviews = await Casework(c => c.ScheduleReviewsAsync(Practitioner, first.Id));
-        await Casework(c => c.RecordReviewAsync(Practitioner, reviews[0].Id, reviews[0].Version, new ReviewInput(new DateOnly(2026, 3, 2), "Kim, Wren", "Settling", null,
+        var school = await Goals(c => c.AddGoalAsync(Practitioner, first.Id, new GoalInput(Child.Id, "Ava goes to school", "Kim", null, FiveLevels, [])));
+        var routine = await Goals(c => c.AddGoalAsync(Practitioner, first.Id, new GoalInput(null, "Bedtime routine", "Kim", null, FiveLevels, [])));
+        var reviews = await Reviews(c => c.ScheduleReviewsAsync(Practitioner, first.Id));
+        await Reviews(c => c.RecordReviewAsync(Practitioner, reviews[0].Id, reviews[0].Version, new ReviewInput(new DateOnly(2026, 3, 2), "Kim, Wren", "Settling", null,
             ReviewDecision.Continue, new Dictionary<Guid, int> { [school.Id] = 0, [routine.Id] = 1 })));
-        await Casework(c => c.RecordReviewAsync(Practitioner, reviews[1].Id, reviews[1].Version, new ReviewInput(new DateOnly(2026, 5, 1), "Kim, Wren", "Going well", null,
+        await Reviews(c => c.RecordReviewAsync(Practitioner, reviews[1].Id, reviews[1].Version, new ReviewInput(new DateOnly(2026, 5, 1), "Kim, Wren", "Going well", null,
             ReviewDecision.Continue, new Dictionary<Guid, int> { [school.Id] = 2, [routine.Id] = 1 })));
 
         await SetUpEpisodeAsync(toPhase2: true, reference: "C-2");
         var second = Episode;
-        var home = await Casework(c => c.AddGoalAsync(Practitioner, second.Id, new GoalInput(null, "Calmer mornings", "Kim", null, FiveLevels, [])));
-        var its = await Casework(c => c.ScheduleReviewsAsync(Practitioner, second.Id));
-        await Casework(c => c.RecordReviewAsync(Practitioner, its[0].Id, its[0].Version, new ReviewInput(new DateOnly(2026, 3, 3), "Kim", "Better", null,
+        var home = await Goals(c => c.AddGoalAsync(Practitioner, second.Id, new GoalInput(null, "Calmer mornings", "Kim", null, FiveLevels, [])));
+        var its = await Reviews(c => c.ScheduleReviewsAsync(Practitioner, second.Id));
+        await Reviews(c => c.RecordReviewAsync(Practitioner, its[0].Id, its[0].Version, new ReviewInput(new DateOnly(2026, 3, 3), "Kim", "Better", null,
             ReviewDecision.Continue, new Dictionary<Guid, int> { [home.Id] = 2 })));
 
-        var trajectory = await Casework(c => c.GasTrajectoryAsync(Practitioner, first.Id));
+        var trajectory = await Reviews(c => c.GasTrajectoryAsync(Practitioner, first.Id));
         Assert.Equal([(1, new DateOnly(2026, 3, 2), 2), (2, new DateOnly(2026, 5, 1), 2)], trajectory.Select(p => (p.Number, p.HeldOn, p.Goals)));
         Assert.Equal(FirstReview, (double)trajectory[0].TScore!.Value, 6);
         Assert.Equal(SecondReview, (double)trajectory[1].TScore!.Value, 6);
-        Assert.Equal(70.0, (double)(await Casework(c => c.GasTrajectoryAsync(Practitioner, second.Id))).Single().TScore!.Value, 6);
+        Assert.Equal(70.0, (double)(await Reviews(c => c.GasTrajectoryAsync(Practitioner, second.Id))).Single().TScore!.Value, 6);
 
         var report = await InScope(s => Get<ReportService>(s).RunAsync(Manager, "measures", new ReportFilter(new ReportPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 31)))));
         var gas = report.Tables.Single(t => t.Key == "gas");

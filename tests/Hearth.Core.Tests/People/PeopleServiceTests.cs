@@ -103,7 +103,7 @@ public sealed class PeopleServiceTests : JourneyTestBase
         var duplicateReferral = await RecordAsync(Referral(other, duplicate.Id, new DateOnly(2026, 9, 1)));
         Assert.False(duplicateReferral.IsReReferral);
         // What else is recorded about the duplicate: a session they took part in and evidence matched to them.
-        var accepted = await InScope(s => Get<ReferralService>(s).TriageAsync(Manager, duplicateReferral.Id, duplicateReferral.Version, new TriageDecision(TriageOutcome.Accepted, new DateOnly(2026, 9, 2))));
+        var accepted = await InScope(s => Get<TriageService>(s).TriageAsync(Manager, duplicateReferral.Id, duplicateReferral.Version, new TriageDecision(TriageOutcome.Accepted, new DateOnly(2026, 9, 2))));
         await InScope(async s =>
         {
             var db = Get<HearthDbContext>(s);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.People;
+using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,32 @@ public sealed class ReferralIntakeTests : JourneyTestBase
 
         Assert.Equal(refused.Errors.Select(e => e.Field), bySection);
         Assert.Equal(["ChildIds"], (await InScope(s => Get<ReferralService>(s).CheckSectionAsync(Practitioner, ReferralSection.Children, bad))).Select(e => e.Field));
+    }
+
+    [Fact]
+    public async Task The_needs_offered_are_those_of_the_programme_version_in_effect_on_the_date_received_as_the_save_checks()
+    {
+        // Version 2 of IFSS, in effect from 1 October, drops "young carer" and adds "kinship care".
+        var v1 = ShippedProgrammes.All.Single(p => p.Code == ShippedProgrammes.Ifss).Definition;
+        Assert.Contains(v1.PresentingNeeds, n => n.Key == "young_carer");
+        var v2 = v1 with { PresentingNeeds = [.. v1.PresentingNeeds.Where(n => n.Key != "young_carer"), new PresentingNeed("kinship_care", "Kinship care")] };
+        await InScope(s => Get<ProgrammeService>(s).PublishAsync(Admin, ShippedProgrammes.Ifss, "Integrated Family Support Service", v2, new DateOnly(2026, 10, 1)));
+        var (family, child) = await FamilyWithChildAsync("IN-4");
+        var receivedBefore = new DateOnly(2026, 9, 15);
+
+        var beforeChange = await InScope(s => Get<ReferralService>(s).ResumeIntakeAsync(Practitioner, family.Id, receivedBefore));
+        var dateNotYetGiven = await InScope(s => Get<ReferralService>(s).ResumeIntakeAsync(Practitioner, family.Id));
+
+        Assert.Contains(beforeChange.Programme!.PresentingNeeds, n => n.Key == "young_carer");
+        Assert.DoesNotContain(beforeChange.Programme.PresentingNeeds, n => n.Key == "kinship_care");
+        Assert.Contains(dateNotYetGiven.Programme!.PresentingNeeds, n => n.Key == "kinship_care");
+        // What the page offered is what the section check and the save accept, and the other version's need is refused.
+        var offered = Referral(family, child.Id, receivedBefore, needs: ["young_carer"]);
+        Assert.Empty(await InScope(s => Get<ReferralService>(s).CheckSectionAsync(Practitioner, ReferralSection.Needs, offered)));
+        var refused = await InScope(s => Get<ReferralService>(s).CheckSectionAsync(Practitioner, ReferralSection.Needs, offered with { PresentingNeeds = ["kinship_care"] }));
+        Assert.Equal(["PresentingNeeds"], refused.Select(e => e.Field));
+        var saved = await RecordAsync(offered);
+        Assert.Equal(["young_carer"], saved.PresentingNeeds);
     }
 
     /// <summary>The SQL commands one DbContext sends while it lives, from EF Core's diagnostic events.</summary>

@@ -42,7 +42,7 @@ public sealed class CapacityReportTests : JourneyTestBase
                 await InScope(async s =>
                 {
                     var entry = await Get<HearthDbContext>(s).Set<WaitingListEntry>().SingleAsync(e => e.ReferralId == referral.Id);
-                    await Get<ReferralService>(s).RemoveFromWaitingListAsync(Manager, entry.Id, entry.Version, WaitingOutcome.Withdrawn, on, "Family moved on");
+                    await Get<WaitingListService>(s).RemoveFromWaitingListAsync(Manager, entry.Id, entry.Version, WaitingOutcome.Withdrawn, on, "Family moved on");
                 });
             }
         }

@@ -85,7 +85,7 @@ public abstract class JourneyTestBase : IAsyncLifetime
         InScope(async s =>
         {
             var version = await Get<HearthDbContext>(s).Set<Referral>().Where(r => r.Id == referralId).Select(r => r.Version).SingleAsync();
-            return await Get<ReferralService>(s).TriageAsync(actor ?? Manager, referralId, version, decision);
+            return await Get<TriageService>(s).TriageAsync(actor ?? Manager, referralId, version, decision);
         });
 
     protected Task<Episode> EpisodeAsync(Guid episodeId) =>

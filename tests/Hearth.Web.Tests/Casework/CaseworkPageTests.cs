@@ -76,7 +76,7 @@ public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFi
     public async Task The_whats_due_page_lists_the_workers_goals_without_levels_and_links_to_them()
     {
         var (episode, _, _) = await SamsEpisodeAsync();
-        var goal = await WithAsync(s => s.GetRequiredService<CaseworkService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Family tea together twice a week", "Parent", null, new GasLevels(null, null, null, null, null), [])));
+        var goal = await WithAsync(s => s.GetRequiredService<GoalService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Family tea together twice a week", "Parent", null, new GasLevels(null, null, null, null, null), [])));
         var client = await app.SignedInClientAsync("Practitioner");
 
         var response = await client.GetAsync("/casework/due");
@@ -146,8 +146,7 @@ public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFi
     public async Task The_review_form_rates_goals_and_keeps_a_draft_across_a_new_sign_in()
     {
         var (episode, _, _) = await SamsEpisodeAsync();
-        var casework = (Func<IServiceProvider, CaseworkService>)(s => s.GetRequiredService<CaseworkService>());
-        var goal = await WithAsync(s => casework(s).AddGoalAsync(System, episode.Id, new GoalInput(null, "Calmer mornings", "Mum", null, new GasLevels("a", "b", "Calm most days", "d", "e"), [])));
+        var goal = await WithAsync(s => s.GetRequiredService<GoalService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Calmer mornings", "Mum", null, new GasLevels("a", "b", "Calm most days", "d", "e"), [])));
         var review = await ReviewDueAsync(episode, Today.AddDays(-3));
         var client = await app.SignedInClientAsync("Practitioner");
         var path = $"/casework/reviews/{review.Id}";
@@ -168,7 +167,7 @@ public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFi
             [F("Version", review.Version.ToString()), F("HeldOn.Day", "1"), F("HeldOn.Month", "11"), F("HeldOn.Year", "2026"), F("Attendees", "Mum, Jo from school"),
              F("Decision", "Continue"), F($"Ratings[{goal.Id}]", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var held = await WithAsync(s => casework(s).ReadReviewAsync(System, review.Id));
+        var held = await WithAsync(s => s.GetRequiredService<ReviewService>().ReadReviewAsync(System, review.Id));
         Assert.Equal((new DateOnly(2026, 11, 1), ReviewDecision.Continue, 1), (held.HeldOn!.Value, held.Decision!.Value, Assert.Single(held.Ratings).Level));
         Assert.False(await WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<Draft>().AnyAsync(d => d.RecordKey == review.Id.ToString())));
     }
@@ -177,7 +176,7 @@ public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFi
     public async Task A_practitioner_of_another_team_gets_not_found_on_every_casework_page_and_forbidden_from_the_api()
     {
         var (episode, workerId, _) = await SamsEpisodeAsync();
-        var goal = await WithAsync(s => s.GetRequiredService<CaseworkService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Goal", "Mum", null, new GasLevels("a", "b", "c", "d", "e"), [])));
+        var goal = await WithAsync(s => s.GetRequiredService<GoalService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Goal", "Mum", null, new GasLevels("a", "b", "c", "d", "e"), [])));
         var review = await ReviewDueAsync(episode, Today.AddDays(-400));
         var outsider = await OutsiderAsync();
 
@@ -255,7 +254,7 @@ public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFi
     public async Task The_api_lists_a_workers_due_items_and_refuses_bad_sessions_naming_the_field()
     {
         var (episode, workerId, members) = await SamsEpisodeAsync();
-        await WithAsync(s => s.GetRequiredService<CaseworkService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Api goal", "Mum", null, new GasLevels(null, null, null, null, null), [])));
+        await WithAsync(s => s.GetRequiredService<GoalService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Api goal", "Mum", null, new GasLevels(null, null, null, null, null), [])));
         var client = await app.SignedInClientAsync("Practitioner");
 
         var due = await client.GetFromJsonAsync<List<DueItem>>($"/api/v1/workers/{workerId}/due");

@@ -93,7 +93,7 @@ public sealed partial class CaseworkPageTests
     public async Task A_goals_page_changes_that_goal_rather_than_adding_another()
     {
         var (episode, _, _) = await SamsEpisodeAsync();
-        var goal = await WithAsync(s => s.GetRequiredService<CaseworkService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Calmer mornings", "Mum", null, new GasLevels(null, null, null, null, null), [])));
+        var goal = await WithAsync(s => s.GetRequiredService<GoalService>().AddGoalAsync(System, episode.Id, new GoalInput(null, "Calmer mornings", "Mum", null, new GasLevels(null, null, null, null, null), [])));
         var client = await app.SignedInClientAsync("Practitioner");
         var path = $"/casework/episodes/{episode.Id}/goal/{goal.Id}";
 

@@ -20,7 +20,7 @@ public sealed class SignOffPageTests(JourneyWebFactory app) : IClassFixture<Jour
     private async Task<(Episode Episode, Plan Plan)> EpisodeWithAgreementAsync()
     {
         var (episode, _) = await app.EpisodeAsync();
-        var plan = await app.WithAsync(s => s.GetRequiredService<CaseworkService>().SavePlanAsync(Seeder, episode.Id, null,
+        var plan = await app.WithAsync(s => s.GetRequiredService<PlanService>().SavePlanAsync(Seeder, episode.Id, null,
             new PlanInput(PlanKind.FamilyAgreement, "We will be honest with each other and keep appointments.", null)));
         return (episode, plan);
     }
@@ -32,9 +32,9 @@ public sealed class SignOffPageTests(JourneyWebFactory app) : IClassFixture<Jour
             new Dictionary<string, string?> { ["motivation_to_change"] = "6", ["substances_used"] = "Heroin" });
         var assessment = await app.WithAsync(async s =>
         {
-            var casework = s.GetRequiredService<CaseworkService>();
-            var started = await casework.StartAssessmentAsync(Seeder, episode.Id, input);
-            return await casework.UpdateAssessmentAsync(Seeder, started.Id, started.Version, input, complete: true);
+            var assessments = s.GetRequiredService<AssessmentService>();
+            var started = await assessments.StartAssessmentAsync(Seeder, episode.Id, input);
+            return await assessments.UpdateAssessmentAsync(Seeder, started.Id, started.Version, input, complete: true);
         });
         return (episode, assessment);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.People;
+using Hearth.Core.Programmes;
 using Hearth.Core.Referrals;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,34 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         // The answers are gone once saved: a new referral starts empty.
         var again = await HearthWebFactory.HtmlAsync(await client.GetAsync(Step(family, "details")));
         Assert.Equal("", again.QuerySelector("#received-on-day")!.GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public async Task The_needs_page_offers_the_needs_of_the_programme_version_in_effect_on_the_date_received()
+    {
+        // A later version of the team's programme, in effect from 1 October, adds "kinship care".
+        await app.WithAsync(async s =>
+        {
+            var code = await s.GetRequiredService<HearthDbContext>().Set<Core.Organisation.Team>().Where(t => t.Code == "ifss-1-team").Select(t => t.Service!.ProgrammeCode!).SingleAsync();
+            var programmes = s.GetRequiredService<ProgrammeService>();
+            var current = (await programmes.InEffectAsync(code, Today))!;
+            return await programmes.PublishAsync(Seeder, code, current.Name,
+                current.Definition with { PresentingNeeds = [.. current.Definition.PresentingNeeds, new PresentingNeed("kinship_care", "Kinship care")] }, new DateOnly(2026, 10, 1));
+        });
+        var (family, _, child) = await app.FamilyAsync();
+        var client = await app.SignedInClientAsync("Practitioner");
+        await PostAsync(client, $"/referrals/add?family={family}", [F("ChildIds", child.ToString())]);
+        async Task<bool> KinshipOfferedAsync(DateOnly received)
+        {
+            var details = await PostAsync(client, Step(family, "details"), Date("ReceivedOn", received), [F("ReceivedAt", "9:30"), F("Channel", "Email"), F("Source", "2A")]);
+            Assert.Equal(Step(family, "needs"), details.Headers.Location!.OriginalString);
+            var needs = await HearthWebFactory.HtmlAsync(await client.GetAsync(Step(family, "needs")));
+            Assert.NotNull(needs.QuerySelector("input[name='PresentingNeeds'][value='school_attendance']"));
+            return needs.QuerySelector("input[name='PresentingNeeds'][value='kinship_care']") is not null;
+        }
+
+        Assert.False(await KinshipOfferedAsync(new DateOnly(2026, 9, 15)));
+        Assert.True(await KinshipOfferedAsync(new DateOnly(2026, 10, 20)));
     }
 
     [Fact]
@@ -275,7 +304,7 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         // Someone else puts it on the waiting list after this manager opened the page.
         var form = await manager.GetAsync(path);
         var version = await VersionOnAsync(form);
-        await app.WithAsync(s => s.GetRequiredService<ReferralService>().TriageAsync(Seeder, referral.Id, referral.Version,
+        await app.WithAsync(s => s.GetRequiredService<TriageService>().TriageAsync(Seeder, referral.Id, referral.Version,
             new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 10, 2), "No capacity", Priority: WaitingPriority.High)));
         var stale = await AssertRefusedAsync(await PostAsync(manager, path, [F("Outcome", "Inappropriate"), F("Reason", "Not for us"), F("Version", version), .. Date("DecidedOn", new DateOnly(2026, 10, 5))]));
         Assert.Contains("changed by someone else", ErrorSummary(stale));
@@ -294,15 +323,14 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         var referral = await app.ReferralAsync(family, child, new DateOnly(2026, 10, 1));
         return await app.WithAsync(async s =>
         {
-            var referrals = s.GetRequiredService<ReferralService>();
-            var decided = await referrals.TriageAsync(Seeder, referral.Id, referral.Version, new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 10, 2), reason, Priority: WaitingPriority.Medium));
+            var decided = await s.GetRequiredService<TriageService>().TriageAsync(Seeder, referral.Id, referral.Version, new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 10, 2), reason, Priority: WaitingPriority.Medium));
             var team = await s.GetRequiredService<HearthDbContext>().Set<Referral>().Where(r => r.Id == referral.Id).Select(r => r.TeamId).SingleAsync();
-            return (decided, (await referrals.WaitingListAsync(Seeder, team, Today)).Single(w => w.ReferralId == referral.Id));
+            return (decided, (await s.GetRequiredService<WaitingListService>().WaitingListAsync(Seeder, team, Today)).Single(w => w.ReferralId == referral.Id));
         });
     }
 
     private Task<IReadOnlyList<WaitingListRow>> WaitingListAsync(Guid team) =>
-        app.WithAsync(s => s.GetRequiredService<ReferralService>().WaitingListAsync(Seeder, team, Today));
+        app.WithAsync(s => s.GetRequiredService<WaitingListService>().WaitingListAsync(Seeder, team, Today));
 
     [Fact]
     public async Task A_manager_moves_a_waiting_referral_up_the_list_with_an_audited_reason()

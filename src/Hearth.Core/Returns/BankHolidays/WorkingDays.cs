@@ -38,18 +38,4 @@ public static class WorkingDays
         }
         return d;
     }
-
-    /// <summary>Working days from <paramref name="from"/> to <paramref name="to"/>, both counted when they are working days.</summary>
-    public static int CountInclusive(DateOnly from, DateOnly to)
-    {
-        var count = 0;
-        for (var d = from; d <= to; d = d.AddDays(1))
-        {
-            if (IsWorkingDay(d))
-            {
-                count++;
-            }
-        }
-        return count;
-    }
 }

@@ -10,7 +10,7 @@ namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>My caseload, each of my teams' caseloads beside their workers' capacity, and each team's waiting list.</summary>
 [RequirePermission(Permission.ViewFamilies)]
-public sealed class IndexModel(EpisodeService episodes, AllocationService allocations, ReferralService referrals, OrganisationService organisation, TimeProvider time,
+public sealed class IndexModel(EpisodeService episodes, AllocationService allocations, WaitingListService waitingLists, OrganisationService organisation, TimeProvider time,
     IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<CaseloadRow> Mine { get; private set; } = [];
@@ -26,7 +26,7 @@ public sealed class IndexModel(EpisodeService episodes, AllocationService alloca
         {
             var caseload = await episodes.CaseloadAsync(Actor, team.Id, null, today, ct);
             var loads = await allocations.LoadsAsync(Actor, [team.Id], ct);
-            var waiting = await referrals.WaitingListAsync(Actor, team.Id, today, ct);
+            var waiting = await waitingLists.WaitingListAsync(Actor, team.Id, today, ct);
             var followUps = await episodes.FollowUpsDueAsync(Actor, team.Id, today, ct);
             Teams.Add((team, caseload,
                 new TableModel(t["{0}: capacity", team.Name], [t["Worker"], t["Intensive cases"], t["Maximum"], t["Free"]],

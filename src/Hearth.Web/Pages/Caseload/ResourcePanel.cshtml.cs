@@ -11,13 +11,13 @@ namespace Hearth.Web.Pages.Caseload;
 /// capacity; each referral links to its triage (waiting) or allocation (accepted), so the panel is decided in one sitting.
 /// </summary>
 [RequirePermission(Permission.ManageCases)]
-public sealed class ResourcePanelModel(ReferralService referrals, IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class ResourcePanelModel(WaitingListService waitingLists, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     public IReadOnlyList<(PanelTeam Team, TableModel Workers)> Teams { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var panel = await referrals.ResourcePanelAsync(Actor, Actor.TeamIds.ToList(), ct);
+        var panel = await waitingLists.ResourcePanelAsync(Actor, Actor.TeamIds.ToList(), ct);
         Teams = panel.Select(x => (x,
             new TableModel(t["{0}: workers’ free capacity", x.TeamName], [t["Worker"], t["Intensive cases"], t["Maximum"], t["Free"]],
                 x.Workers.Select(w => (IReadOnlyList<string>)[w.Name, Number(w.OpenIntensive), Number(w.MaxIntensiveCases), Number(w.FreeCapacity)]).ToList(),

@@ -10,7 +10,7 @@ namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>Moves a waiting referral to another place in its team's list (with a reason, audited) or takes it off the list with an outcome.</summary>
 [RequirePermission(Permission.ManageCases)]
-public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
+public sealed class WaitingEntryModel(WaitingListService waitingLists, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Position { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -26,7 +26,7 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
+        Entry = await waitingLists.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
         Version = Entry.Version;
         Position = Number(Entry.Position);
         RemovedOn = DateParts.Of(UkToday(time));
@@ -35,7 +35,7 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
 
     public async Task<IActionResult> OnPostReorderAsync(Guid id, CancellationToken ct)
     {
-        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
+        Entry = await waitingLists.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
         if (!int.TryParse(Position, out var position))
         {
             Errors.Add(new FieldError(nameof(Position), t["Enter the new position as a number, like 1 for the first"]));
@@ -44,12 +44,12 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(Reason), t["Enter why the waiting list is being reordered"]));
         }
-        return await SaveAsync(() => referrals.ReorderAsync(Actor, id, Version, position, Reason!, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Position));
+        return await SaveAsync(() => waitingLists.ReorderAsync(Actor, id, Version, position, Reason!, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Position));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
-        Entry = await referrals.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
+        Entry = await waitingLists.ReadWaitingEntryAsync(Actor, id, UkToday(time), ct);
         var on = RemovedOn.Value;
         if (!Enum.TryParse<WaitingOutcome>(Outcome, out var outcome))
         {
@@ -59,6 +59,6 @@ public sealed class WaitingEntryModel(ReferralService referrals, TimeProvider ti
         {
             Errors.Add(new FieldError(nameof(RemovedOn), t["Enter the date as a real date, for example 27 3 2026"]));
         }
-        return await SaveAsync(() => referrals.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Outcome));
+        return await SaveAsync(() => waitingLists.RemoveFromWaitingListAsync(Actor, id, Version, outcome, on!.Value, OutcomeNote, ct), () => RedirectToPage("/Caseload/WaitingList", new { team = Entry.TeamId }), nameof(Outcome));
     }
 }

@@ -8,7 +8,7 @@ namespace Hearth.Web.Pages.Caseload;
 
 /// <summary>A team's waiting list in order: who is waiting, since when, priority, days waited; managers triage, move or remove entries.</summary>
 [RequirePermission(Permission.ViewFamilies)]
-public sealed class WaitingListModel(ReferralService referrals, OrganisationService organisation, TimeProvider time) : HearthPageModel
+public sealed class WaitingListModel(WaitingListService waitingLists, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
     public Team Team { get; private set; } = null!;
     public IReadOnlyList<WaitingListRow> Rows { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class WaitingListModel(ReferralService referrals, OrganisationServ
             return NotFound();
         }
         Team = found;
-        Rows = await referrals.WaitingListAsync(Actor, team, UkToday(time), ct);
+        Rows = await waitingLists.WaitingListAsync(Actor, team, UkToday(time), ct);
         return Page();
     }
 }

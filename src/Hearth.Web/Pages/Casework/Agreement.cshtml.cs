@@ -1,6 +1,7 @@
 using Hearth.Core.Security;
 using Hearth.Core;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -14,7 +15,7 @@ namespace Hearth.Web.Pages.Casework;
 /// how (signed on paper, verbally, pictorially, electronically, through an interpreter).
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class AgreementModel(CaseworkService casework, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
+public sealed class AgreementModel(EpisodeService episodes, PlanService plans, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
 {
     [BindProperty] public string? PersonId { get; set; }
     [BindProperty] public DateParts AgreedOn { get; set; } = new();
@@ -26,11 +27,11 @@ public sealed class AgreementModel(CaseworkService casework, TimeProvider time, 
     public IReadOnlyList<PlanAgreement> Agreements { get; private set; } = [];
     public IReadOnlyList<Choice> Members => Summary.Members.Select(m => new Choice(m.Id.ToString(), m.Name,
         Agreements.Any(a => a.PersonId == m.Id && a.PlanVersionNumber == Plan.CurrentVersion) ? t["Has agreed version {0}", Plan.CurrentVersion].Value : null)).ToList();
-    public IReadOnlyList<Choice> Formats => Enum.GetValues<AgreementFormat>().Select(f => new Choice(f.ToString(), t[CaseworkService.FormatLabel(f)])).ToList();
+    public IReadOnlyList<Choice> Formats => Enum.GetValues<AgreementFormat>().Select(f => new Choice(f.ToString(), t[PlanService.FormatLabel(f)])).ToList();
 
     public TableModel AgreementTable => new(t["Agreements so far"], [t["Family member"], t["Version"], t["Agreed on"], t["How"]],
         Agreements.OrderByDescending(a => a.PlanVersionNumber).ThenBy(a => a.AgreedOn).Select(a => (IReadOnlyList<string>)[NameOf(a.PersonId), a.PlanVersionNumber.ToString(WebSetup.Culture),
-            Display.Date(a.AgreedOn), t[CaseworkService.FormatLabel(a.Format)]]).ToList(), new HashSet<int> { 1 });
+            Display.Date(a.AgreedOn), t[PlanService.FormatLabel(a.Format)]]).ToList(), new HashSet<int> { 1 });
 
     public string NameOf(Guid personId) => Summary.Members.FirstOrDefault(m => m.Id == personId)?.Name ?? t["A former family member"];
 
@@ -66,19 +67,19 @@ public sealed class AgreementModel(CaseworkService casework, TimeProvider time, 
         {
             return Page();
         }
-        return await SaveAsync(() => casework.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct), () => RedirectToPage("/Casework/Episode", new { id }), "Version");
+        return await SaveAsync(() => plans.RecordAgreementAsync(Actor, Plan.Id, new AgreementInput(person, AgreedOn.Value!.Value, format), ct), () => RedirectToPage("/Casework/Episode", new { id }), "Version");
     }
 
     private async Task<bool> LoadAsync(Guid id, PlanKind kind, CancellationToken ct)
     {
         Kind = kind;
-        Summary = await casework.SummaryAsync(Actor, id, ct);
-        if ((await casework.PlansAsync(Actor, id, ct)).FirstOrDefault(p => p.Kind == kind) is not { } plan)
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        if ((await plans.PlansAsync(Actor, id, ct)).FirstOrDefault(p => p.Kind == kind) is not { } plan)
         {
             return false;
         }
         Plan = plan;
-        Agreements = (await casework.AgreementsAsync(Actor, id, ct)).Where(a => a.PlanId == plan.Id).ToList();
+        Agreements = (await plans.AgreementsAsync(Actor, id, ct)).Where(a => a.PlanId == plan.Id).ToList();
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Hearth.Core.Security;
 using System.Text.Json;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Hearth.Web.Pages.Casework;
 /// an expired sign-in or a closed browser; the next visit resumes it.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class AssessmentModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
+public sealed class AssessmentModel(EpisodeService episodes, AssessmentService assessments, DraftService drafts) : CaseworkPageModel
 {
     public const string DraftForm = "assessment";
 
@@ -92,15 +93,15 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
             var complete = action == "complete";
             if (Current is null)
             {
-                var started = await casework.StartAssessmentAsync(Actor, id, input, ct);
+                var started = await assessments.StartAssessmentAsync(Actor, id, input, ct);
                 if (complete)
                 {
-                    await casework.UpdateAssessmentAsync(Actor, started.Id, started.Version, input, true, ct);
+                    await assessments.UpdateAssessmentAsync(Actor, started.Id, started.Version, input, true, ct);
                 }
             }
             else
             {
-                await casework.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
+                await assessments.UpdateAssessmentAsync(Actor, Current.Id, Version, input, complete, ct);
             }
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
         }, () => RedirectToPage("/Casework/Episode", new { id }), "StartedOn",
@@ -109,7 +110,7 @@ public sealed class AssessmentModel(CaseworkService casework, DraftService draft
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
-        Current = (await casework.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        Current = (await assessments.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
     }
 }

@@ -1,5 +1,6 @@
 using Hearth.Core;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Hearth.Web.Pages.Casework;
 
 /// <summary>A manager reads the episode's complete assessment and authorises it, dated (a paper sign-off can be recorded later).</summary>
 [RequirePermission(Permission.ManageCases)]
-public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
+public sealed class AuthoriseModel(EpisodeService episodes, AssessmentService assessments, TimeProvider time, IStringLocalizer<SharedResource> t) : CaseworkPageModel
 {
     [BindProperty] public DateParts AuthorisedOn { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -51,7 +52,7 @@ public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, 
             Errors.Add(new FieldError(nameof(AuthorisedOn), t["Enter the date you authorised the assessment as a real date, for example 27 3 2026"]));
             return Page();
         }
-        return await SaveAsync(() => casework.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value!.Value, ct), () => RedirectToPage("/Casework/Episode", new { id }),
+        return await SaveAsync(() => assessments.AuthoriseAssessmentAsync(Actor, Current.Id, Version, AuthorisedOn.Value!.Value, ct), () => RedirectToPage("/Casework/Episode", new { id }),
             nameof(AuthorisedOn),
             // The form has one field, so a refusal of the assessment's state is shown against it too.
             mapError: x => x with { Field = nameof(AuthorisedOn) });
@@ -59,8 +60,8 @@ public sealed class AuthoriseModel(CaseworkService casework, TimeProvider time, 
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
-        Current = (await casework.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        Current = (await assessments.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
     }
 }
 

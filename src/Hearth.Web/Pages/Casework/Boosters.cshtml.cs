@@ -1,4 +1,5 @@
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
@@ -9,7 +10,7 @@ namespace Hearth.Web.Pages.Casework;
 /// <summary>Booster sessions used against the programme's maximum, managers' approvals of extra ones, and the form to approve one more.</summary>
 [RequirePermission(Permission.RecordCasework)]
 [RequirePermission(Permission.ManageCases, ForChanges = true)]
-public sealed class BoostersModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
+public sealed class BoostersModel(EpisodeService episodes, SessionService sessions) : CaseworkPageModel
 {
     [BindProperty] public string? Reason { get; set; }
 
@@ -34,7 +35,7 @@ public sealed class BoostersModel(CaseworkService casework, SessionService sessi
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         Count = await sessions.BoostersAsync(Actor, id, ct);
         Approvals = await sessions.BoosterApprovalsAsync(Actor, id, ct);
     }

@@ -1,4 +1,5 @@
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace Hearth.Web.Pages.Casework;
 
 /// <summary>An episode's casework at a glance: the assessment and its authorisation, goals, plans and who agreed them, reviews, sessions and time.</summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class EpisodeModel(CaseworkService casework, SessionService sessions) : CaseworkPageModel
+public sealed class EpisodeModel(EpisodeService episodes, AssessmentService assessments, PlanService plans, GoalService goals, ReviewService reviews, SessionService sessions) : CaseworkPageModel
 {
     public EpisodeSummary Summary { get; private set; } = null!;
     public IReadOnlyList<Goal> Goals { get; private set; } = [];
@@ -23,13 +24,13 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
-        Goals = await casework.GoalsAsync(Actor, id, ct);
-        Plans = await casework.PlansAsync(Actor, id, ct);
-        Assessment = (await casework.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
-        Agreements = await casework.AgreementsAsync(Actor, id, ct);
-        Reviews = await casework.ReviewsAsync(Actor, id, ct);
-        Gas = (await casework.GasTrajectoryAsync(Actor, id, ct)).ToDictionary(p => p.ReviewId);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        Goals = await goals.GoalsAsync(Actor, id, ct);
+        Plans = await plans.PlansAsync(Actor, id, ct);
+        Assessment = (await assessments.AssessmentsAsync(Actor, id, ct)).LastOrDefault();
+        Agreements = await plans.AgreementsAsync(Actor, id, ct);
+        Reviews = await reviews.ReviewsAsync(Actor, id, ct);
+        Gas = (await reviews.GasTrajectoryAsync(Actor, id, ct)).ToDictionary(p => p.ReviewId);
         Sessions = await sessions.SessionsAsync(Actor, id, ct);
         Time = await sessions.TimeTotalsAsync(Actor, id, ct);
         return Page();
@@ -37,7 +38,7 @@ public sealed class EpisodeModel(CaseworkService casework, SessionService sessio
 
     public async Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken ct)
     {
-        await casework.ScheduleReviewsAsync(Actor, id, ct);
+        await reviews.ScheduleReviewsAsync(Actor, id, ct);
         return RedirectToPage("/Casework/Episode", new { id });
     }
 

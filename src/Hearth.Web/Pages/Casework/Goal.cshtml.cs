@@ -1,5 +1,6 @@
 using Hearth.Core.Security;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -9,7 +10,7 @@ namespace Hearth.Web.Pages.Casework;
 
 /// <summary>Adds or changes a goal with its five Goal Attainment Scaling levels, written before work starts.</summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
+public sealed class GoalModel(EpisodeService episodes, GoalService goals) : CaseworkPageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Owner { get; set; }
@@ -29,11 +30,11 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? goalId, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         IsNew = goalId is null;
         if (goalId is { } g)
         {
-            var goal = await casework.ReadGoalAsync(Actor, g, ct);
+            var goal = await goals.ReadGoalAsync(Actor, g, ct);
             if (goal.EpisodeId != id)
             {
                 return NotFound();
@@ -46,7 +47,7 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid? goalId, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         IsNew = goalId is null;
         if (!TargetDate.IsEmpty && TargetDate.Value is null)
         {
@@ -59,11 +60,11 @@ public sealed class GoalModel(CaseworkService casework) : CaseworkPageModel
         {
             if (goalId is { } g)
             {
-                await casework.UpdateGoalAsync(Actor, g, Version, input, ct);
+                await goals.UpdateGoalAsync(Actor, g, Version, input, ct);
             }
             else
             {
-                await casework.AddGoalAsync(Actor, id, input, ct);
+                await goals.AddGoalAsync(Actor, id, input, ct);
             }
         }, () => RedirectToPage("/Casework/Episode", new { id }), "Title");
     }

@@ -1,5 +1,6 @@
 using Hearth.Core.Security;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Hearth.Web.Pages.Casework;
 /// server-side draft first, so nothing typed is lost; the next visit resumes it.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class PlanModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
+public sealed class PlanModel(EpisodeService episodes, PlanService plans, DraftService drafts) : CaseworkPageModel
 {
     public static string DraftForm(PlanKind kind) => $"plan-{kind}";
 
@@ -52,7 +53,7 @@ public sealed class PlanModel(CaseworkService casework, DraftService drafts) : C
         }
         return await SaveAsync(async () =>
         {
-            await casework.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
+            await plans.SavePlanAsync(Actor, id, Current is null ? null : Version ?? 0, new PlanInput(kind, PlanText ?? "", ReviewBy.Value, ChangeSummary), ct);
             await drafts.DiscardAsync(Actor, DraftForm(kind), id.ToString(), ct);
         }, () => RedirectToPage("/Casework/Episode", new { id }), "Content");
     }
@@ -60,7 +61,7 @@ public sealed class PlanModel(CaseworkService casework, DraftService drafts) : C
     private async Task LoadAsync(Guid id, PlanKind kind, CancellationToken ct)
     {
         Kind = kind;
-        Summary = await casework.SummaryAsync(Actor, id, ct);
-        Current = (await casework.PlansAsync(Actor, id, ct)).FirstOrDefault(p => p.Kind == kind);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        Current = (await plans.PlansAsync(Actor, id, ct)).FirstOrDefault(p => p.Kind == kind);
     }
 }

@@ -1,5 +1,6 @@
 using Hearth.Core.Security;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -12,7 +13,7 @@ namespace Hearth.Web.Pages.Casework;
 /// as a server-side draft first, so a refused form or an expired sign-in loses nothing; the next visit resumes it.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class ReviewModel(CaseworkService casework, DraftService drafts) : CaseworkPageModel
+public sealed class ReviewModel(EpisodeService episodes, GoalService goals, ReviewService reviews, DraftService drafts) : CaseworkPageModel
 {
     public const string DraftForm = "review";
 
@@ -82,7 +83,7 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
         return await SaveAsync(async () =>
         {
             var amendment = string.IsNullOrWhiteSpace(NewPlan) ? null : new PlanInput(PlanKind.WholeFamilyPlan, NewPlan, null, PlanChanges);
-            await casework.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
+            await reviews.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
         }, () => RedirectToPage("/Casework/Episode", new { id = Review.EpisodeId }), "HeldOn",
             mapError: error => error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
@@ -90,9 +91,9 @@ public sealed class ReviewModel(CaseworkService casework, DraftService drafts) :
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Review = await casework.ReadReviewAsync(Actor, id, ct);
-        Summary = await casework.SummaryAsync(Actor, Review.EpisodeId, ct);
-        Goals = await casework.GoalsAsync(Actor, Review.EpisodeId, ct);
+        Review = await reviews.ReadReviewAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, Review.EpisodeId, ct);
+        Goals = await goals.GoalsAsync(Actor, Review.EpisodeId, ct);
         if (Request.Method == "GET")
         {
             Version = Review.Version;

@@ -1,5 +1,6 @@
 using Hearth.Core.Security;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -9,7 +10,7 @@ namespace Hearth.Web.Pages.Casework;
 
 /// <summary>A referral to a wider service: its status history and wait, and the next change of status.</summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferralService services) : CaseworkPageModel
+public sealed class ServiceReferralModel(EpisodeService episodes, ServiceReferralService services) : CaseworkPageModel
 {
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public DateParts On { get; set; } = new();
@@ -51,7 +52,7 @@ public sealed class ServiceReferralModel(CaseworkService casework, ServiceReferr
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Referral = await services.ReadAsync(Actor, id, ct);
-        Summary = await casework.SummaryAsync(Actor, Referral.EpisodeId, ct);
+        Summary = await episodes.SummaryAsync(Actor, Referral.EpisodeId, ct);
         History = await services.HistoryAsync(Actor, id, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Hearth.Core.Security;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -12,7 +13,7 @@ namespace Hearth.Web.Pages.Casework;
 /// employment support...): each one's status and how long the family waited, and a form to make a new one.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class ServicesModel(CaseworkService casework, ServiceReferralService services) : CaseworkPageModel
+public sealed class ServicesModel(EpisodeService episodes, ServiceReferralService services) : CaseworkPageModel
 {
     [BindProperty] public string? DirectoryServiceId { get; set; }
     [BindProperty] public string? PersonId { get; set; }
@@ -47,7 +48,7 @@ public sealed class ServicesModel(CaseworkService casework, ServiceReferralServi
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         Referrals = await services.ForEpisodeAsync(Actor, id, ct);
         Directory = (await services.DirectoryAsync(ct)).Select(s => new Choice(s.Id.ToString(), $"{s.Name} ({s.Category})")).ToList();
     }

@@ -1,5 +1,6 @@
 using Hearth.Core.Security;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -12,7 +13,7 @@ namespace Hearth.Web.Pages.Casework;
 /// at all. Rows left blank are ignored.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class SessionsModel(CaseworkService casework, SessionService sessions, DueList due) : CaseworkPageModel
+public sealed class SessionsModel(EpisodeService episodes, SessionService sessions, DueList due) : CaseworkPageModel
 {
     public const int RowCount = 4;
 
@@ -40,14 +41,14 @@ public sealed class SessionsModel(CaseworkService casework, SessionService sessi
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         Pad();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         var worker = await due.WorkerOfUserAsync(Actor.UserId!.Value, ct);
         var inputs = new List<SessionInput>();
         var rowOf = new List<int>();

@@ -1,6 +1,7 @@
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace Hearth.Web.Pages.Casework;
 
 /// <summary>The team around the family: the professionals and agencies involved, their roles, contact and consent to share. Adds one or changes one.</summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
+public sealed class TeamModel(EpisodeService episodes, TeamAroundFamilyService professionals) : CaseworkPageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Agency { get; set; }
@@ -46,7 +47,7 @@ public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
             // Report the other fields' problems with this one, in the form's order; nothing is saved.
             try
             {
-                CaseworkService.ValidateProfessional(input);
+                TeamAroundFamilyService.ValidateProfessional(input);
             }
             catch (ValidationFailedException e)
             {
@@ -55,14 +56,14 @@ public sealed class TeamModel(CaseworkService casework) : CaseworkPageModel
             Errors.Add(new FieldError("Consent", "Select whether the family consents to sharing information with them"));
             return Page();
         }
-        return await SaveAsync(() => Editing is { } p ? casework.UpdateProfessionalAsync(Actor, p.Id, Version, input, ct) : casework.AddProfessionalAsync(Actor, id, input, ct),
+        return await SaveAsync(() => Editing is { } p ? professionals.UpdateProfessionalAsync(Actor, p.Id, Version, input, ct) : professionals.AddProfessionalAsync(Actor, id, input, ct),
             () => RedirectToPage("/Casework/Team", new { id }), "Name");
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid? professionalId, CancellationToken ct)
     {
-        Summary = await casework.SummaryAsync(Actor, id, ct);
-        Professionals = await casework.ProfessionalsAsync(Actor, id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        Professionals = await professionals.ProfessionalsAsync(Actor, id, ct);
         if (professionalId is { } pid)
         {
             Editing = Professionals.FirstOrDefault(p => p.Id == pid);

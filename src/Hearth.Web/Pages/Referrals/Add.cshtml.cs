@@ -235,7 +235,7 @@ public sealed class AddModel(ReferralService referrals, DraftService drafts, Tim
         }
         if (await drafts.LoadAnswersAsync<ReferralDraft>(Actor, DraftForm, DraftKey, ct) is { } kept)
         {
-            Intake = await referrals.ResumeIntakeAsync(Actor, Family, ct);
+            Intake = await referrals.ResumeIntakeAsync(Actor, Family, kept.ReceivedOn.Value, ct);
             Draft = kept;
         }
         else

@@ -15,7 +15,7 @@ namespace Hearth.Web.Pages.Referrals;
 /// reason, referred on to a named service, or the waiting list with a priority and reason.
 /// </summary>
 [RequirePermission(Permission.ManageCases)]
-public sealed class TriageModel(ReferralService referrals, OrganisationService organisation, ProgrammeService programmes, TimeProvider time,
+public sealed class TriageModel(ReferralService referrals, TriageService triage, OrganisationService organisation, ProgrammeService programmes, TimeProvider time,
     IStringLocalizer<SharedResource> t) : HearthPageModel
 {
     [BindProperty] public string? Outcome { get; set; }
@@ -69,7 +69,7 @@ public sealed class TriageModel(ReferralService referrals, OrganisationService o
         var priority = Enum.TryParse<WaitingPriority>(Priority, out var p) ? p : (WaitingPriority?)null;
         var decision = new TriageDecision(outcome, on!.Value, Blank(Reason), Blank(ReferredOnTo), priority, Modes.Count > 0 ? Blank(Mode) : null);
         Core.Referrals.Referral? saved = null;
-        return await SaveAsync(async () => saved = await referrals.TriageAsync(Actor, id, Version, decision, ct), () => saved!.EpisodeId is { } episode ? RedirectToPage("/Episodes/Show", new { id = episode, saved = "decision" }) : RedirectToPage("/Families/Show", new { id = saved.FamilyId, triaged = "true" }), nameof(Outcome));
+        return await SaveAsync(async () => saved = await triage.TriageAsync(Actor, id, Version, decision, ct), () => saved!.EpisodeId is { } episode ? RedirectToPage("/Episodes/Show", new { id = episode, saved = "decision" }) : RedirectToPage("/Families/Show", new { id = saved.FamilyId, triaged = "true" }), nameof(Outcome));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
