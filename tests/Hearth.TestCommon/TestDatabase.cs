@@ -210,7 +210,8 @@ public sealed class TestDatabase : IAsyncDisposable
             // A session-level advisory lock, held on this connection while the template is looked for or built.
             await using var admin = new NpgsqlConnection(PostgresAdmin);
             await admin.OpenAsync();
-            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", admin))
+            // No timeout: another process may take minutes to seed the template on a busy machine.
+            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", admin) { CommandTimeout = 0 })
             {
                 take.Parameters.AddWithValue("name", name);
                 await take.ExecuteNonQueryAsync();

@@ -76,13 +76,13 @@ public sealed partial record ReportPeriod(DateOnly From, DateOnly To)
         var v = new Validator();
         var f = ParseDate("From", from, v);
         var t = ParseDate("To", to, v);
-        if (f is { } a && t is { } b && b < a)
-        {
-            v.Add("To", "The end date must be the same as or after the start date");
-        }
         v.ThrowIfAny();
-        return new ReportPeriod(f!.Value, t!.Value);
+        return Between(f!.Value, t!.Value);
     }
+
+    /// <summary>The dates from <paramref name="from"/> to <paramref name="to"/> inclusive; an end before the start is refused against To.</summary>
+    public static ReportPeriod Between(DateOnly from, DateOnly to) =>
+        to < from ? throw new ValidationFailedException("To", "The end date must be the same as or after the start date") : new ReportPeriod(from, to);
 
     private static DateOnly? ParseDate(string field, string? text, Validator v)
     {

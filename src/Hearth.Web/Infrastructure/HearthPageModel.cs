@@ -129,6 +129,13 @@ public sealed class DateParts
             ? new DateOnly(y, m, d)
             : null;
 
+    /// <summary>
+    /// The boxes as the query string values of the field <paramref name="name"/> (Name.Day, Name.Month, Name.Year), so a
+    /// link or redirect keeps the date as typed; add them to a page's other route values.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, object?>> RouteValues(string name) =>
+        [new($"{name}.Day", Day), new($"{name}.Month", Month), new($"{name}.Year", Year)];
+
     public static DateParts Of(DateOnly? date) => new()
     {
         Day = date?.Day.ToString(CultureInfo.InvariantCulture), Month = date?.Month.ToString(CultureInfo.InvariantCulture), Year = date?.Year.ToString(CultureInfo.InvariantCulture),

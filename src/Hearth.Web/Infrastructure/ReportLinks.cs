@@ -1,5 +1,6 @@
 using Hearth.Core.Reporting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace Hearth.Web.Infrastructure;
 
@@ -8,5 +9,8 @@ public static class ReportLinks
 {
     public static string Href(this IUrlHelper url, ReportLink link) => link.PeriodName is { } name
         ? url.Page("/Reports/Show", new { name = link.Report, period = name })!
-        : url.Page("/Reports/Show", new { name = link.Report, from = link.Period.From.ToString("yyyy-MM-dd"), to = link.Period.To.ToString("yyyy-MM-dd") })!;
+        : url.Page("/Reports/Show", new RouteValueDictionary(DateParts.Of(link.Period.From).RouteValues("From").Concat(DateParts.Of(link.Period.To).RouteValues("To")))
+        {
+            ["name"] = link.Report,
+        })!;
 }

@@ -9,7 +9,8 @@ namespace Hearth.Web.Pages;
 [SignedIn]
 public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard dashboard) : HearthPageModel
 {
-    public sealed record Card(string Title, string Href, string Description);
+    /// <summary>A card on the home page: <paramref name="Page"/> is the Razor page it links to.</summary>
+    public sealed record Card(string Title, string Page, string Description);
 
     public string RoleDescription { get; private set; } = "";
     public List<Card> Cards { get; } = [];
@@ -42,25 +43,25 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard das
         };
         if (User.Has(Permission.ViewFamilies))
         {
-            Cards.Add(new Card(t["Families"], "/families", role == Role.Practitioner ? t["Families in your team."] : t["Families in your teams or services."]));
+            Cards.Add(new Card(t["Families"], "/Families/Index", role == Role.Practitioner ? t["Families in your team."] : t["Families in your teams or services."]));
         }
         if (User.Has(Permission.ViewReports))
         {
-            Cards.Add(new Card(t["Reports"], "/reports", t["Referrals, throughput, outcomes and reach, for any period, in CSV and Excel."]));
+            Cards.Add(new Card(t["Reports"], "/Reports/Index", t["Referrals, throughput, outcomes and reach, for any period, in CSV and Excel."]));
         }
         if (User.Has(Permission.ViewSharedRecords))
         {
-            Cards.Add(new Card(t["Shared with me"], "/shared-with-me", t["Families and information shared with you."]));
+            Cards.Add(new Card(t["Shared with me"], "/SharedWithMe/Index", t["Families and information shared with you."]));
         }
         if (User.Has(Permission.Administer))
         {
-            Cards.Add(new Card(t["Users"], "/admin/users", t["Create accounts and see who has access."]));
-            Cards.Add(new Card(t["Service directory"], "/admin/directory", t["The wider services practitioners refer families to."]));
-            Cards.Add(new Card(t["Programmes"], "/admin/programmes", t["Each service's phases, reviews, instruments, eligibility and closure reasons, published as dated versions."]));
+            Cards.Add(new Card(t["Users"], "/Admin/Users/Index", t["Create accounts and see who has access."]));
+            Cards.Add(new Card(t["Service directory"], "/Admin/Directory/Index", t["The wider services practitioners refer families to."]));
+            Cards.Add(new Card(t["Programmes"], "/Admin/Programmes/Index", t["Each service's phases, reviews, instruments, eligibility and closure reasons, published as dated versions."]));
         }
         if (User.Has(Permission.ViewAuditTrail))
         {
-            Cards.Add(new Card(t["Audit trail"], "/audit", t["Who read and changed which records, and when."]));
+            Cards.Add(new Card(t["Audit trail"], "/Audit/Index", t["Who read and changed which records, and when."]));
         }
     }
 }

@@ -31,11 +31,11 @@ public sealed partial class PageLinkTests(HearthWebFactory app) : IClassFixture<
     }
 
     [Fact]
-    public void No_page_model_redirects_to_a_hand_typed_path()
+    public void No_page_model_builds_or_redirects_to_a_hand_typed_path()
     {
         var typed = Directory.EnumerateFiles(Path.Combine(Web, "Pages"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (f, i, line)))
-            .Where(x => TypedRedirect().IsMatch(x.line))
+            .Where(x => TypedRedirect().IsMatch(x.line) || HandTypedPath().IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(Web, x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
         Assert.Empty(typed);
     }

@@ -95,6 +95,31 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
     }
 
     [Fact]
+    public async Task Dates_are_entered_in_date_boxes_each_problem_is_named_and_the_downloads_keep_the_dates()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var bad = await HearthWebFactory.HtmlAsync(await client.GetAsync("/reports/funnel?From.Day=31&From.Month=2&From.Year=2026&To.Day=&To.Month=&To.Year="));
+        var errors = bad.QuerySelectorAll("main > .govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        Assert.Equal([("#from", "The start date must be a real date, for example 31 3 2026"), ("#to", "Enter the end date")], errors);
+        Assert.Equal("31", bad.QuerySelector("#from-day")!.GetAttribute("value"));
+        Assert.Empty(bad.QuerySelectorAll("table"));
+
+        var backwards = await HearthWebFactory.HtmlAsync(await client.GetAsync("/reports/funnel?From.Day=1&From.Month=4&From.Year=2026&To.Day=31&To.Month=3&To.Year=2026"));
+        Assert.Equal("The end date must be the same as or after the start date", backwards.QuerySelector("main > .govuk-error-summary a[href='#to']")!.TextContent);
+
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync("/reports/funnel?From.Day=1&From.Month=4&From.Year=2025&To.Day=31&To.Month=3&To.Year=2026"));
+        Assert.Null(page.QuerySelector(".govuk-error-summary"));
+        var csvLink = page.QuerySelectorAll("a").Single(a => a.TextContent.StartsWith("CSV", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Contains("From.Day=1&From.Month=4&From.Year=2025", csvLink);
+        var csv = await client.GetAsync(csvLink);
+        Assert.Equal("funnel-20250401-20260331.csv", csv.Content.Headers.ContentDisposition!.FileNameStar ?? csv.Content.Headers.ContentDisposition.FileName);
+        var onTheYear = await client.GetStringAsync("/reports/funnel?handler=Download&format=csv&period=2025-26");
+        Assert.Equal(onTheYear, await csv.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/funnel?handler=Download&format=csv&From.Day=31&From.Month=2&From.Year=2026")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_manager_report_covers_only_their_teams()
     {
         var client = await app.SignedInClientAsync("Manager");

@@ -29,15 +29,19 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
         var known = cards.First(c => c.QuerySelector("form input[name=FamilyId]") is not null);
         var familyId = known.QuerySelector("input[name=FamilyId]")!.GetAttribute("value")!;
 
-        var on = (await HearthWebFactory.HtmlAsync(await client.GetAsync("/results"))).QuerySelector("#on")!.GetAttribute("value")!;
+        // The date boxes open on today; attaching posts them back.
+        var form = await HearthWebFactory.HtmlAsync(await client.GetAsync("/results"));
+        var on = new[] { "day", "month", "year" }.Select(part => form.QuerySelector($"#on-{part}")!.GetAttribute("value")!).ToArray();
+        Assert.Equal(Hearth.Core.UkTime.TodayInUk(TimeProvider.System).Day.ToString(System.Globalization.CultureInfo.InvariantCulture), on[0]);
+        KeyValuePair<string, string>[] OnFields() => [new("On.Day", on[0]), new("On.Month", on[1]), new("On.Year", on[2])];
         var attached = await PostAsync(client, "/results", "/results",
-            [new("FamilyId", familyId), new("Framework", ShippedFrameworks.SupportingFamilies), new("On", on)]);
+            [new("FamilyId", familyId), new("Framework", ShippedFrameworks.SupportingFamilies), .. OnFields()]);
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
         var after = await HearthWebFactory.HtmlAsync(await client.GetAsync(attached.Headers.Location!.ToString()));
         Assert.Contains("attached to Supporting Families", after.QuerySelector(".govuk-notification-banner")!.TextContent);
 
         // Attaching twice is refused with the error summary at the top of main.
-        var again = await PostAsync(client, "/results", "/results", [new("FamilyId", familyId), new("Framework", ShippedFrameworks.SupportingFamilies), new("On", on)]);
+        var again = await PostAsync(client, "/results", "/results", [new("FamilyId", familyId), new("Framework", ShippedFrameworks.SupportingFamilies), .. OnFields()]);
         var summary = (await HearthWebFactory.HtmlAsync(again)).QuerySelector(".govuk-error-summary")!;
         Assert.Contains("The family is already attached to this framework", summary.TextContent);
 
@@ -151,5 +155,21 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
     {
         using var scope = app.Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<HearthDbContext>());
+    }
+    [Fact]
+    public async Task A_date_that_is_not_real_is_named_in_the_error_summary_and_the_boxes_keep_what_was_typed()
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        foreach (var path in new[] { "/results", "/results/evaluate", "/results/finance" })
+        {
+            var doc = await HearthWebFactory.HtmlAsync(await client.GetAsync($"{path}?framework=supporting-families&On.Day=31&On.Month=2&On.Year=2026"));
+            var summary = doc.QuerySelector(".govuk-error-summary")!;
+            Assert.Contains("The date must be a real date", summary.TextContent);
+            Assert.Equal("#on", summary.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal("31", doc.QuerySelector("#on-day")!.GetAttribute("value"));
+        }
+        var csv = await client.GetAsync("/results/evaluate?handler=csv&framework=supporting-families&On.Day=31&On.Month=2&On.Year=2026");
+        Assert.Equal(HttpStatusCode.BadRequest, csv.StatusCode);
+        Assert.Contains("The date must be a real date", await csv.Content.ReadAsStringAsync());
     }
 }

@@ -74,7 +74,7 @@ public sealed class SignInModel(SignInManager<HearthUser> signIn, UserManager<He
         {
             return NotFound();
         }
-        var properties = new AuthenticationProperties { RedirectUri = "/account/external-callback?returnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/") };
+        var properties = new AuthenticationProperties { RedirectUri = Url.Page("/Account/ExternalCallback", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" }) };
         return Challenge(properties, Infrastructure.SingleSignOn.Scheme);
     }
 }

@@ -24,13 +24,13 @@ public sealed class IndexModel(OrganisationService organisation, ReportInputServ
         string N(int n) => n.ToString(CultureInfo.GetCultureInfo("en-GB"));
         Sections =
         [
-            new(t["Services and teams"], t["{0} service(s), {1} team(s)", N(services.Count), N(services.Sum(s => s.Teams.Count))], "/admin/services", t["services and teams"]),
-            new(t["Workers"], t["{0} working, {1} left", N(workers.Count(w => w.IsActive)), N(workers.Count(w => !w.IsActive))], "/admin/workers", t["workers"]),
-            new(t["Users"], t["Who can sign in, their roles and teams"], "/admin/users", t["users"]),
-            new(t["Budgets"], t["{0} budget year(s) entered", N(budgets.Count)], "/admin/budgets", t["budgets"]),
-            new(t["Population"], t["The area's population, for the equality of reach report"], "/admin/population", t["population"]),
-            new(t["Report gaps"], Gaps.None ? t["None: every budget and population figure has been entered"] : t["{0} missing", N(Gaps.Budgets.Count + Gaps.Population.Count)], "/admin/report-gaps", t["report gaps"]),
-            new(t["Service directory"], t["The wider services practitioners refer families to"], "/admin/directory", t["service directory"]),
+            new(t["Services and teams"], t["{0} service(s), {1} team(s)", N(services.Count), N(services.Sum(s => s.Teams.Count))], Url.Page("/Admin/Services/Index")!, t["services and teams"]),
+            new(t["Workers"], t["{0} working, {1} left", N(workers.Count(w => w.IsActive)), N(workers.Count(w => !w.IsActive))], Url.Page("/Admin/Workers/Index")!, t["workers"]),
+            new(t["Users"], t["Who can sign in, their roles and teams"], Url.Page("/Admin/Users/Index")!, t["users"]),
+            new(t["Budgets"], t["{0} budget year(s) entered", N(budgets.Count)], Url.Page("/Admin/Budgets/Index")!, t["budgets"]),
+            new(t["Population"], t["The area's population, for the equality of reach report"], Url.Page("/Admin/Population/Index")!, t["population"]),
+            new(t["Report gaps"], Gaps.None ? t["None: every budget and population figure has been entered"] : t["{0} missing", N(Gaps.Budgets.Count + Gaps.Population.Count)], Url.Page("/Admin/ReportGaps")!, t["report gaps"]),
+            new(t["Service directory"], t["The wider services practitioners refer families to"], Url.Page("/Admin/Directory/Index")!, t["service directory"]),
         ];
     }
 }

@@ -20,10 +20,9 @@ public sealed class IndexModel(AuditTrail trail) : HearthPageModel
     public AuditPage Result { get; private set; } = new([], 0, 1, 50);
 
     /// <summary>Another page of the same filtered trail.</summary>
-    public string PageHref(int page) => Url.Page("/Audit/Index", new Microsoft.AspNetCore.Routing.RouteValueDictionary
+    public string PageHref(int page) => Url.Page("/Audit/Index", new Microsoft.AspNetCore.Routing.RouteValueDictionary(From.RouteValues(nameof(From)))
     {
-        [nameof(EntityType)] = EntityType, [nameof(Action)] = Action, [nameof(EntityId)] = EntityId,
-        ["From.Day"] = From.Day, ["From.Month"] = From.Month, ["From.Year"] = From.Year, [nameof(PageNumber)] = page,
+        [nameof(EntityType)] = EntityType, [nameof(Action)] = Action, [nameof(EntityId)] = EntityId, [nameof(PageNumber)] = page,
     })!;
 
     public async Task OnGetAsync(CancellationToken ct)

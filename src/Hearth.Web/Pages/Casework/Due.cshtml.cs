@@ -51,12 +51,15 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
         _ => "Follow-up",
     };
 
-    public static string Href(DueItem item) => item.Kind switch
+    /// <summary>Where the item is dealt with: the review, the goal, the measure's form or else the episode.</summary>
+    public string Href(DueItem item) => item.Kind switch
     {
-        DueKind.ReviewOverdue or DueKind.ReviewDue => $"/casework/reviews/{item.ItemId}",
-        DueKind.GoalWithoutLevels => $"/casework/episodes/{item.EpisodeId}/goal/{item.ItemId}",
-        DueKind.MeasureDue or DueKind.MeasureOverdue when item.Measure is { } m =>
-            $"/measures/record?episode={m.EpisodeId}&instrument={Uri.EscapeDataString(m.InstrumentId)}&personid={m.PersonId}&timepoint={m.TimePoint}&timepointnumber={m.TimePointNumber}&respondent={m.Respondent}",
-        _ => $"/casework/episodes/{item.EpisodeId}",
+        DueKind.ReviewOverdue or DueKind.ReviewDue => Url.Page("/Casework/Review", new { id = item.ItemId })!,
+        DueKind.GoalWithoutLevels => Url.Page("/Casework/Goal", new { id = item.EpisodeId, goalId = item.ItemId })!,
+        DueKind.MeasureDue or DueKind.MeasureOverdue when item.Measure is { } m => Url.Page("/Measures/Record", new
+        {
+            episode = m.EpisodeId, instrument = m.InstrumentId, personid = m.PersonId, timepoint = m.TimePoint, timepointnumber = m.TimePointNumber, respondent = m.Respondent,
+        })!,
+        _ => Url.Page("/Casework/Episode", new { id = item.EpisodeId })!,
     };
 }

@@ -16,5 +16,5 @@ public sealed class ReadinessModel(CensusExport census) : HearthPageModel
     /// Where an issue is fixed: the family record, which shows each child's census issues and links to the person
     /// records and the statutory records (whose child page shows them again). A child with no family goes to the list.
     /// </summary>
-    public static string FamilyHref(Guid? familyId) => familyId is { } id ? $"/families/{id}" : "/families";
+    public string FamilyHref(Guid? familyId) => familyId is { } id ? Url.Page("/Families/Show", new { id })! : Url.Page("/Families/Index")!;
 }

@@ -34,7 +34,7 @@ public sealed class ShowModel(FamilyRecordService records, PersonDetailsService 
         MemberCards = Record.Members.Select(m =>
         {
             var person = m.Person;
-            Func<string, string>? change = CanRecord ? step => $"/families/{id}/people/{person.Id}/change/{step}?start=true" : null;
+            Func<string, string>? change = CanRecord ? step => Url.Page("/Families/ChangePerson", new { id, person = person.Id, step, start = "true" })! : null;
             var rows = PersonSummary.Rows(PersonDetails.Of(person), addresses.GetValueOrDefault(person.Id), change, t, includeDeath: false);
             rows.Insert(1, new SummaryRow(t["Relationship"], t[m.Relationship.ToString()]));
             rows.Add(new SummaryRow(t["Member since"], Display.Date(m.From)));
@@ -42,11 +42,11 @@ public sealed class ShowModel(FamilyRecordService records, PersonDetailsService 
             var actions = new List<CardAction>();
             if (CanRecord && person.DateOfDeath is null)
             {
-                actions.Add(new CardAction($"/families/{id}/people/{person.Id}/change/{ChangePersonModel.Death}?start=true", t["Record a death"], t["of {0}", name]));
+                actions.Add(new CardAction(change!(ChangePersonModel.Death), t["Record a death"], t["of {0}", name]));
             }
             if (CanTriage)
             {
-                actions.Add(new CardAction($"/families/{id}/people/{person.Id}/merge", t["Merge a duplicate"], t["record into {0} {1}", person.GivenName, person.FamilyName]));
+                actions.Add(new CardAction(Url.Page("/Families/MergePerson", new { id, person = person.Id })!, t["Merge a duplicate"], t["record into {0} {1}", person.GivenName, person.FamilyName]));
             }
             return new SummaryListModel(rows, name, actions.Count == 0 ? null : actions);
         }).ToList();

@@ -16,8 +16,9 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
 {
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    // From and To are used when no period is given.
+    [BindProperty(SupportsGet = true)] public DateParts From { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public DateParts To { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
     /// <summary>A worker's id: the report then counts only that worker's work.</summary>
@@ -60,7 +61,7 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
         Definition = definition;
         WorkerChoices = (await reports.WorkersAsync(Actor, ct))
             .Select(w => new Choice(w.Id.ToString(), w.IsActive ? $"{w.Name} ({w.Team})" : t["{0} ({1}, left)", w.Name, w.Team].Value)).ToList();
-        if (string.IsNullOrWhiteSpace(Period) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
+        if (string.IsNullOrWhiteSpace(Period) && From.IsEmpty && To.IsEmpty)
         {
             // By default, the financial year to date.
             var today = time.TodayInUk();
@@ -68,8 +69,11 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
         }
         try
         {
-            Result = await reports.RunAsync(Actor, Name, Filter(), ct);
-            Chart = BuildChart(Result);
+            if (Filter() is { } filter)
+            {
+                Result = await reports.RunAsync(Actor, Name, filter, ct);
+                Chart = BuildChart(Result);
+            }
         }
         catch (ValidationFailedException e)
         {
@@ -83,7 +87,11 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
         try
         {
             var fmt = ReportExport.ParseFormat(format);
-            var result = await reports.RunAsync(Actor, Name, Filter(), ct);
+            if (Filter() is not { } filter)
+            {
+                return BadRequest(string.Join("; ", Errors.Select(x => $"{x.Field}: {x.Message}")));
+            }
+            var result = await reports.RunAsync(Actor, Name, filter, ct);
             var buffer = new MemoryStream();
             ReportExport.Write(result, fmt, buffer);
             buffer.Position = 0;
@@ -96,10 +104,37 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
         }
     }
 
-    public string DownloadHref(string format) =>
-        $"/reports/{Name}?handler=Download&format={format}&period={Uri.EscapeDataString(Period ?? "")}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&service={Uri.EscapeDataString(Service ?? "")}&team={Uri.EscapeDataString(Team ?? "")}&worker={Uri.EscapeDataString(Worker ?? "")}&suppress={Suppress.ToString().ToLowerInvariant()}&compare={Compare.ToString().ToLowerInvariant()}";
+    /// <summary>The same report, with the same period and filters, as a file.</summary>
+    public string DownloadHref(string format)
+    {
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary(From.RouteValues(nameof(From)).Concat(To.RouteValues(nameof(To))))
+        {
+            ["name"] = Name, ["format"] = format, [nameof(Period)] = Period, [nameof(Service)] = Service, [nameof(Team)] = Team,
+            [nameof(Worker)] = Worker, [nameof(Suppress)] = Suppress, [nameof(Compare)] = Compare,
+        };
+        return Url.Page("/Reports/Show", "Download", values)!;
+    }
 
-    private ReportFilter Filter() => new(ReportPeriod.Parse(Period, From, To), Service, Team, Suppress, Compare, Worker);
+    /// <summary>The period (a financial year or quarter, or else the two dates) and filters asked for; null when a date cannot be read.</summary>
+    private ReportFilter? Filter()
+    {
+        ReportPeriod period;
+        if (!string.IsNullOrWhiteSpace(Period))
+        {
+            period = ReportPeriod.Parse(Period, null, null);
+        }
+        else
+        {
+            var from = ReadDate(From, nameof(From), "the start date");
+            var to = ReadDate(To, nameof(To), "the end date");
+            if (from is null || to is null)
+            {
+                return null;
+            }
+            period = ReportPeriod.Between(from.Value, to.Value);
+        }
+        return new(period, Service, Team, Suppress, Compare, Worker);
+    }
 
     /// <summary>A cell in its column's number format, as the exports show it, with a per cent sign on percentages.</summary>
     public static string Cell(object? value, ReportColumn column) =>

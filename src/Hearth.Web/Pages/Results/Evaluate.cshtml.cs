@@ -21,7 +21,12 @@ public sealed class EvaluateModel(ResultsService results, TimeProvider time) : R
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var families = await results.EvaluateAsync(Actor, FrameworkCode, Date(), ct);
-        return File(Encoding.UTF8.GetBytes(ResultsExport.EvaluationCsv(families)), "text/csv", $"results-{FrameworkCode}-{On}.csv");
+        var asOf = Date();
+        if (Errors.Count > 0)
+        {
+            return BadRequest(string.Join("; ", Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+        var families = await results.EvaluateAsync(Actor, FrameworkCode, asOf, ct);
+        return File(Encoding.UTF8.GetBytes(ResultsExport.EvaluationCsv(families)), "text/csv", $"results-{FrameworkCode}-{asOf:yyyy-MM-dd}.csv");
     }
 }

@@ -70,7 +70,7 @@ public sealed class FinanceModel(FinanceService finance, TimeProvider time) : Re
         var results = Amount(ExpectedResults, nameof(ExpectedResults), "results payments expected");
         return await SaveAsync(
             () => finance.SetProfileAsync(Actor, new NewGrantProfileYear(ServiceId!.Value, FrameworkCode, year, families, fees, results, ProfileVersion, CheckVersion: true), ct),
-            () => RedirectToPage(new { Framework = FrameworkCode, On, Saved = true }), nameof(ExpectedFamilies), () => LoadAsync(ct),
+            () => RedirectToPage(RouteValues(new { Saved = true })), nameof(ExpectedFamilies), () => LoadAsync(ct),
             conflictMessage: ProfileVersion is null ? "This service already has a grant profile for that year: choose Change beside it in the table to change it" : null);
     }
 

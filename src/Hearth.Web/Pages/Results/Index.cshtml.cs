@@ -30,7 +30,7 @@ public sealed class IndexModel(ResultsService results, TimeProvider time) : Resu
             await results.AttachAsync(Actor, familyId, FrameworkCode, OnDate, ct);
             name = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name;
             Found = await results.IdentifyAsync(Actor, FrameworkCode, OnDate, ct);
-        }, () => RedirectToPage(new { Framework = FrameworkCode, On, Attached = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name ?? name ?? "The family" }), nameof(On),
+        }, () => RedirectToPage(RouteValues(new { Attached = Found.FirstOrDefault(f => f.FamilyId == familyId)?.Name ?? name ?? "The family" })), nameof(On),
             async () => Found = await results.IdentifyAsync(Actor, FrameworkCode, OnDate, ct), mapError: x => x.Field == "AttachedOn" ? x with { Field = nameof(On) } : x);
     }
 }

@@ -1,6 +1,5 @@
 using Hearth.Core;
 using System.Globalization;
-using Hearth.Core.Data;
 using Hearth.Core.Results;
 using Hearth.Web.Infrastructure;
 using Hearth.Web.Pages.Shared;
@@ -12,7 +11,8 @@ namespace Hearth.Web.Pages.Results;
 public abstract class ResultsPageModel(TimeProvider time) : HearthPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Framework { get; set; }
-    [BindProperty(SupportsGet = true)] public string? On { get; set; }
+    /// <summary>The date the page is about (a GOV.UK date input); today when left empty.</summary>
+    [BindProperty(SupportsGet = true)] public DateParts On { get; set; } = new();
 
     public DateOnly Today => time.TodayInUk();
 
@@ -26,17 +26,23 @@ public abstract class ResultsPageModel(TimeProvider time) : HearthPageModel
     /// <summary>The date asked for, or today; a date that cannot be read is reported against its field.</summary>
     public DateOnly Date()
     {
-        if (string.IsNullOrWhiteSpace(On))
+        if (On.IsEmpty)
         {
-            On = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            On = DateParts.Of(Today);
             return Today;
         }
-        if (DateOnly.TryParseExact(On.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        return ReadDate(On, nameof(On), "the date") ?? Today;
+    }
+
+    /// <summary>This page's framework and date as route values, for links and redirects that keep them.</summary>
+    public Microsoft.AspNetCore.Routing.RouteValueDictionary RouteValues(object? more = null)
+    {
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary(more) { [nameof(Framework)] = FrameworkCode };
+        foreach (var (key, value) in On.RouteValues(nameof(On)))
         {
-            return d;
+            values[key] = value;
         }
-        Errors.Add(new FieldError(nameof(On), "Enter the date as YYYY-MM-DD, for example 2026-03-31"));
-        return Today;
+        return values;
     }
 
     public static string Money(decimal amount) => amount.ToString("£#,##0", CultureInfo.GetCultureInfo("en-GB"));

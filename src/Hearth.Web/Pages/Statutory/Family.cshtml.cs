@@ -24,10 +24,10 @@ public sealed class FamilyModel(StatutoryService statutory) : HearthPageModel
     public static string State(StatutoryReferral r) =>
         r.NoFurtherAction ? "No further action" : r.ClosedOn is { } closed ? $"Closed {Display.Date(closed)}" : "Open";
 
-    public static SummaryListModel Card(StatutoryReferral referral, StatutoryChild child)
+    public SummaryListModel Card(StatutoryReferral referral, StatutoryChild child)
     {
         var record = child.Record;
-        var href = StatutoryPageModel.ChildPath(referral.Referral.Id, child.PersonId);
+        var href = Url.Page("/Statutory/Child", new { referral = referral.Referral.Id, person = child.PersonId });
         return new SummaryListModel(
         [
             new SummaryRow("Primary need", StatutoryCodes.Name(StatutoryCodes.PrimaryNeed, record?.PrimaryNeedCode), href, $"{child.Name}'s statutory record"),

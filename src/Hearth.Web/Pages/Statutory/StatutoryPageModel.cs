@@ -24,8 +24,6 @@ public abstract class StatutoryPageModel : HearthPageModel
     /// <summary>Back to the child's statutory record after a change is saved.</summary>
     protected IActionResult ToChild() => RedirectToPage("/Statutory/Child", new { referral = Referral.Referral.Id, person = Child.PersonId });
 
-    public static string ChildPath(Guid referralId, Guid personId) => $"/statutory/referrals/{referralId}/children/{personId}";
-
     protected async Task LoadAsync(StatutoryService statutory, Guid referralId, Guid personId, CancellationToken ct) =>
         (Referral, Child) = await statutory.ForChildAsync(Actor, referralId, personId, ct);
 

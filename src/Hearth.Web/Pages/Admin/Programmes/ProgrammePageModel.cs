@@ -18,7 +18,7 @@ public abstract class ProgrammeDraftPageModel(ProgrammeEditor editor) : HearthPa
     public ProgrammeDraft Draft { get; private set; } = null!;
     public ProgrammeDefinition Definition { get; private set; } = null!;
 
-    public string DraftHref => ProgrammePaths.Draft(Draft.Code);
+    public string DraftHref => Url.Page("/Admin/Programmes/Draft", new { code = Draft.Code })!;
 
     protected ProgrammeEditor Editor => editor;
 
@@ -48,14 +48,7 @@ public abstract class ProgrammeDraftPageModel(ProgrammeEditor editor) : HearthPa
     };
 }
 
-public static class ProgrammePaths
-{
-    public static string Programme(string code, int? version = null) => $"/admin/programmes/{Uri.EscapeDataString(code)}" + (version is { } n ? $"?version={n}" : "");
-
-    public static string Draft(string code) => $"/admin/programmes/{Uri.EscapeDataString(code)}/draft";
-}
-
-/// <summary>What the programme definition partial shows: with <paramref name="DraftHref"/>, each part links to its edit page.</summary>
-public sealed record ProgrammeDefinitionView(string Name, ProgrammeDefinition Definition, string? DraftHref = null);
+/// <summary>What the programme definition partial shows: with <paramref name="DraftCode"/>, each part links to its page in that programme's draft.</summary>
+public sealed record ProgrammeDefinitionView(string Name, ProgrammeDefinition Definition, string? DraftCode = null);
 
 public sealed record ProgrammeChangesView(string Caption, IReadOnlyList<ProgrammeChange> Changes);
