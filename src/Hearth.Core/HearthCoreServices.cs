@@ -69,7 +69,6 @@ public static class HearthCoreServices
         services.AddScoped<FamilyRecordService>();
         Casework.CaseworkRegistration.Register(services);
         services.AddScoped<DemoSeeder>();
-        services.AddScoped<Synthetic.SyntheticCouncil>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReportInputService>();
         services.AddScoped<Dashboard>();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Hearth.Core.Synthetic;
+namespace Hearth.Synthetic;
 
 /// <summary>
 /// Inserts many rows, bypassing the change tracker and SaveChanges, so a million families take minutes rather than

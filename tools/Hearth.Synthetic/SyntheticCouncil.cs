@@ -13,7 +13,7 @@ using Hearth.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using GoalRating = Hearth.Core.Casework.GoalRating;
 
-namespace Hearth.Core.Synthetic;
+namespace Hearth.Synthetic;
 
 /// <summary>How far a synthetic seed has got, for a progress bar.</summary>
 public sealed record SyntheticProgress(int FamiliesDone, int Families, long RowsWritten);
@@ -32,6 +32,11 @@ public sealed record SyntheticSummary(int Families, int Seed, DateOnly Until, in
 /// chunks by <see cref="BulkWriter"/> inside one transaction, without per-row change tracking or per-row audit
 /// events (millions of them would double the database and the time); instead one audit event records the whole
 /// seed: who ran it, the seed, the size and how many rows of each kind were written.
+/// </para>
+/// <para>
+/// Two guards keep it out of a council's database: it writes only to a database that is empty or holds nothing but
+/// synthetic councils, and only when the caller confirms, every time, that fake families are wanted
+/// (<c>--i-understand-this-writes-fake-families</c> on the command line).
 /// </para>
 /// </summary>
 public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService programmes, OrganisationService organisation)
@@ -52,9 +57,19 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
     private static readonly string[] Disabilities = ["AUT", "BEH", "COMM", "LD", "MOB", "HEAR", "VIS", "CON"];
     private static readonly string[] Sources = ["1A", "1C", "2A", "2A", "3A", "3B", "3F", "4", "5A", "5A", "5D", "5D", "6", "6", "8"];
 
-    public async Task<SyntheticSummary> SeedAsync(ActorContext actor, int families, int seed, DateOnly? until = null, IProgress<SyntheticProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>The command-line flag that confirms a run; the refusal names it.</summary>
+    public const string ConfirmFlag = "--i-understand-this-writes-fake-families";
+
+    public async Task<SyntheticSummary> SeedAsync(ActorContext actor, int families, int seed, bool iUnderstandThisWritesFakeFamilies, DateOnly? until = null,
+        IProgress<SyntheticProgress>? progress = null, CancellationToken ct = default)
     {
         actor.Demand(Permission.Administer);
+        // Asked on every run, before the database is read, and never remembered: a shell left pointing at a council's
+        // new, still empty database must not be enough to fill it with fake families.
+        if (!iUnderstandThisWritesFakeFamilies)
+        {
+            throw new ValidationFailedException("Confirm", $"This writes fake families into the configured database; pass {ConfirmFlag} if that is what you want");
+        }
         var v = new Validator();
         if (families is < 1 or > 10_000_000)
         {

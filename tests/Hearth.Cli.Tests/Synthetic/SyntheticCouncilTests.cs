@@ -8,25 +8,29 @@ using Hearth.Core.People;
 using Hearth.Core.Referrals;
 using Hearth.Core.Reporting;
 using Hearth.Core.Security;
-using Hearth.Core.Synthetic;
+using Hearth.Synthetic;
 using Hearth.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hearth.Core.Tests.Demo;
+namespace Hearth.Cli.Tests.Synthetic;
 
 public sealed class SyntheticCouncilTests
 {
     private static readonly DateOnly Until = new(2026, 11, 1);
     private static readonly ActorContext Admin = ActorContext.ForUser(Guid.CreateVersion7(), "Alex Admin", Role.Admin, []);
     private static readonly ActorContext Performance = ActorContext.ForUser(Guid.CreateVersion7(), "Pat Performance", Role.Performance, []);
+    private const bool Confirmed = true;
+
+    // The tool builds the council from the Core services it is given, as here; Core does not register it.
+    private static SyntheticCouncil Council(IServiceScope scope) => ActivatorUtilities.CreateInstance<SyntheticCouncil>(scope.ServiceProvider);
 
     private static async Task<(SyntheticSummary Summary, string Fingerprint, ReportResult Outcomes)> SeedAsync(int families, int seed)
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
         using var scope = services.CreateScope();
-        var summary = await scope.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, families, seed, Until);
+        var summary = await Council(scope).SeedAsync(Admin, families, seed, Confirmed, Until);
         var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
         // Enough of every kind of row, read back through EF, to show two runs wrote the same thing.
         var referrals = await db.Set<Referral>().OrderBy(r => r.Id).Select(r => $"{r.Id}|{r.Reference}|{r.ReceivedOn}|{r.Status}|{r.IsReReferral}|{r.EpisodeId}").ToListAsync();
@@ -56,7 +60,7 @@ public sealed class SyntheticCouncilTests
         await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
         using var scope = services.CreateScope();
         var progress = new List<SyntheticProgress>();
-        var summary = await scope.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 500, 3, Until, new Inline(progress.Add));
+        var summary = await Council(scope).SeedAsync(Admin, 500, 3, Confirmed, Until, new Inline(progress.Add));
         var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
 
         Assert.Equal(500, await db.Set<Family>().CountAsync());
@@ -96,13 +100,13 @@ public sealed class SyntheticCouncilTests
         await using var database = await TestDatabase.CreateAsync();
         await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
         using var scope = services.CreateScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<SyntheticCouncil>();
-        await seeder.SeedAsync(Admin, 5, 1, Until);
+        var seeder = Council(scope);
+        await seeder.SeedAsync(Admin, 5, 1, Confirmed, Until);
 
-        Assert.Equal("Seed", (await Assert.ThrowsAsync<ValidationFailedException>(() => seeder.SeedAsync(Admin, 5, 1, Until))).Errors.Single().Field);
-        Assert.Equal("Families", (await Assert.ThrowsAsync<ValidationFailedException>(() => seeder.SeedAsync(Admin, 0, 2, Until))).Errors.Single().Field);
+        Assert.Equal("Seed", (await Assert.ThrowsAsync<ValidationFailedException>(() => seeder.SeedAsync(Admin, 5, 1, Confirmed, Until))).Errors.Single().Field);
+        Assert.Equal("Families", (await Assert.ThrowsAsync<ValidationFailedException>(() => seeder.SeedAsync(Admin, 0, 2, Confirmed, Until))).Errors.Single().Field);
         var manager = ActorContext.ForUser(Guid.CreateVersion7(), "Morgan Manager", Role.Manager, []);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => seeder.SeedAsync(manager, 5, 3, Until));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => seeder.SeedAsync(manager, 5, 3, Confirmed, Until));
         Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<Family>().CountAsync());
     }
 
@@ -113,9 +117,9 @@ public sealed class SyntheticCouncilTests
         await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
         using (var scope = services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 3, 1, Until);
+            await Council(scope).SeedAsync(Admin, 3, 1, Confirmed, Until);
             // A database holding only synthetic councils may take another.
-            await scope.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 3, 2, Until);
+            await Council(scope).SeedAsync(Admin, 3, 2, Confirmed, Until);
             await scope.ServiceProvider.GetRequiredService<Hearth.Core.Organisation.OrganisationService>()
                 .CreateServiceAsync(Admin, new Hearth.Core.Organisation.NewService("IFSS Site 1", "ifss-1", null, Hearth.Core.Programmes.ShippedProgrammes.Ifss));
         }
@@ -123,10 +127,28 @@ public sealed class SyntheticCouncilTests
         var db = after.ServiceProvider.GetRequiredService<HearthDbContext>();
         var families = await db.Set<Family>().CountAsync();
 
-        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => after.ServiceProvider.GetRequiredService<SyntheticCouncil>().SeedAsync(Admin, 3, 3, Until));
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Council(after).SeedAsync(Admin, 3, 3, Confirmed, Until));
 
         Assert.Equal("Database", refused.Errors.Single().Field);
         Assert.Equal(families, await db.Set<Family>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_run_not_confirmed_is_refused_before_anything_is_written_even_to_an_empty_database()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var audit = await db.AuditEvents.CountAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Council(scope).SeedAsync(Admin, 3, 1, iUnderstandThisWritesFakeFamilies: false, Until));
+
+        Assert.Equal("Confirm", refused.Errors.Single().Field);
+        Assert.Contains(SyntheticCouncil.ConfirmFlag, refused.Errors.Single().Message);
+        Assert.False(await db.Set<Family>().AnyAsync());
+        Assert.False(await db.Set<Service>().AnyAsync());
+        Assert.Equal(audit, await db.AuditEvents.CountAsync());
     }
 
     /// <summary>Reports progress on the caller's thread (Progress&lt;T&gt; would post it later).</summary>
