@@ -98,7 +98,7 @@ internal static class ReportInputCommands
         }));
         var population = new Command("population", "The area's population, for the equality of reach report.") { import, populationList };
 
-        var gaps = new Command("report-gaps", "The budgets and population figures not entered, which reports show as n/a. Exits 1 when there are any.");
+        var gaps = new Command("figures-to-enter", "The budgets and population figures not entered, which reports show as n/a. Exits 1 when there are any.");
         gaps.SetAction((parse, ct) => RunAsync(env, async provider =>
         {
             var found = await provider.GetRequiredService<ReportInputService>().GapsAsync(env.Actor, ct);

@@ -16,7 +16,24 @@ public sealed class ReportGap : Entity
     public DateOnly From { get; set; }
     public DateOnly To { get; set; }
     public required string Note { get; set; }
+
+    /// <summary>
+    /// The figures a gap can be recorded for: those a report reads gaps for, with the label people choose them by. A gap
+    /// for any other key would change no report, so it is refused.
+    /// </summary>
+    public static IReadOnlyList<ReportGapFigure> Figures { get; } =
+    [
+        new(FunnelReport.AcceptedGap, "Referral funnel: accepted to the intensive phase"),
+    ];
+
+    public static string LabelOf(string figure) => Figures.FirstOrDefault(f => f.Key == figure)?.Label ?? figure;
 }
+
+/// <summary>A figure a report shows as not recorded when a gap covers its period: the key stored and its plain label.</summary>
+public sealed record ReportGapFigure(string Key, string Label);
+
+/// <summary>A recorded gap as listed: the service, the figure's key and label, the period, why, and the version read.</summary>
+public sealed record ReportGapRow(Guid Id, int Version, string ServiceCode, string Service, string Figure, string FigureLabel, DateOnly From, DateOnly To, string Note);
 
 internal sealed class ReportGapMapping : IEntityTypeConfiguration<ReportGap>
 {

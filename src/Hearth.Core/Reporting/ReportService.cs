@@ -70,25 +70,93 @@ public sealed class ReportService(HearthDbContext db, IEnumerable<ReportDefiniti
         return transaction;
     }
 
-    /// <summary>Records that a service did not collect a figure for a period; its reports then show "n/a" with the note.</summary>
-    public async Task<ReportGap> RecordGapAsync(ActorContext actor, string serviceCode, string figure, DateOnly from, DateOnly to, string note, CancellationToken ct = default)
+    /// <summary>
+    /// Records that a service did not collect a figure for a period; its reports then show "n/a" with the note. A period
+    /// overlapping one already recorded for the same service and figure is refused, so each period has one note.
+    /// </summary>
+    public async Task<ReportGap> RecordGapAsync(ActorContext actor, string? serviceCode, string? figure, DateOnly? from, DateOnly? to, string? note, CancellationToken ct = default)
     {
         actor.Demand(Permission.ImportData);
-        var v = new Validator().Require("Figure", figure, "Name the figure that was not recorded, such as funnel.accepted").Require("Note", note, "Say why the figure is not available");
-        var service = await db.Set<Organisation.Service>().SingleOrDefaultAsync(s => s.Code == serviceCode, ct);
+        var v = new Validator();
+        var service = string.IsNullOrWhiteSpace(serviceCode) ? null : await db.Set<Organisation.Service>().SingleOrDefaultAsync(s => s.Code == serviceCode.Trim(), ct);
         if (service is null)
         {
-            v.Add("Service", $"There is no service with code {serviceCode}");
+            v.Add("Service", string.IsNullOrWhiteSpace(serviceCode) ? "Choose the service" : $"There is no service with code {serviceCode}");
         }
-        if (to < from)
+        figure = figure?.Trim();
+        if (string.IsNullOrEmpty(figure))
         {
-            v.Add("To", "The end date must be the same as or after the start date");
+            v.Add("Figure", "Choose the figure that was not recorded");
+        }
+        else if (ReportGap.Figures.All(f => f.Key != figure))
+        {
+            v.Add("Figure", $"\"{figure}\" is not a figure a report can show as not recorded: {string.Join(", ", ReportGap.Figures.Select(f => f.Key))}");
+        }
+        if (from is null)
+        {
+            v.Add("From", "Enter the first day the figure was not recorded");
+        }
+        if (to is null)
+        {
+            v.Add("To", "Enter the last day the figure was not recorded");
+        }
+        else if (from is not null && to < from)
+        {
+            v.Add("To", "The last day must be the same as or after the first day");
+        }
+        v.Require("Note", note, "Say why the figure is not available");
+        v.MaxLength("Note", note, 500, "Note");
+        if (v.Errors.Count == 0)
+        {
+            var overlap = await db.Set<ReportGap>().AsNoTracking()
+                .Where(g => g.ServiceId == service!.Id && g.Figure == figure && g.From <= to && g.To >= from)
+                .OrderBy(g => g.From).FirstOrDefaultAsync(ct);
+            if (overlap is not null)
+            {
+                v.Add("From", $"{service!.Name} already has this figure recorded as not recorded from {overlap.From:d MMMM yyyy} to {overlap.To:d MMMM yyyy}: remove that entry first to change it");
+            }
         }
         v.ThrowIfAny();
-        var gap = new ReportGap { ServiceId = service!.Id, Figure = figure.Trim(), From = from, To = to, Note = note.Trim() };
+        var gap = new ReportGap { ServiceId = service!.Id, Figure = figure!, From = from!.Value, To = to!.Value, Note = note!.Trim() };
         db.Add(gap);
         await db.SaveChangesAsync(actor, ct);
         return gap;
+    }
+
+    /// <summary>Every figure recorded as not recorded, by service, figure and period.</summary>
+    public async Task<IReadOnlyList<ReportGapRow>> GapsAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ImportData);
+        var rows = await (from g in db.Set<ReportGap>().AsNoTracking()
+                          join s in db.Set<Organisation.Service>() on g.ServiceId equals s.Id
+                          select new { g.Id, g.Version, s.Code, s.Name, g.Figure, g.From, g.To, g.Note }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Figure, StringComparer.Ordinal).ThenBy(r => r.From)
+            .Select(r => new ReportGapRow(r.Id, r.Version, r.Code, r.Name, r.Figure, ReportGap.LabelOf(r.Figure), r.From, r.To, r.Note)).ToList();
+    }
+
+    /// <summary>The services a gap can be recorded for, by name: every one, closed or not, since gaps are often historical.</summary>
+    public async Task<IReadOnlyList<Organisation.Service>> GapServicesAsync(ActorContext actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ImportData);
+        return await db.Set<Organisation.Service>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Removes a recorded gap (a mistaken entry, or one to record again corrected), so its reports show the counted
+    /// figure again. <paramref name="version"/> is the version read: a gap changed or removed since is refused.
+    /// </summary>
+    public async Task RemoveGapAsync(ActorContext actor, Guid id, int version, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ImportData);
+        var gap = await db.Set<ReportGap>().SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new ConcurrencyConflictException("record of a figure not recorded");
+        if (gap.Version != version)
+        {
+            throw new ConcurrencyConflictException("record of a figure not recorded");
+        }
+        // The version read is the one the DELETE checks, so a change between this read and the save is refused too.
+        db.Entry(gap).Property(g => g.Version).OriginalValue = version;
+        db.Remove(gap);
+        await db.SaveChangesAsync(actor, ct);
     }
 
     /// <summary>

@@ -51,6 +51,7 @@ public static class HearthApi
         v1.MapStatutoryApi();
         v1.MapProgrammesApi();
         v1.MapOrganisationApi();
+        v1.MapReportGapsApi();
         v1.MapGroup("/shared").RequireAuthorization(Policies.For(Permission.ViewSharedRecords))
             .MapGet("/", () => TypedResults.Ok(Array.Empty<FamilySummary>()))
             .WithName("GetSharedWithMe").WithSummary("Records shared with a partner agency or volunteer (none until something is shared).");

@@ -106,7 +106,7 @@ public static class OrganisationApi
             return TypedResults.Ok(new { Imported = await inputs.SetPopulationAsync(http.User.ToActor(), year, figures, body.Source, ct) });
         }).WithName("SetPopulation").WithSummary("Replaces the population figures of a year, all or nothing.");
 
-        admin.MapGet("/report-gaps", async (HttpContext http, ReportInputService inputs, CancellationToken ct) =>
+        admin.MapGet("/figures-to-enter", async (HttpContext http, ReportInputService inputs, CancellationToken ct) =>
             TypedResults.Ok(await inputs.GapsAsync(http.User.ToActor(), ct)))
             .WithName("ReportInputGaps").WithSummary("The budgets and population figures not entered, which reports show as n/a.");
     }

@@ -1,6 +1,7 @@
 using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages;
@@ -48,6 +49,10 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard das
         if (User.Has(Permission.ViewReports))
         {
             Cards.Add(new Card(t["Reports"], "/Reports/Index", t["Referrals, throughput, outcomes and reach, for any period, in CSV and Excel."]));
+        }
+        if (User.Has(Permission.ImportData))
+        {
+            Cards.Add(new Card(t["Figures not recorded"], "/Admin/FiguresNotRecorded/Index", t["Figures a service did not record for a period, which reports show as not recorded instead of 0."]));
         }
         if (User.Has(Permission.ViewSharedRecords))
         {

@@ -96,12 +96,12 @@ public sealed class OrganisationCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Report_gaps_lists_the_missing_budgets_and_population_until_they_are_entered()
+    public async Task Figures_to_enter_lists_the_missing_budgets_and_population_until_they_are_entered()
     {
         await Run("services", "create", "--code", "ifss-1", "--name", "IFSS Site 1");
         var year = Core.Reporting.ReportPeriod.FinancialYearOf(DateOnly.FromDateTime(DateTime.UtcNow));
         var label = Core.Reporting.ReportPeriod.FinancialYearLabel(year);
-        var gaps = await Run("report-gaps");
+        var gaps = await Run("figures-to-enter");
         Assert.Equal(1, gaps.ExitCode);
         Assert.Equal([$"budget: ifss-1 {label}: no budget entered", "population: no age figures for any year", "population: no sex figures for any year",
             "population: no ethnicity figures for any year", "population: no disability figures for any year"], gaps.Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
@@ -112,7 +112,7 @@ public sealed class OrganisationCommandTests : IAsyncLifetime
         Assert.Equal(0, (await Run("population", "import", file, "--year", "2021")).ExitCode);
         File.Delete(file);
 
-        var none = await Run("report-gaps");
+        var none = await Run("figures-to-enter");
         Assert.Equal(0, none.ExitCode);
         Assert.Equal("Every budget and population figure the reports need has been entered.", none.Out.Trim());
         Assert.Equal(["service,year,gross_expenditure,income,net,note", $"ifss-1,{label},380000.00,0.00,380000.00,"], (await Run("budgets", "list")).Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')));

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Web.Tests.Admin;
 
-/// <summary>Organisation administration pages and API: services, teams, workers (and a worker leaving), budgets, population, report gaps.</summary>
+/// <summary>Organisation administration pages and API: services, teams, workers (and a worker leaving), budgets, population, the budgets and population figures to enter.</summary>
 public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
     private static readonly ActorContext System = ActorContext.System("test");
@@ -62,7 +62,7 @@ public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await HearthWebFactory.HtmlAsync(response);
         var links = doc.QuerySelectorAll("main .govuk-summary-list a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin/services", "/admin/workers", "/admin/users", "/admin/budgets", "/admin/population", "/admin/report-gaps", "/admin/directory"], links);
+        Assert.Equal(["/admin/services", "/admin/workers", "/admin/users", "/admin/budgets", "/admin/population", "/admin/figures-to-enter", "/admin/directory"], links);
         Assert.Contains(doc.QuerySelectorAll(".govuk-service-navigation__link"), a => a.GetAttribute("href") == "/admin");
     }
 
@@ -79,7 +79,7 @@ public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFix
     [InlineData("/admin/budgets/set")]
     [InlineData("/admin/population")]
     [InlineData("/admin/population/set")]
-    [InlineData("/admin/report-gaps")]
+    [InlineData("/admin/figures-to-enter")]
     public async Task Each_page_opens_for_an_administrator_and_is_refused_to_a_manager(string path)
     {
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync("Admin")).GetAsync(path)).StatusCode);
@@ -271,11 +271,11 @@ public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task The_report_gaps_page_names_a_service_without_a_budget_this_year()
+    public async Task The_figures_to_enter_page_names_a_service_without_a_budget_this_year()
     {
         await NewServiceAsync("no-budget");
         var client = await app.SignedInClientAsync("Admin");
-        var doc = await HearthWebFactory.HtmlAsync(await client.GetAsync("/admin/report-gaps"));
+        var doc = await HearthWebFactory.HtmlAsync(await client.GetAsync("/admin/figures-to-enter"));
         var year = ReportPeriod.FinancialYearLabel(ReportPeriod.FinancialYearOf(Today));
         var row = doc.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("Service no-budget"));
         Assert.Contains(year, row.TextContent);
@@ -334,7 +334,7 @@ public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFix
         Assert.Equal(Today.ToString("yyyy-MM-dd"), scripted.GetProperty("teams")[0].GetProperty("closedOn").GetString());
         Assert.Equal("Town Hall", scripted.GetProperty("teams")[0].GetProperty("base").GetString());
 
-        var gaps = await api.GetFromJsonAsync<JsonElement>("/api/v1/admin/report-gaps");
+        var gaps = await api.GetFromJsonAsync<JsonElement>("/api/v1/admin/figures-to-enter");
         Assert.Contains(gaps.GetProperty("budgets").EnumerateArray(), b => b.GetProperty("serviceCode").GetString() == "scripted" && b.GetProperty("year").GetString() == ReportPeriod.FinancialYearLabel(ReportPeriod.FinancialYearOf(Today)));
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Hearth.Core.Organisation;
 using Hearth.Core.Reporting;
 using Hearth.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Hearth.Web.Pages.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(OrganisationService organisation, ReportInputServ
             new(t["Users"], t["Who can sign in, their roles and teams"], Url.Page("/Admin/Users/Index")!, t["users"]),
             new(t["Budgets"], t["{0} budget year(s) entered", N(budgets.Count)], Url.Page("/Admin/Budgets/Index")!, t["budgets"]),
             new(t["Population"], t["The area's population, for the equality of reach report"], Url.Page("/Admin/Population/Index")!, t["population"]),
-            new(t["Report gaps"], Gaps.None ? t["None: every budget and population figure has been entered"] : t["{0} missing", N(Gaps.Budgets.Count + Gaps.Population.Count)], Url.Page("/Admin/ReportGaps")!, t["report gaps"]),
+            new(t["Budgets and population figures to enter"], Gaps.None ? t["None: every budget and population figure has been entered"] : t["{0} missing", N(Gaps.Budgets.Count + Gaps.Population.Count)], Url.Page("/Admin/FiguresToEnter")!, t["budgets and population figures to enter"]),
             new(t["Service directory"], t["The wider services practitioners refer families to"], Url.Page("/Admin/Directory/Index")!, t["service directory"]),
         ];
     }
