@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Hearth.Core.Security;
 using Hearth.Core.Returns.Census;
 using Hearth.Web.Infrastructure;
