@@ -109,8 +109,8 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
     {
         var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary(From.RouteValues(nameof(From)).Concat(To.RouteValues(nameof(To))))
         {
-            ["name"] = Name, ["format"] = format, [nameof(Period)] = Period, [nameof(Service)] = Service, [nameof(Team)] = Team,
-            [nameof(Worker)] = Worker, [nameof(Suppress)] = Suppress, [nameof(Compare)] = Compare,
+            ["name"] = Name, ["format"] = format, ["period"] = Period, ["service"] = Service, ["team"] = Team, ["worker"] = Worker,
+            ["suppress"] = Suppress ? "true" : "false", ["compare"] = Compare ? "true" : "false",
         };
         return Url.Page("/Reports/Show", "Download", values)!;
     }
