@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -49,6 +50,9 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         }
+        // A page test sees a 500 only as a page without its content; the server's own account of it goes to a file
+        // that .ci/run prints when a suite fails.
+        builder.ConfigureLogging(l => l.AddProvider(new ServerErrorLog()));
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -91,5 +95,38 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var token = await AntiforgeryTokenAsync(await client.GetAsync(path));
         return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+}
+
+/// <summary>The test servers' errors (an unhandled exception behind a 500, say), appended to one file per database.</summary>
+public sealed class ServerErrorLog : ILoggerProvider
+{
+    public static string FilePath => Path.Combine(Path.GetTempPath(), $"hearth-test-server-errors-{TestDatabase.ProviderUnderTest}.log".ToLowerInvariant());
+
+    private static readonly Lock Writing = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+            lock (Writing)
+            {
+                File.AppendAllText(FilePath, $"{DateTimeOffset.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}\n{exception}\n\n");
+            }
+        }
     }
 }
