@@ -59,6 +59,27 @@ public class BrowserFixture : HearthWebFactory
         return page;
     }
 
+    /// <summary>
+    /// Clicks a form's button and waits until the page it redirects to, <paramref name="path"/>, has loaded. Waiting
+    /// for the responses, not for the address, matters when the form posts back to the address it is already on; a
+    /// form that comes back with errors fails with its error summary rather than a bare timeout.
+    /// </summary>
+    public async Task SubmitAsync(IPage page, string button, string path)
+    {
+        var target = BaseUrl + path;
+        var landed = page.WaitForResponseAsync(r => r.Request.Method == "GET" && (r.Url == target || r.Url.StartsWith(target + "?", StringComparison.Ordinal)));
+        var posted = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync(), r => r.Request.Method == "POST");
+        if (posted.Status != 302)
+        {
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            var errors = await page.Locator(".govuk-error-summary").AllInnerTextsAsync();
+            Assert.Fail($"\"{button}\" answered {posted.Status}, not a redirect to {path}{(errors.Count > 0 ? "; errors: " + string.Join("; ", errors) : "")}");
+        }
+        await landed;
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(target) + @"(\?|$)"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     /// <summary>Fills a GOV.UK date input: the fields <paramref name="id"/>-day, -month and -year.</summary>
     public static async Task FillDateAsync(IPage page, string id, DateOnly date)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hearth.TestCommon;
 using Hearth.Core.Casework;
 using Hearth.Core.Data;
@@ -59,15 +60,14 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await BrowserFixture.FillDateAsync(page, "referred-on", today.AddDays(-10));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home + "/services", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await app.SubmitAsync(page, "Make the referral", home + "/services");
         Assert.Contains("10 days so far", await page.Locator("main table").InnerTextAsync());
         await page.Locator("main table tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/casework/service-referrals/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Accepted").CheckAsync();
         await BrowserFixture.FillDateAsync(page, "on", today.AddDays(-3));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + home + "/services", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await app.SubmitAsync(page, "Save the change", home + "/services");
         Assert.Contains("7 days", await page.Locator("main table").InnerTextAsync());
 
         await page.GotoAsync(home + "/boosters");

@@ -167,7 +167,7 @@ public sealed class StatutoryPagesTests(StatutoryWebFactory app) : IClassFixture
         var s47 = await HearthWebFactory.PostFormAsync(client, path + "/section-47", [F("Version", "0"), .. Date("StartedOn", 2, 9, 2026), .. Date("ConferenceTargetOn", 23, 9, 2026), .. Date("ConferenceOn", 16, 9, 2026)]);
         Assert.Equal(HttpStatusCode.Redirect, s47.StatusCode);
         var plan = await HearthWebFactory.PostFormAsync(client, path + "/protection-plans",
-            [F("Version", "0"), .. Date("StartedOn", 16, 9, 2026), F("InitialCategory", "NEG"), F("LatestCategory", "EMO"), F("PreviousPlans", "1"), F("ReviewDates", "15/10/2026")]);
+            [F("Version", "0"), .. Date("StartedOn", 16, 9, 2026), F("InitialCategory", "NEG"), F("LatestCategory", "EMO"), F("PreviousPlans", "1"), .. Date("Reviews[0]", 15, 10, 2026), F("Reviews[1].Day", ""), F("Reviews[1].Month", ""), F("Reviews[1].Year", "")]);
         Assert.Equal(HttpStatusCode.Redirect, plan.StatusCode);
 
         var record = await RecordAsync(referral, child);
@@ -179,7 +179,18 @@ public sealed class StatutoryPagesTests(StatutoryWebFactory app) : IClassFixture
 
         // The change form opens with what was saved; the family page lists both.
         var change = await HearthWebFactory.HtmlAsync(await client.GetAsync($"{path}/protection-plans/{cpp.Id}"));
-        Assert.Equal("15/10/2026", change.QuerySelector("#review-dates")!.GetAttribute("value"));
+        // Each review is a date input; two empty ones follow for the reviews held since.
+        Assert.Equal(("15", "10", "2026"), (change.QuerySelector("[id='reviews[0]-day']")!.GetAttribute("value"), change.QuerySelector("[id='reviews[0]-month']")!.GetAttribute("value"), change.QuerySelector("[id='reviews[0]-year']")!.GetAttribute("value")));
+        Assert.Equal(3, change.QuerySelectorAll("input[name$='].Day']").Length);
+        Assert.Equal("", change.QuerySelector("[id='reviews[2]-day']")!.GetAttribute("value") ?? "");
+
+        // A review that is not a real date is named by its number, and nothing is saved.
+        var badReview = await HearthWebFactory.PostFormAsync(client, $"{path}/protection-plans/{cpp.Id}",
+            [F("Version", cpp.Version.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), .. Date("StartedOn", 16, 9, 2026), F("InitialCategory", "NEG"), F("LatestCategory", "EMO"), F("PreviousPlans", "1"),
+             .. Date("Reviews[0]", 15, 10, 2026), .. Date("Reviews[1]", 31, 11, 2026)]);
+        var reviewError = Assert.Single((await HearthWebFactory.HtmlAsync(badReview)).QuerySelectorAll("main > .govuk-error-summary a"));
+        Assert.Equal(("#reviews[1]", "Review 2 must be a real date, for example 31 3 2026"), (reviewError.GetAttribute("href"), reviewError.TextContent));
+        Assert.Equal([new DateOnly(2026, 10, 15)], Assert.Single((await RecordAsync(referral, child))!.ProtectionPlans).ReviewDates);
         var familyPage = (await HearthWebFactory.HtmlAsync(await client.GetAsync($"/statutory/families/{family}"))).QuerySelector("main")!.TextContent;
         Assert.Contains("conference 16 September 2026", familyPage);
         Assert.Contains("from 16 September 2026, open", familyPage);

@@ -18,7 +18,8 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
     [BindProperty] public string? InitialCategory { get; set; }
     [BindProperty] public string? LatestCategory { get; set; }
     [BindProperty] public string? PreviousPlans { get; set; }
-    [BindProperty] public string? ReviewDates { get; set; }
+    /// <summary>The review conferences held, one date input each; empty ones are ignored.</summary>
+    [BindProperty] public List<DateParts> Reviews { get; set; } = [];
     [BindProperty] public int Version { get; set; }
 
     public ProtectionPlan? Current { get; private set; }
@@ -35,8 +36,10 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         {
             (StartedOn, EndedOn, InitialCategory, LatestCategory, PreviousPlans, Version) =
                 (DateParts.Of(p.StartedOn), DateParts.Of(p.EndedOn), p.InitialCategory, p.LatestCategory, p.PreviousPlans.ToString(CultureInfo.InvariantCulture), p.Version);
-            ReviewDates = string.Join(", ", p.ReviewDates.Select(d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+            Reviews = p.ReviewDates.Select(d => DateParts.Of(d)).ToList();
         }
+        // Room for the reviews held since the plan was last saved; more can be added after saving.
+        Reviews.AddRange(Enumerable.Range(0, 2).Select(_ => new DateParts()));
         return Page();
     }
 
@@ -62,15 +65,18 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
             }
         }
         var reviews = new List<DateOnly>();
-        foreach (var part in (ReviewDates ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        for (var i = 0; i < Reviews.Count; i++)
         {
-            if (DateOnly.TryParseExact(part, ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (Reviews[i].IsEmpty)
             {
-                reviews.Add(d);
+                continue;
+            }
+            if (ReadDate(Reviews[i], ReviewField(i), $"review {i + 1}") is { } held)
+            {
+                reviews.Add(held);
             }
             else
             {
-                Errors.Add(new FieldError(nameof(ReviewDates), $"Review dates: \"{part}\" is not a date; write each as day/month/year, for example 15/01/2026"));
                 ok = false;
             }
         }
@@ -81,8 +87,11 @@ public sealed class ProtectionPlanModel(StatutoryService statutory) : StatutoryP
         var input = new ProtectionPlanInput(start!.Value, end, InitialCategory, LatestCategory, previous, reviews);
         return await SaveAsync(() => Current is null
             ? statutory.AddProtectionPlanAsync(Actor, referral, person, input, ct)
-            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn));
+            : statutory.UpdateProtectionPlanAsync(Actor, Current.Id, Version, input, ct), () => ToChild(), nameof(StartedOn),
+            mapError: e => e.Field == nameof(ProtectionPlanInput.ReviewDates) ? e with { Field = ReviewField(0) } : e);
     }
+
+    public static string ReviewField(int index) => $"{nameof(Reviews)}[{index}]";
 
     private async Task<bool> FindAsync(Guid referral, Guid person, Guid? plan, CancellationToken ct)
     {
