@@ -12,7 +12,14 @@ public static class Display
             return "";
         }
         var local = TimeZoneInfo.ConvertTime(m, WebSetup.LondonTime);
-        var time = local.ToString(local.Minute == 0 ? "h" : "h:mm", WebSetup.Culture) + (local.Hour < 12 ? "am" : "pm");
+        // GOV.UK style: "midnight" and "midday", not 12am and 12pm; minutes only when not on the hour.
+        // "%h", not "h": a one-letter format string is read as a standard format, and "h" is not one.
+        var time = (local.Hour, local.Minute) switch
+        {
+            (0, 0) => "midnight",
+            (12, 0) => "midday",
+            _ => local.ToString(local.Minute == 0 ? "%h" : "h:mm", WebSetup.Culture) + (local.Hour < 12 ? "am" : "pm"),
+        };
         return $"{local.ToString("d MMMM yyyy", WebSetup.Culture)} at {time}";
     }
 }
