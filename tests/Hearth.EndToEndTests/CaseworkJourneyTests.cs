@@ -35,7 +35,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
     [Fact]
     public async Task The_chronology_team_wider_services_boosters_and_time_pages_work_in_chromium_and_are_accessible()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var page = await app.SignedInPageAsync("Practitioner");
         var episode = await EpisodeAsync(today, "E2E-WIDER");
         var home = $"/casework/episodes/{episode.Id}";
@@ -103,7 +103,7 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
     [Fact]
     public async Task A_practitioner_records_assessment_plan_goal_sessions_and_review_in_chromium_on_accessible_pages()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var page = await app.SignedInPageAsync("Practitioner");
         var episode = await EpisodeAsync(today);
         var home = $"/casework/episodes/{episode.Id}";

@@ -7,13 +7,7 @@ using Microsoft.Playwright;
 
 namespace Hearth.EndToEndTests;
 
-/// <summary>The demo council on Monday 2 November 2026, so the census year (provisional 2026-27) and working days are fixed.</summary>
-public sealed class CensusBrowserFixture : BrowserFixture
-{
-    public CensusBrowserFixture() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
-}
-
-public sealed class CensusJourneyTests(CensusBrowserFixture app) : IClassFixture<CensusBrowserFixture>
+public sealed class CensusJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     private static readonly ActorContext System = ActorContext.System("census journey test");
     private static readonly PageWaitForURLOptions DomLoaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };

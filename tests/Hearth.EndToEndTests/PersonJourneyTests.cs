@@ -73,7 +73,7 @@ public sealed class PersonJourneyTests(BrowserFixture app) : IClassFixture<Brows
         await ChangeAsync(page, "address of Cerys Morgan", "Address");
         await page.GetByLabel("New address", new() { Exact = true }).FillAsync("12 Castle Street, Cardiff");
         await page.GetByLabel("Postcode of the new address").FillAsync("CF10 1BS");
-        await BrowserFixture.FillDateAsync(page, "new-address-from", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7));
+        await BrowserFixture.FillDateAsync(page, "new-address-from", app.Today.AddDays(-7));
         await ContinueAsync(page, "Continue", "Check your changes");
         var answers = await page.Locator("main .govuk-summary-list").InnerTextAsync();
         Assert.Contains("White and Black African", answers);

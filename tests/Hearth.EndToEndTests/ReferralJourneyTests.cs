@@ -41,7 +41,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
     {
         var page = await app.SignedInPageAsync("Manager");
         var family = await FamilyAsync("E2E-JOURNEY");
-        var received = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var received = app.Today.AddDays(-3);
 
         await page.GotoAsync($"/families/{family}");
         await Accessibility.AssertNoViolationsAsync(page);

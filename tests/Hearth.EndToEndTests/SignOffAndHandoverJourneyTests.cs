@@ -30,7 +30,7 @@ public sealed class SignOffAndHandoverJourneyTests(BrowserFixture app) : IClassF
     [Fact]
     public async Task Agreement_authorisation_and_handover_work_in_chromium_and_are_accessible()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var episode = await EpisodeAsync(today, "E2E-SIGNOFF");
         var input = new AssessmentInput(today.AddDays(-29), "Kim's drug use", null, null, 5, [],
             new Dictionary<string, string?> { ["motivation_to_change"] = "6", ["substances_used"] = "Heroin" });

@@ -17,7 +17,7 @@ namespace Hearth.Web.Tests.Admin;
 public sealed class OrganisationAdminPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
     private static readonly ActorContext System = ActorContext.System("test");
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => app.Today;
     private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
 
     private static IEnumerable<KeyValuePair<string, string>> Date(string name, DateOnly d) =>

@@ -14,13 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Web.Tests.Casework;
 
-/// <summary>The demo council on 2 November 2026, plus a practitioner of another team ("outsider@...").</summary>
-public sealed class CaseworkWebFactory : HearthWebFactory
-{
-    public CaseworkWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
-}
-
-public sealed partial class CaseworkPageTests(CaseworkWebFactory app) : IClassFixture<CaseworkWebFactory>
+public sealed partial class CaseworkPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
     private static readonly DateOnly Today = new(2026, 11, 2);
     private static readonly ActorContext System = ActorContext.System("casework page tests");

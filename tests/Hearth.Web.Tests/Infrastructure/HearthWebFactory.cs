@@ -19,7 +19,11 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = TestDatabase.DemoPassword;
 
     public TestDatabase Database { get; private set; } = null!;
-    public FixedTimeProvider? Clock { get; init; }
+    /// <summary>The app's clock: <see cref="TestDatabase.DemoClock"/> unless a fixture sets another.</summary>
+    public FixedTimeProvider Clock { get; init; } = TestDatabase.DemoClock();
+
+    /// <summary>The app's today, the UK date of <see cref="Clock"/>.</summary>
+    public DateOnly Today => Hearth.Core.UkTime.TodayInUk(Clock);
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
     /// <summary>Whether the app starts on the demo council (as <c>Demo:Enabled</c>) or on an empty database.</summary>
@@ -46,10 +50,7 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", WithDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Database:DataFolder", Path.Combine(Path.GetTempPath(), "hearth-web-tests", Guid.NewGuid().ToString("N")));
-        if (Clock is not null)
-        {
-            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        }
+        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         // A page test sees a 500 only as a page without its content; the server's own account of it goes to a file
         // that .ci/run prints when a suite fails.
         builder.ConfigureLogging(l => l.AddProvider(new ServerErrorLog()));

@@ -16,10 +16,9 @@ namespace Hearth.Web.Tests.Infrastructure;
 /// <summary>The demo council on 2 November 2026, with helpers that make a fresh family, referral or episode per test.</summary>
 public sealed class JourneyWebFactory : HearthWebFactory
 {
-    public static readonly DateOnly Today = new(2026, 11, 2);
+    /// <summary>The fixture's today as a static, for tests that import this class with <c>using static</c>.</summary>
+    public static new readonly DateOnly Today = Hearth.Core.UkTime.TodayInUk(TestDatabase.DemoClock());
     public static readonly ActorContext Seeder = ActorContext.System("journey page tests");
-
-    public JourneyWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
 
     public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

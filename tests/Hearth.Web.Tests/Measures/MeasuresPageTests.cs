@@ -17,7 +17,7 @@ namespace Hearth.Web.Tests.Measures;
 
 public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => app.Today;
 
     /// <summary>An open demo episode of a team with a child of SDQ age (4-17) in its family.</summary>
     private async Task<(Guid EpisodeId, Guid ChildId)> EpisodeWithChildAsync(string teamCode)
@@ -43,7 +43,7 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
         return await scope.ServiceProvider.GetRequiredService<HearthDbContext>().Set<MeasureAdministration>().CountAsync(a => a.PersonId == personId);
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Form(Guid childId, IReadOnlyDictionary<string, string> items, string timePoint = "Baseline", string number = "") =>
+    private IEnumerable<KeyValuePair<string, string>> Form(Guid childId, IReadOnlyDictionary<string, string> items, string timePoint = "Baseline", string number = "") =>
     [
         new("PersonId", childId.ToString()),
         new("TimePoint", timePoint),

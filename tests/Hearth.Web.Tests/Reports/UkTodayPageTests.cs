@@ -3,17 +3,8 @@ using Hearth.Web.Tests.Infrastructure;
 
 namespace Hearth.Web.Tests.Reports;
 
-/// <summary>
-/// The demo council with a clock each test sets. It starts on the date the other fixed-clock fixtures seed the demo
-/// on, so the process seeds it once for all of them; only the report's default period depends on the time set.
-/// </summary>
-public sealed class HalfPastMidnightWebFactory : HearthWebFactory
-{
-    public HalfPastMidnightWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
-}
-
 /// <summary>"Today" is the date in the UK, so the hour after midnight in summer time is not yesterday.</summary>
-public sealed class UkTodayPageTests(HalfPastMidnightWebFactory app) : IClassFixture<HalfPastMidnightWebFactory>
+public sealed class UkTodayPageTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
     [Fact]
     public async Task At_half_past_midnight_BST_on_1_April_a_report_defaults_to_the_new_financial_year()

@@ -32,7 +32,7 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
         // The date boxes open on today; attaching posts them back.
         var form = await HearthWebFactory.HtmlAsync(await client.GetAsync("/results"));
         var on = new[] { "day", "month", "year" }.Select(part => form.QuerySelector($"#on-{part}")!.GetAttribute("value")!).ToArray();
-        Assert.Equal(Hearth.Core.UkTime.TodayInUk(TimeProvider.System).Day.ToString(System.Globalization.CultureInfo.InvariantCulture), on[0]);
+        Assert.Equal(app.Today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), on[0]);
         KeyValuePair<string, string>[] OnFields() => [new("On.Day", on[0]), new("On.Month", on[1]), new("On.Year", on[2])];
         var attached = await PostAsync(client, "/results", "/results",
             [new("FamilyId", familyId), new("Framework", ShippedFrameworks.SupportingFamilies), .. OnFields()]);

@@ -12,13 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Web.Tests.Statutory;
 
-/// <summary>The demo council on 2 November 2026, plus a practitioner of another team ("outsider@...").</summary>
-public sealed class StatutoryWebFactory : HearthWebFactory
-{
-    public StatutoryWebFactory() => Clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
-}
-
-public sealed class StatutoryPagesTests(StatutoryWebFactory app) : IClassFixture<StatutoryWebFactory>
+public sealed class StatutoryPagesTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
 {
     private static readonly ActorContext System = ActorContext.System("statutory page tests");
     private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
