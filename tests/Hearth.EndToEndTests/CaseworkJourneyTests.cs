@@ -154,13 +154,25 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.Locator("[id='rows[0].-end']").FillAsync("11:30");
         await page.Locator("[id='rows[0].-type']").SelectOptionAsync("HomeVisit");
         await page.Locator("[id='rows[0].-person-ids']").CheckAsync();
+        await page.GetByLabel("Note (optional)").FillAsync("Talked through the morning routine.\nAgreed Ava sets two alarms.");
+        // A second session of the day: the form comes back with what was typed and a second row.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another session" }).ClickAsync();
+        await page.Locator("[id='rows[1].-start']").WaitForAsync();
+        Assert.Equal("10:00", await page.Locator("[id='rows[0].-start']").InputValueAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
         await BrowserFixture.FillDateAsync(page, "rows[1].-date", today.AddDays(-49));
         await page.Locator("[id='rows[1].-start']").FillAsync("16:00");
         await page.Locator("[id='rows[1].-end']").FillAsync("16:20");
         await page.Locator("[id='rows[1].-type']").SelectOptionAsync("Phone");
         await page.Locator("[id='rows[1].-person-ids']").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save sessions" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/casework/episodes/[0-9a-f-]+\\?recorded=2$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/casework/episodes/[0-9a-f-]+/sessions\\?recorded=2$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.Contains("2 sessions recorded", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        // The note keeps its lines in the list of past sessions.
+        var note = page.Locator("td.hearth-multiline").Filter(new() { HasText = "morning routine" });
+        Assert.Equal("Talked through the morning routine.\nAgreed Ava sets two alarms.", await note.InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GotoAsync(home);
         Assert.Contains("2 sessions, 1h 50m in total.", await page.Locator("main").InnerTextAsync());
 
         var review = await ReviewDueAsync(episode, today.AddDays(-1));

@@ -32,6 +32,18 @@ public sealed class AuditEvent
 /// <summary>A field that changed, as stored in <see cref="AuditEvent.Changes"/>.</summary>
 public sealed record FieldChange(string Field, string? From, string? To);
 
+/// <summary>Reads the <see cref="AuditEvent.Changes"/> the DbContext writes.</summary>
+public static class AuditChanges
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+
+    public static IReadOnlyList<FieldChange> Parse(string? changes) =>
+        string.IsNullOrEmpty(changes) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(changes, Options) ?? [];
+
+    /// <summary>The names of the fields that changed.</summary>
+    public static IReadOnlyList<string> Fields(string? changes) => Parse(changes).Select(c => c.Field).ToList();
+}
+
 /// <summary>
 /// Marks an entity whose saves write no audit events: a user's own working copy, not a record. Only for data that is
 /// never the record itself and is deleted once the record is saved (the record's save is audited as usual), so that

@@ -33,11 +33,14 @@ public enum ChronologyKind
     Professional,
 }
 
-/// <summary>One dated line of a family's chronology. <see cref="PersonIds"/> are the members it names.</summary>
 /// <summary>A family's chronology with what a page needs to show and filter it.</summary>
 public sealed record FamilyTimeline(Guid FamilyId, string FamilyReference, IReadOnlyList<MemberName> Members, IReadOnlyList<ChronologyEntry> Entries);
 
-public sealed record ChronologyEntry(DateOnly On, ChronologyKind Kind, Guid? EpisodeId, Guid ItemId, string Summary, IReadOnlyList<Guid> PersonIds)
+/// <summary>
+/// One dated line of a family's chronology. <see cref="PersonIds"/> are the members it names; <see cref="Detail"/> is
+/// what the worker wrote (a session's note, a review's progress).
+/// </summary>
+public sealed record ChronologyEntry(DateOnly On, ChronologyKind Kind, Guid? EpisodeId, Guid ItemId, string Summary, IReadOnlyList<Guid> PersonIds, string? Detail = null)
 {
     public string KindLabel => Chronology.Label(Kind);
 }
@@ -168,12 +171,12 @@ public sealed class Chronology(HearthDbContext db)
         {
             var sessions = await db.Set<Session>().AsNoTracking().Where(s => episodeIds.Contains(s.EpisodeId)).ToListAsync(ct);
             entries.AddRange(sessions.Select(s => new ChronologyEntry(s.Date, ChronologyKind.Session, s.EpisodeId, s.Id,
-                $"{SessionTypes.Label(s.Type)}{(s.Emergency ? " (emergency)" : "")}, {s.Minutes} minutes", s.PersonIds)));
+                $"{SessionTypes.Label(s.Type)}{(s.Emergency ? " (emergency)" : "")}, {s.Minutes} minutes", s.PersonIds, s.Note)));
         }
         if (Wants(ChronologyKind.Review))
         {
             var reviews = await db.Set<Review>().AsNoTracking().Where(r => episodeIds.Contains(r.EpisodeId) && r.HeldOn != null).ToListAsync(ct);
-            entries.AddRange(reviews.Select(r => new ChronologyEntry(r.HeldOn!.Value, ChronologyKind.Review, r.EpisodeId, r.Id, $"Review {r.Sequence} held: {r.Decision}", [])));
+            entries.AddRange(reviews.Select(r => new ChronologyEntry(r.HeldOn!.Value, ChronologyKind.Review, r.EpisodeId, r.Id, $"Review {r.Sequence} held{(r.Decision is { } d ? ": " + ReviewService.DecisionLabel(d).ToLowerInvariant() : "")}", [], r.Progress)));
         }
         if (Wants(ChronologyKind.ServiceReferral))
         {

@@ -11,6 +11,9 @@ public sealed record ReviewInput(
     IReadOnlyDictionary<Guid, int> Ratings, PlanInput? PlanAmendment = null);
 
 /// <summary>An episode's Goal Attainment Scaling at one held review: the review's number in the episode, its goals rated and their T-score.</summary>
+/// <summary>One recording or amendment of a held review: when, who, and the fields it changed.</summary>
+public sealed record ReviewChange(DateTimeOffset At, string By, IReadOnlyList<string> Fields);
+
 public sealed record GasReviewPoint(Guid ReviewId, int Number, DateOnly HeldOn, int Goals, decimal? TScore);
 
 /// <summary>
@@ -49,8 +52,38 @@ public sealed class ReviewService(HearthDbContext db, PlanService plans)
     public async Task<Review> ReadReviewAsync(ActorContext actor, Guid reviewId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        return await db.Set<Review>().AsNoTracking().InScope(actor).Include(r => r.Ratings).SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw NotFound("review");
+        var review = await db.Set<Review>().AsNoTracking().InScope(actor).Include(r => r.Ratings).SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw NotFound("review");
+        await db.RecordReadAsync(actor, nameof(Review), review.Id, ct);
+        return review;
     }
+
+    /// <summary>
+    /// The recording of a held review and each amendment after it: when, by whom and which fields changed, from the
+    /// audit trail, oldest first. An amendment replaces the review's fields; the trail keeps what they said before.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewChange>> HistoryAsync(ActorContext actor, Guid reviewId, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewFamilies);
+        var review = await db.Set<Review>().AsNoTracking().InScope(actor).SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw NotFound("review");
+        var id = review.Id.ToString();
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Review) && a.EntityId == id && a.Action == Auditing.AuditAction.Updated)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.OccurredAt, a.ActorName, a.Changes })
+            .ToListAsync(ct);
+        // Before it was held a review is only rescheduled; its history starts when it was recorded as held.
+        return events.Select(e => new ReviewChange(e.OccurredAt, e.ActorName, Auditing.AuditChanges.Fields(e.Changes)))
+            .SkipWhile(c => !c.Fields.Contains(nameof(Review.HeldOn))).ToList();
+    }
+
+    public static string DecisionLabel(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Continue => "Continue",
+        ReviewDecision.StepDown => "Step down",
+        ReviewDecision.Close => "Close",
+        ReviewDecision.Escalate => "Escalate",
+        _ => decision.ToString(),
+    };
 
     /// <summary>
     /// The episode's GAS trajectory: at each held review with ratings, the Kiresuk-Sherman T-score of the goals rated

@@ -175,7 +175,10 @@ public sealed class SessionService(HearthDbContext db)
     public async Task<IReadOnlyList<Session>> SessionsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
         await db.EpisodeInScopeAsync(actor, episodeId, ct);
-        return await db.Set<Session>().AsNoTracking().Where(s => s.EpisodeId == episodeId).OrderByDescending(s => s.Date).ThenByDescending(s => s.Start).ToListAsync(ct);
+        // The notes are the family's record: reading them is audited like opening the family.
+        var sessions = await db.Set<Session>().AsNoTracking().Where(s => s.EpisodeId == episodeId).OrderByDescending(s => s.Date).ThenByDescending(s => s.Start).ToListAsync(ct);
+        await db.RecordReadAsync(actor, nameof(Episode), episodeId, ct);
+        return sessions;
     }
 
     /// <summary>Sessions and minutes for the episode and for each phase, summed by the database.</summary>

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>
-/// Records a review: who came, a GAS rating for each goal, progress, plan changes and the decision. Every post is kept
+/// A review. Before it is held, the form to record it; once held, its record (with each amendment, from the audit
+/// trail) and "Amend this review", which opens the same form; an amendment is version-checked and audited.
+/// The form records who came, a GAS rating for each goal, progress, plan changes and the decision. Every post is kept
 /// as a server-side draft first, so a refused form or an expired sign-in loses nothing; the next visit resumes it.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
@@ -32,11 +34,29 @@ public sealed class ReviewModel(EpisodeService episodes, GoalService goals, Revi
 
     public static IReadOnlyList<Choice> Levels { get; } = [.. Enumerable.Range(-2, 5).Select(l => new Choice(l.ToString(System.Globalization.CultureInfo.InvariantCulture), Signed(l)))];
 
-    public static IReadOnlyList<Choice> Decisions { get; } =
-    [
-        new(nameof(ReviewDecision.Continue), "Continue"), new(nameof(ReviewDecision.StepDown), "Step down"),
-        new(nameof(ReviewDecision.Close), "Close"), new(nameof(ReviewDecision.Escalate), "Escalate"),
-    ];
+    public static IReadOnlyList<Choice> Decisions { get; } = Enum.GetValues<ReviewDecision>().Select(d => new Choice(d.ToString(), ReviewService.DecisionLabel(d))).ToList();
+
+    /// <summary>"Amend this review": a held review opens as its record; this shows the form instead.</summary>
+    [FromQuery(Name = "amend")] public bool Amend { get; set; }
+
+    /// <summary>After an amendment is saved, for the confirmation banner.</summary>
+    [FromQuery(Name = "amended")] public bool Amended { get; set; }
+
+    /// <summary>A held review shows as a record (with its amendments), not as a form, until the user chooses to amend it.</summary>
+    public bool ShowsRecord => Review.HeldOn is not null && !Amend && !Resumed && Request.Method == "GET";
+
+    public IReadOnlyList<ReviewChange> History { get; private set; } = [];
+
+    /// <summary>A review field as the form labels it, for the list of amendments.</summary>
+    public static string FieldLabel(string field) => field switch
+    {
+        nameof(Review.HeldOn) => "Date held",
+        nameof(Review.Attendees) => "Who attended",
+        nameof(Review.Progress) => "Progress",
+        nameof(Review.PlanChanges) => "Changes to the plan",
+        nameof(Review.Decision) => "Decision",
+        _ => field,
+    };
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -54,6 +74,10 @@ public sealed class ReviewModel(EpisodeService episodes, GoalService goals, Revi
             HeldOn = DateParts.Of(Review.HeldOn);
             (Attendees, Progress, PlanChanges, Decision) = (Review.Attendees, Review.Progress, Review.PlanChanges, Review.Decision?.ToString());
             Ratings = Review.Ratings.ToDictionary(r => r.GoalId.ToString(), r => r.Level.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (Review.HeldOn is not null)
+        {
+            History = await reviews.HistoryAsync(Actor, id, ct);
         }
         return Page();
     }
@@ -85,7 +109,7 @@ public sealed class ReviewModel(EpisodeService episodes, GoalService goals, Revi
             var amendment = string.IsNullOrWhiteSpace(NewPlan) ? null : new PlanInput(PlanKind.WholeFamilyPlan, NewPlan, null, PlanChanges);
             await reviews.RecordReviewAsync(Actor, id, Version, new ReviewInput(HeldOn.Value!.Value, Attendees, Progress, PlanChanges, decision, ratings, amendment), ct);
             await drafts.DiscardAsync(Actor, DraftForm, id.ToString(), ct);
-        }, () => RedirectToPage("/Casework/Episode", new { id = Review.EpisodeId }), "HeldOn",
+        }, () => Review.HeldOn is null ? RedirectToPage("/Casework/Episode", new { id = Review.EpisodeId }) : RedirectToPage("/Casework/Review", new { id, amended = true }), "HeldOn",
             mapError: error => error.Field.StartsWith("Plan.", StringComparison.Ordinal) ? error with { Field = "NewPlan" } : error);
     }
 

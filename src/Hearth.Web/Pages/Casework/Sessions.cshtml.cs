@@ -9,13 +9,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hearth.Web.Pages.Casework;
 
 /// <summary>
-/// Quick entry of a practitioner's day: up to <see cref="RowCount"/> sessions for one episode, saved together or not
-/// at all. Rows left blank are ignored.
+/// An episode's sessions: the form to record one (or, with "Add another session", several from a day, saved together
+/// or not at all; rows left blank are ignored), a confirmation when they are saved, and every past session with its
+/// note, newest first.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
 public sealed class SessionsModel(EpisodeService episodes, SessionService sessions, DueList due) : CaseworkPageModel
 {
-    public const int RowCount = 4;
+    /// <summary>How many sessions one form can hold.</summary>
+    public const int MaxRows = 10;
+
+    /// <summary>The longest note a session keeps (SessionService refuses a longer one).</summary>
+    public const int NoteMaxLength = 4000;
 
     public sealed class Row
     {
@@ -34,21 +39,38 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
 
     [BindProperty] public List<Row> Rows { get; set; } = [];
 
+    /// <summary>How many sessions the last save recorded, for the confirmation banner.</summary>
+    [FromQuery(Name = "recorded")] public int? Recorded { get; set; }
+
     public EpisodeSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<Session> Past { get; private set; } = [];
     public IReadOnlyList<Choice> Members => Summary.Members.Select(m => new Choice(m.Id.ToString(), m.Name)).ToList();
 
     public static IReadOnlyList<Choice> Types { get; } = Enum.GetValues<SessionType>().Select(t => new Choice(t.ToString(), SessionTypes.Label(t))).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Summary = await episodes.SummaryAsync(Actor, id, ct);
-        Pad();
+        await LoadAsync(id, ct);
+        Rows = [new Row()];
+        return Page();
+    }
+
+    /// <summary>"Add another session": the form again with one more row, nothing saved or checked yet.</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        ModelState.Clear();
+        if (Rows.Count < MaxRows)
+        {
+            Rows.Add(new Row());
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        await LoadAsync(id, ct);
+        Recorded = null;
         var worker = await due.WorkerOfUserAsync(Actor.UserId!.Value, ct);
         var inputs = new List<SessionInput>();
         var rowOf = new List<int>();
@@ -93,10 +115,13 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
         {
             Errors.Add(new FieldError("Rows[0].Date", "You have no staff record, so sessions cannot be recorded as yours; ask an administrator"));
         }
-        return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => RedirectToPage("/Casework/Episode", new { id, recorded = inputs.Count }), "Rows[0].Date",
+        return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => RedirectToPage("/Casework/Sessions", new { id, recorded = inputs.Count }), "Rows[0].Date",
             () =>
             {
-                Pad();
+                if (Rows.Count == 0)
+                {
+                    Rows.Add(new Row());
+                }
                 return Task.CompletedTask;
             },
             // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
@@ -118,11 +143,20 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
         return (null, field);
     }
 
-    private void Pad()
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        while (Rows.Count < RowCount)
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        Past = await sessions.SessionsAsync(Actor, id, ct);
+    }
+
+    /// <summary>Who took part: the family members by name, then any other professionals.</summary>
+    public string TookPart(Session session)
+    {
+        var names = session.PersonIds.Select(p => Summary.Members.FirstOrDefault(m => m.Id == p)?.Name).OfType<string>().ToList();
+        if (!string.IsNullOrWhiteSpace(session.OtherProfessionals))
         {
-            Rows.Add(new Row());
+            names.Add(session.OtherProfessionals);
         }
+        return string.Join(", ", names);
     }
 }

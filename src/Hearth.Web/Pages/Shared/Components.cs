@@ -37,8 +37,19 @@ public sealed record CardAction(string Href, string Text, string HiddenText);
 
 public sealed record SummaryListModel(IReadOnlyList<SummaryRow> Rows, string? CardTitle = null, IReadOnlyList<CardAction>? CardActions = null);
 
+/// <summary>
+/// A GOV.UK textarea. With <paramref name="MaxLength"/> it is the character count component: the count is announced
+/// as the user types (GOV.UK Frontend's script), and the server still refuses a longer text.
+/// </summary>
+public sealed record TextareaModel(string Name, string Label, string? Value, string? Error = null, string? Hint = null,
+    int Rows = 5, int? MaxLength = null, string? Id = null, bool Spellcheck = true, string LabelClass = "govuk-label")
+{
+    public string InputId => Id ?? Infrastructure.HearthPageModel.FieldId(Name);
+}
+
+/// <summary>A GOV.UK table of text. Cells of <paramref name="MultilineColumns"/> keep the line breaks of what was typed (case notes).</summary>
 public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows,
-    IReadOnlySet<int>? NumericColumns = null, string? CaptionSize = "m");
+    IReadOnlySet<int>? NumericColumns = null, string? CaptionSize = "m", IReadOnlySet<int>? MultilineColumns = null);
 
 public sealed record TaskListItem(string Title, string? Href, string Status, string? Hint = null);
 
