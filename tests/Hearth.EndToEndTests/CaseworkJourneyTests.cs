@@ -98,6 +98,18 @@ public sealed class CaseworkJourneyTests(BrowserFixture app) : IClassFixture<Bro
         Assert.False(await page.Locator("form.hearth-no-print").IsVisibleAsync());
         Assert.True(await page.Locator("main table").IsVisibleAsync());
         await Accessibility.AssertNoViolationsAsync(page);
+
+        // The family record prints as the case summary: no navigation, buttons or change links; the handling note.
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.GotoAsync($"/families/{episode.FamilyId}");
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Print this case summary" }).IsVisibleAsync());
+        Assert.False(await page.Locator(".hearth-print-only").IsVisibleAsync());
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator("header.govuk-header").IsVisibleAsync());
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Print this case summary" }).IsVisibleAsync());
+        Assert.Equal(0, await page.Locator(".govuk-summary-list__actions:visible, .govuk-summary-card__actions:visible").CountAsync());
+        Assert.True(await page.Locator(".hearth-print-only").IsVisibleAsync());
+        Assert.True(await page.Locator("main table").First.IsVisibleAsync());
     }
 
     [Fact]
