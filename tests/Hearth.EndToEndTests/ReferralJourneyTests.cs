@@ -71,7 +71,7 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.Locator("#consent-to-share").CheckAsync();
         await page.Locator("#sharing-basis").CheckAsync();
         await ContinueAsync(page, "Continue", "Check your answers");
-        Assert.Contains("3B: Health: health visitor", await page.Locator("main .govuk-summary-list").InnerTextAsync());
+        Assert.Contains("Health: health visitor", await page.Locator("main .govuk-summary-list").InnerTextAsync());
         await ContinueAsync(page, "Save referral", "Referral saved");
 
         await ClickAsync(page, "Triage this referral", "Triage the referral");

@@ -47,6 +47,18 @@ public sealed record ReferralIntake(Guid FamilyId, string FamilyReference, Guid 
 
 public sealed record EarlierReferral(Guid ReferralId, string? Reference, DateOnly ReceivedOn, ReferralStatus Status);
 
+/// <summary>A child a referral concerns, by name.</summary>
+public sealed record ReferredChild(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth)
+{
+    public string Name => $"{GivenName} {FamilyName}";
+}
+
+/// <summary>
+/// What a manager needs to triage a referral: the referral, the children it concerns, the earlier referrals of those
+/// children to the service, and the programme version it was received under (its needs and eligibility questions).
+/// </summary>
+public sealed record ReferralFacts(Referral Referral, IReadOnlyList<ReferredChild> Children, IReadOnlyList<EarlierReferral> Earlier, ProgrammeDefinition? Programme);
+
 /// <summary>The referral itself: the intake journey's question pages and their checks, the save, and reading a referral and its earlier ones.</summary>
 public sealed class ReferralService(HearthDbContext db, ProgrammeService programmes)
 {
@@ -258,6 +270,24 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         actor.Demand(Permission.ViewFamilies);
         return await db.Set<Referral>().AsNoTracking().InScope(actor).Include(r => r.Children)
             .SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw NotFound();
+    }
+
+    /// <summary>The referral with the facts triage needs (see <see cref="ReferralFacts"/>); the read is written to the audit trail.</summary>
+    public async Task<ReferralFacts> FactsAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
+    {
+        var referral = await ReadAsync(actor, referralId, ct);
+        var childIds = referral.Children.Select(c => c.PersonId).ToList();
+        var children = await db.Set<Person>().AsNoTracking().Where(p => childIds.Contains(p.Id))
+            .OrderBy(p => p.DateOfBirth).ThenBy(p => p.GivenName)
+            .Select(p => new ReferredChild(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth)).ToListAsync(ct);
+        var earlier = referral.IsReReferral ? await EarlierReferralsAsync(actor, referralId, ct) : [];
+        var programme = await (from s in db.Set<Service>()
+                               join v in db.Set<ProgrammeVersion>() on s.ProgrammeCode equals v.Code
+                               where s.Id == referral.ServiceId && v.EffectiveFrom <= referral.ReceivedOn
+                               orderby v.Number descending
+                               select v).AsNoTracking().FirstOrDefaultAsync(ct);
+        await db.RecordReadAsync(actor, nameof(Referral), referral.Id, ct);
+        return new ReferralFacts(referral, children, earlier, programme?.Definition);
     }
 
     /// <summary>Earlier referrals of the same children to the same service within the re-referral window.</summary>

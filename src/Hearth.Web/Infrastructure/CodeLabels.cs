@@ -12,9 +12,9 @@ namespace Hearth.Web.Infrastructure;
 /// </summary>
 public static class CodeLabels
 {
-    /// <summary>A DfE referral source as "3A: Health: GP"; a code outside the set is shown as it is.</summary>
+    /// <summary>A DfE referral source by its label ("Health: GP"; the census code 3A is for returns, not people); a code outside the set is shown as it is.</summary>
     public static string ReferralSource(string? code) =>
-        code is null ? "" : ReferralSources.Codes.TryGetValue(code.Trim().ToUpperInvariant(), out var label) ? $"{code.Trim().ToUpperInvariant()}: {label}" : code;
+        code is null ? "" : ReferralSources.Codes.TryGetValue(code.Trim().ToUpperInvariant(), out var label) ? label : code;
 
     public static string Ethnicity(string code) => DfeCodes.EthnicityLabel(code) ?? code;
 

@@ -45,7 +45,7 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         var answers = check.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
         Assert.Equal("Ava Pagetest", answers["Children"]);
         Assert.Equal("20 October 2026 09:30", answers["Date received"]);
-        Assert.Equal("2A: Schools", answers["Referral source"]);
+        Assert.Equal("Schools", answers["Referral source"]);
         Assert.Equal("School attendance, Domestic abuse", answers["Presenting needs"]);
         Assert.Equal("No", answers["Has the family agreed to the 72-hour assessment?"]);
         Assert.NotNull(check.QuerySelector($"a[href='{Step(family, "details")}&change=true']"));
@@ -107,7 +107,7 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         var check = await HearthWebFactory.HtmlAsync(await second.GetAsync(Step(family, "check")));
         var answers = check.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
         Assert.Equal("Ava Pagetest", answers["Children"]);
-        Assert.Equal("2A: Schools", answers["Referral source"]);
+        Assert.Equal("Schools", answers["Referral source"]);
         Assert.Equal(0, await ReferralCountAsync(family));
 
         // Someone else's answers are their own: the manager starts this family's referral empty.
@@ -259,10 +259,10 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
 
         var triage = await HearthWebFactory.HtmlAsync(await manager.GetAsync($"/referrals/{referral.Id}/triage"));
         var row = triage.QuerySelectorAll(".govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Referral source");
-        Assert.Equal("5A: LA services: social care", row.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal("LA services: social care", row.QuerySelector("dd")!.TextContent.Trim());
 
         var record = await HearthWebFactory.HtmlAsync(await manager.GetAsync($"/families/{family}"));
-        Assert.Contains(record.QuerySelectorAll("td"), td => td.TextContent.Trim() == "5A: LA services: social care");
+        Assert.Contains(record.QuerySelectorAll("td"), td => td.TextContent.Trim() == "LA services: social care");
         Assert.DoesNotContain(record.QuerySelectorAll("td"), td => td.TextContent.Trim() == "5A");
     }
 
@@ -280,10 +280,52 @@ public sealed class ReferralPagesTests(JourneyWebFactory app) : IClassFixture<Jo
         Assert.Equal(ReferralStatus.Accepted, saved.Status);
         Assert.Equal(new DateOnly(2026, 10, 5), saved.DecidedOn);
         Assert.Equal("Morgan Manager", saved.DecidedBy);
-        Assert.Equal($"/episodes/{saved.EpisodeId}?saved=decision", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/episodes/{saved.EpisodeId}?saved=accepted", response.Headers.Location!.OriginalString);
+        // The banner says what happened, as the page below it does: accepted, and not yet allocated.
+        var banner = (await HearthWebFactory.HtmlAsync(await manager.GetAsync(response.Headers.Location))).QuerySelector(".govuk-notification-banner--success")!;
+        Assert.Equal("The referral is accepted", banner.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Contains("not yet allocated", banner.TextContent);
         var record = await HearthWebFactory.HtmlAsync(await manager.GetAsync($"/families/{family}"));
         Assert.NotNull(record.QuerySelector($"a[href='/episodes/{saved.EpisodeId}']"));
         Assert.Null(record.QuerySelector($"a[href='{path}']"));
+    }
+
+    [Fact]
+    public async Task Triage_shows_the_children_needs_referrer_and_eligibility_answers_and_the_read_is_audited()
+    {
+        var (family, _, child) = await app.FamilyAsync();
+        var referral = await app.ReferralAsync(family, child, new DateOnly(2026, 10, 1));
+        var manager = await app.SignedInClientAsync("Manager");
+        Task<int> Reads() => app.WithAsync(s => s.GetRequiredService<HearthDbContext>().AuditEvents
+            .CountAsync(a => a.Action == Hearth.Core.Auditing.AuditAction.Read && a.EntityType == "Referral" && a.EntityId == referral.Id.ToString()));
+        var before = await Reads();
+
+        var page = await HearthWebFactory.HtmlAsync(await manager.GetAsync($"/referrals/{referral.Id}/triage"));
+
+        var facts = page.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal("Ava Pagetest, 10 years old", facts["Children"]);
+        Assert.Equal("Parental drug misuse", facts["Presenting needs"]);
+        Assert.Equal("Jo Referrer, Children's services, 01234 567890", facts["Referrer"]);
+        Assert.Equal("1 October 2026 10:00, phone", facts["Received"]);
+        Assert.Equal("LA services: social care", facts["Referral source"]);
+        Assert.Equal(("Yes", "Consent"), (facts["Consent to share"], facts["Lawful basis for sharing"]));
+        Assert.All(facts.Values, v => Assert.DoesNotContain("substance_misuse", v));
+        Assert.Equal(before + 1, await Reads());
+    }
+
+    [Fact]
+    public async Task A_referral_put_on_the_waiting_list_says_so_on_the_family_record()
+    {
+        var (family, _, child) = await app.FamilyAsync();
+        var referral = await app.ReferralAsync(family, child, new DateOnly(2026, 10, 1));
+        var manager = await app.SignedInClientAsync("Manager");
+
+        var response = await PostAsync(manager, $"/referrals/{referral.Id}/triage",
+            [F("Outcome", "WaitingList"), F("Reason", "No capacity this month"), F("Priority", "High"), F("Version", referral.Version.ToString()), .. Date("DecidedOn", new DateOnly(2026, 10, 5))]);
+
+        Assert.Equal($"/families/{family}?triaged=WaitingList", response.Headers.Location!.OriginalString);
+        var record = await HearthWebFactory.HtmlAsync(await manager.GetAsync(response.Headers.Location));
+        Assert.Equal("The referral is on the waiting list", record.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
     }
 
     [Fact]

@@ -28,7 +28,15 @@ public sealed class ShowModel(FamilyRecordService records, PersonDetailsService 
             "added" => t["The person has been added"].Value,
             "merged" => t["The records have been merged"].Value,
             "changed" => t["The changes have been saved"].Value,
-            _ => triaged is not null ? t["The triage decision has been saved"].Value : null,
+            // The banner says what the decision did, so it cannot disagree with the referral's status below it.
+            _ => Enum.TryParse<TriageOutcome>(triaged, out var outcome) ? t[outcome switch
+            {
+                TriageOutcome.Advice => "Advice given: the referral is closed as advice only",
+                TriageOutcome.Inappropriate => "The referral is closed as inappropriate",
+                TriageOutcome.ReferredOn => "The referral is referred on to another service",
+                TriageOutcome.WaitingList => "The referral is on the waiting list",
+                _ => "The referral is accepted",
+            }].Value : null,
         };
         var addresses = await details.CurrentAddressesAsync(Actor, id, ct);
         MemberCards = Record.Members.Select(m =>
