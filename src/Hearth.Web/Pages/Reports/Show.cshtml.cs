@@ -155,6 +155,11 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
             double d => d,
             _ => null,
         }, Whole: r[i] is long))).ToList();
+        if (points.Count == 0)
+        {
+            // Nothing in the period for this selection: the table says so; an empty chart would say nothing.
+            return null;
+        }
         var max = Math.Max(1, points.Max(p => p.Value ?? 0));
         return new BarChart(table.Title, points.Select(p => new Bar(p.Label.Length > 30 ? p.Label[..29] + "…" : p.Label, p.Value is { } v ? 340.0 * v / max : 0,
             p.Value is { } n ? n.ToString(p.Whole ? "N0" : "0.00", WebSetup.Culture) : "n/a")).ToList());
