@@ -36,12 +36,16 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
 {
     public const int DefaultHorizonDays = 14;
 
-    /// <summary>Measures due on the episodes a worker is currently allocated to.</summary>
+    /// <summary>
+    /// Measures due on the episodes a worker holds now (<see cref="Caseloads"/>), and on those whose closure ended their
+    /// allocation, so the closure measure stays on the list of the worker who held the case.
+    /// </summary>
     public async Task<IReadOnlyList<MeasureDue>> ForWorkerAsync(ActorContext actor, Guid workerId, DateOnly asOf, int horizonDays = DefaultHorizonDays, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
         var episodes = db.Set<Episode>().AsNoTracking().InScope(actor)
-            .Where(e => e.Allocations.Any(a => a.WorkerId == workerId && a.From <= asOf && (a.To == null || a.To >= asOf)));
+            .Where(e => Caseloads.EpisodesHeldBy(db, workerId).Contains(e.Id)
+                || (e.ClosedOn != null && e.Allocations.Any(a => a.WorkerId == workerId && a.To == e.ClosedOn)));
         return await DueAsync(episodes, asOf, horizonDays, ct);
     }
 
