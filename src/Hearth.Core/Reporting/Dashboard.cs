@@ -24,8 +24,11 @@ public sealed record ReportLink(string Report, ReportPeriod Period, string? Peri
 /// </summary>
 public sealed record WorkerCapacity(WorkerLoad Load, string Team, (Guid EpisodeId, Guid AllocationId)? ToHandOver = null);
 
-/// <summary>One team's queue and work due, for a manager's home page: families waiting and the longest wait; items overdue and due within <see cref="DueList.Window"/> days.</summary>
-public sealed record TeamWork(Guid TeamId, string Team, int Waiting, int? LongestWaitDays, int Overdue, int DueSoon);
+/// <summary>
+/// One team's queue and work due, for a manager's home page: families waiting and the longest wait; items overdue and
+/// due within <see cref="DueList.Window"/> days; and its workers' free intensive places, which families waiting could take.
+/// </summary>
+public sealed record TeamWork(Guid TeamId, string Team, int Waiting, int? LongestWaitDays, int Overdue, int DueSoon, int FreePlaces = 0);
 
 /// <summary>
 /// A manager's week: headlines, every worker's caseload against capacity, each team's queue and work due, and the
@@ -120,7 +123,8 @@ public sealed class Dashboard(ReportService reports, WaitingListService waitingL
             var waiting = await waitingLists.WaitingListAsync(actor, team.Id, today, ct);
             var items = await due.ForTeamAsync(actor, team.Id, today, ct);
             work.Add(new TeamWork(team.Id, team.Name, waiting.Count, waiting.Count == 0 ? null : waiting.Max(w => w.DaysWaited),
-                items.Count(i => i.DaysOverdue > 0), items.Count(i => i.DaysOverdue == 0 && i.DueOn is { } d && d >= today)));
+                items.Count(i => i.DaysOverdue > 0), items.Count(i => i.DaysOverdue == 0 && i.DueOn is { } d && d >= today),
+                workers.Where(w => w.Load.TeamId == team.Id).Sum(w => w.Load.FreeCapacity)));
         }
         return new ManagerDashboard(headlines, workers, work);
     }
