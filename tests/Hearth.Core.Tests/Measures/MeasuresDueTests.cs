@@ -142,6 +142,25 @@ public sealed class MeasuresDueTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task The_closure_measure_stays_on_the_list_of_the_worker_whose_allocation_the_closure_ended()
+    {
+        var episode = await EpisodeInPhase2Async("D-6");
+        var worker = await WorkerAsync("Wren Closer", TeamA);
+        var before = await WorkerAsync("Wyn Before", TeamA);
+        // Wyn held the case until 1 October, Wren from then until the closure on 20 October.
+        var first = await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(episode.Id, before.Id, new DateOnly(2026, 9, 5))));
+        await InScope(s => Get<AllocationService>(s).HandOverAsync(Manager, new Handover(first.Id, first.Version, worker.Id, new AllocationEnding(new DateOnly(2026, 10, 1), AllocationEndReason.Rebalancing))));
+        await ActAsync(episode.Id, (s, v) => s.CloseAsync(Manager, episode.Id, v,
+            new ClosureInput(new DateOnly(2026, 10, 20), ClosureReason.GoalsAchieved, ClosureDestination.UniversalServices, false)));
+
+        var wren = await InScope(s => Get<MeasuresDueQuery>(s).ForWorkerAsync(Practitioner, worker.Id, Today));
+        var wyn = await InScope(s => Get<MeasuresDueQuery>(s).ForWorkerAsync(Practitioner, before.Id, Today));
+
+        Assert.Equal(["Ava sdq-parent Baseline 2026-09-15 overdue", "Ava sdq-parent Closure 2026-10-20 overdue"], wren.Select(Line));
+        Assert.Empty(wyn);
+    }
+
+    [Fact]
     public void Interval_time_points_run_every_n_months_from_opening_until_closure()
     {
         var definition = ShippedProgrammes.All.Single(p => p.Code == ShippedProgrammes.CinPod).Definition;
