@@ -52,7 +52,7 @@ public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
 
     /// <summary>
     /// What needs doing now comes first: items due today, then overdue ones from the most recently due back (so a long
-    /// stale item does not bury this week's), then goals still without levels (due since the goal was set), then what
+    /// stale item does not bury this week's), then goals still without levels (undated, and due now), then what
     /// falls due within the window, soonest first.
     /// </summary>
     public static IReadOnlyList<DueItem> Order(IEnumerable<DueItem> items, DateOnly asOf) =>

@@ -30,7 +30,8 @@ public static class MeasureLabels
 /// <summary>
 /// Works out which measures are due from each episode's programme schedule and what has been recorded. A time point is
 /// met by any administration of the instrument for the person at that time point (and number). Items due within
-/// <c>horizonDays</c> of the date asked about are listed; those due before it are overdue.
+/// <c>horizonDays</c> of the date asked about are listed; those due before it are overdue. Listed in the due list's
+/// order (<see cref="Casework.DueList.Order"/>).
 /// </summary>
 public sealed class MeasuresDueQuery(HearthDbContext db)
 {
@@ -125,7 +126,10 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
                 }
             }
         }
-        return due.OrderBy(d => d.DueOn).ThenBy(d => d.FamilyReference, StringComparer.Ordinal).ThenBy(d => d.PersonName, StringComparer.Ordinal)
+        // What needs doing now first, as on the due list: today's, then overdue from the most recently due back, then
+        // what falls due within the horizon, soonest first.
+        return due.OrderBy(d => d.DueOn == asOf ? 0 : d.Overdue ? 1 : 2).ThenBy(d => d.Overdue ? -d.DueOn.DayNumber : d.DueOn.DayNumber)
+            .ThenBy(d => d.FamilyReference, StringComparer.Ordinal).ThenBy(d => d.PersonName, StringComparer.Ordinal)
             .ThenBy(d => d.InstrumentId, StringComparer.Ordinal).ToList();
     }
 

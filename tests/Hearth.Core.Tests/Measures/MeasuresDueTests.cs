@@ -43,17 +43,18 @@ public sealed class MeasuresDueTests : JourneyTestBase
 
         var due = await InScope(s => Get<MeasuresDueQuery>(s).ForEpisodeAsync(Practitioner, episode.Id, Today));
 
+        // Overdue from the most recently due back: yesterday's review forms before the baseline's.
         Assert.Equal(
         [
-            "Ava sdq-parent Baseline 2026-09-15 overdue",
-            "Jo wemwbs Baseline 2026-09-15 overdue",
-            "Kai sdq-parent Baseline 2026-09-15 overdue",
-            "Kai wemwbs Baseline 2026-09-15 overdue",
             "Ava sdq-parent Review 1 2026-11-01 overdue",
             "Jo wemwbs Review 1 2026-11-01 overdue",
             "Kai sdq-parent Review 1 2026-11-01 overdue",
             "Kai wemwbs Review 1 2026-11-01 overdue",
             "Lu sdq-parent Review 1 2026-11-01 overdue",
+            "Ava sdq-parent Baseline 2026-09-15 overdue",
+            "Jo wemwbs Baseline 2026-09-15 overdue",
+            "Kai sdq-parent Baseline 2026-09-15 overdue",
+            "Kai wemwbs Baseline 2026-09-15 overdue",
         ], due.Select(Line));
     }
 
@@ -137,7 +138,7 @@ public sealed class MeasuresDueTests : JourneyTestBase
         var later = await InScope(s => Get<MeasuresDueQuery>(s).ForEpisodeAsync(Practitioner, episode.Id, new DateOnly(2026, 11, 18)));
 
         // Closed before review 1 fell due, so only the baseline and the closure measure are owed.
-        Assert.Equal(["Ava sdq-parent Baseline 2026-09-15 overdue", "Ava sdq-parent Closure 2026-10-20 overdue"], due.Select(Line));
+        Assert.Equal(["Ava sdq-parent Closure 2026-10-20 overdue", "Ava sdq-parent Baseline 2026-09-15 overdue"], due.Select(Line));
         Assert.Empty(later);
     }
 
@@ -156,7 +157,7 @@ public sealed class MeasuresDueTests : JourneyTestBase
         var wren = await InScope(s => Get<MeasuresDueQuery>(s).ForWorkerAsync(Practitioner, worker.Id, Today));
         var wyn = await InScope(s => Get<MeasuresDueQuery>(s).ForWorkerAsync(Practitioner, before.Id, Today));
 
-        Assert.Equal(["Ava sdq-parent Baseline 2026-09-15 overdue", "Ava sdq-parent Closure 2026-10-20 overdue"], wren.Select(Line));
+        Assert.Equal(["Ava sdq-parent Closure 2026-10-20 overdue", "Ava sdq-parent Baseline 2026-09-15 overdue"], wren.Select(Line));
         Assert.Empty(wyn);
     }
 
