@@ -38,10 +38,12 @@ public sealed class MyWorkQuery(HearthDbContext db, EpisodeService episodes, Due
         var surnames = (await db.Set<Person>().AsNoTracking().Where(p => p.FamilyId != null && familyIds.Contains(p.FamilyId.Value) && p.MergedIntoId == null)
                 .Select(p => new { FamilyId = p.FamilyId!.Value, p.FamilyName }).ToListAsync(ct))
             .ToLookup(p => p.FamilyId, p => p.FamilyName);
+        // Each episode's first item in the due list's order, and where it comes in that list.
+        var next = items.Select((item, position) => (item, position)).GroupBy(x => x.item.EpisodeId).ToDictionary(g => g.Key, g => g.First());
         var families = caseload.Select(c => new CaseloadFamily(c.EpisodeId, c.FamilyId, c.FamilyReference, Surname(surnames[c.FamilyId]), c.PhaseName, c.IsIntensive,
-                items.FirstOrDefault(i => i.EpisodeId == c.EpisodeId), lastContact.TryGetValue(c.EpisodeId, out var last) ? last : null))
+                next.TryGetValue(c.EpisodeId, out var first) ? first.item : null, lastContact.TryGetValue(c.EpisodeId, out var last) ? last : null))
             // The family whose next item comes first in the due list comes first; families with nothing due last.
-            .OrderBy(f => f.NextDue is { } next ? items.ToList().IndexOf(next) : int.MaxValue).ThenBy(f => f.FamilyReference, StringComparer.Ordinal).ToList();
+            .OrderBy(f => next.TryGetValue(f.EpisodeId, out var first) ? first.position : int.MaxValue).ThenBy(f => f.FamilyReference, StringComparer.Ordinal).ToList();
         return new MyWork(workerId, families, items);
     }
 
