@@ -15,6 +15,7 @@ public static class CaseworkRegistration
         services.AddScoped<ServiceReferralService>();
         services.AddScoped<DraftService>();
         services.AddScoped<DueList>();
+        services.AddScoped<MyWorkQuery>();
         services.AddScoped<Chronology>();
     }
 }

@@ -25,10 +25,11 @@ public enum DueKind
 public sealed record DueItem(DueKind Kind, Guid EpisodeId, Guid FamilyId, string FamilyReference, Guid ItemId, DateOnly? DueOn, string Description, int DaysOverdue, MeasureDue? Measure = null);
 
 /// <summary>
-/// What is due for a worker (the episodes they are allocated to now, and follow-ups of episodes they held) or a team:
-/// reviews due within <see cref="Window"/> days or overdue, goals still without their five levels, plans past their
-/// review-by date, post-closure follow-ups and outcome measures the programme's schedule expects
-/// (<see cref="MeasuresDueQuery"/>), so the practitioner has one list. Overdue first, then by date.
+/// What is due for a worker (the episodes they hold now as <see cref="Caseloads"/> defines it, and follow-ups of
+/// episodes they held) or a team: reviews due within <see cref="Window"/> days or overdue, goals still without their
+/// five levels, plans past their review-by date, post-closure follow-ups and outcome measures the programme's schedule
+/// expects (<see cref="MeasuresDueQuery"/>), so the practitioner has one list, in <see cref="Order"/>. Visits are not
+/// listed: no programme says how often a family should be seen, so there is no contact interval to be late against.
 /// </summary>
 public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
 {
@@ -42,12 +43,24 @@ public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
         {
             throw CaseworkScope.NotFound("worker");
         }
-        var current = db.Set<Allocation>().Where(a => a.WorkerId == workerId && a.To == null).Select(a => a.EpisodeId);
+        var current = Caseloads.EpisodesHeldBy(db, workerId);
         var ever = db.Set<Allocation>().Where(a => a.WorkerId == workerId).Select(a => a.EpisodeId);
         var open = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => current.Contains(e.Id));
         var closed = db.Set<Episode>().AsNoTracking().InScope(actor).Where(e => ever.Contains(e.Id));
         return Merge(await BuildAsync(open, closed, asOf, ct), await measures.ForWorkerAsync(actor, workerId, asOf, Window, ct), asOf);
     }
+
+    /// <summary>
+    /// What needs doing now comes first: items due today, then overdue ones from the most recently due back (so a long
+    /// stale item does not bury this week's), then goals still without levels (undated, and due now), then what
+    /// falls due within the window, soonest first.
+    /// </summary>
+    public static IReadOnlyList<DueItem> Order(IEnumerable<DueItem> items, DateOnly asOf) =>
+        items.OrderBy(i => i.DueOn == asOf ? 0 : i.DaysOverdue > 0 ? 1 : i.DueOn is null ? 2 : 3)
+            .ThenBy(i => i.DaysOverdue > 0 ? i.DaysOverdue : 0)
+            .ThenBy(i => i.DueOn ?? DateOnly.MaxValue)
+            .ThenBy(i => i.FamilyReference, StringComparer.Ordinal).ThenBy(i => i.Kind).ThenBy(i => i.Description, StringComparer.Ordinal)
+            .ToList();
 
     public async Task<IReadOnlyList<DueItem>> ForTeamAsync(ActorContext actor, Guid teamId, DateOnly asOf, CancellationToken ct = default)
     {
@@ -97,12 +110,11 @@ public sealed class DueList(HearthDbContext db, MeasuresDueQuery measures)
         return items;
     }
 
-    private static List<DueItem> Merge(List<DueItem> items, IReadOnlyList<MeasureDue> measuresDue, DateOnly asOf)
+    private static IReadOnlyList<DueItem> Merge(List<DueItem> items, IReadOnlyList<MeasureDue> measuresDue, DateOnly asOf)
     {
         items.AddRange(measuresDue.Select(m => new DueItem(m.Overdue ? DueKind.MeasureOverdue : DueKind.MeasureDue, m.EpisodeId, m.FamilyId, m.FamilyReference, m.PersonId, m.DueOn,
             $"{m.InstrumentName} for {m.PersonName} ({m.TimePointLabel})", Overdue(m.DueOn, asOf), m)));
-        return items.OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.DueOn ?? DateOnly.MaxValue).ThenBy(i => i.FamilyReference, StringComparer.Ordinal).ThenBy(i => i.Kind)
-            .ThenBy(i => i.Description, StringComparer.Ordinal).ToList();
+        return Order(items, asOf);
     }
 
     private static int Overdue(DateOnly due, DateOnly asOf) => Math.Max(0, asOf.DayNumber - due.DayNumber);

@@ -9,8 +9,9 @@ namespace Hearth.Core.Demo;
 /// <summary>
 /// Follow-ups of the demo's closed episodes that are due by today, recorded as a team would: most checked with no
 /// event, some checked with an event for one child (saved as its outcome event), some that could not check, and some
-/// still not done, so the outcomes report shows known, event and unknown children side by side. Seeded, so every demo
-/// database holds the same results; the dates keep the rules the follow-up page enforces.
+/// still not done (those due in the last year; older ones were closed off as not checked), so the outcomes report shows
+/// known, event and unknown children side by side. Seeded, so every demo database holds the same results; the dates
+/// keep the rules the follow-up page enforces.
 /// </summary>
 internal static class DemoFollowUps
 {
@@ -27,9 +28,22 @@ internal static class DemoFollowUps
         foreach (var (f, closed) in due.Select(x => (x.FollowUp, x.Closed)))
         {
             var roll = random.NextDouble();
-            if (roll >= 0.85 || closed is not { } closedOn)
+            if (closed is not { } closedOn)
             {
-                // Not done yet: the child stays unknown for that window.
+                continue;
+            }
+            if (roll >= 0.85)
+            {
+                // Not done: the child stays unknown for that window. A team does not leave one open for years, so one
+                // due more than a year ago was closed off as not checked (still unknown; it can be recorded later),
+                // and only the last year's wait on the due lists. No random draw, so the other results stay the same.
+                if (f.DueOn < today.AddYears(-1))
+                {
+                    f.CompletedOn = f.DueOn.AddDays(28);
+                    f.CompletedBy = "Sam Practitioner";
+                    f.Result = FollowUpResult.CouldNotCheck;
+                    f.Note = "Not checked within the window";
+                }
                 continue;
             }
             var checkedOn = f.DueOn.AddDays(random.Next(0, 21));

@@ -176,20 +176,27 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
         // and made every later save scan them (most of the seed's time). Each stage reads what it needs afresh.
         db.ChangeTracker.Clear();
 
-        // Open episodes go to the team's workers while they have room; the rest wait on the resource panel.
-        var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).Select(e => new { e.Id, e.TeamId, e.OpenedOn, e.IsIntensive }).ToListAsync(ct);
+        // Open episodes are shared among each team's case-holding workers (a maximum above 0): each goes to whoever
+        // holds fewest cases among those with room for it (an intensive case needs a free intensive place), so no one
+        // worker collects every step-down case. Intensive cases nobody has room for wait on the resource panel. The
+        // demo practitioner, whose home page the demo shows, counts as holding one case fewer, so they hold a few.
+        var practitioner = await db.Users.Where(u => u.Email == $"practitioner@{EmailDomain}").Select(u => u.WorkerId).SingleAsync(ct);
+        var open = await db.Set<Episode>().Where(e => e.ClosedOn == null).OrderBy(e => e.OpenedOn).ThenBy(e => e.Id).Select(e => new { e.Id, e.TeamId, e.OpenedOn, e.IsIntensive }).ToListAsync(ct);
         foreach (var team in open.GroupBy(e => e.TeamId))
         {
-            var free = (await allocations.LoadsAsync(actor, [team.Key], ct)).ToDictionary(l => l.WorkerId, l => (l.Name, Free: l.FreeCapacity));
+            var loads = (await allocations.LoadsAsync(actor, [team.Key], ct)).Where(l => l.MaxIntensiveCases > 0)
+                .ToDictionary(l => l.WorkerId, l => (l.Name, Open: l.OpenCases, Free: l.FreeCapacity));
             foreach (var episode in team)
             {
-                var best = free.Where(w => w.Value.Free > 0).OrderByDescending(w => w.Value.Free).ThenBy(w => w.Value.Name, StringComparer.Ordinal).FirstOrDefault();
-                if (best.Value.Free <= 0)
+                var candidates = loads.Where(w => !episode.IsIntensive || w.Value.Free > 0).ToList();
+                if (candidates.Count == 0)
                 {
-                    break;
+                    continue;
                 }
+                var best = candidates.OrderBy(w => w.Value.Open - (w.Key == practitioner ? 1 : 0)).ThenBy(w => w.Key == practitioner ? 0 : 1)
+                    .ThenBy(w => w.Value.Name, StringComparer.Ordinal).First();
                 await allocations.AllocateAsync(actor, new NewAllocation(episode.Id, best.Key, episode.OpenedOn), ct);
-                free[best.Key] = (best.Value.Name, best.Value.Free - (episode.IsIntensive ? 1 : 0));
+                loads[best.Key] = (best.Value.Name, best.Value.Open + 1, best.Value.Free - (episode.IsIntensive ? 1 : 0));
             }
         }
         db.ChangeTracker.Clear();

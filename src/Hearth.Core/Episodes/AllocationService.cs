@@ -13,12 +13,6 @@ namespace Hearth.Core.Episodes;
 /// </summary>
 public sealed record NewAllocation(Guid EpisodeId, Guid WorkerId, DateOnly From, bool IsLead = true, string? OverrideReason = null, int? EpisodeVersion = null);
 
-/// <summary>A worker's load: open intensive episodes against their maximum.</summary>
-public sealed record WorkerLoad(Guid WorkerId, Guid TeamId, string Name, int MaxIntensiveCases, int OpenIntensive, IReadOnlyList<string> Specialisms, string? Patch)
-{
-    public int FreeCapacity => Math.Max(0, MaxIntensiveCases - OpenIntensive);
-}
-
 public sealed record WorkerSuggestion(WorkerLoad Worker, int MatchingSpecialisms, bool PatchMatches);
 
 /// <summary>The worker is at their maximum of intensive cases; a manager may override with a reason.</summary>
@@ -260,21 +254,12 @@ public sealed class AllocationService(HearthDbContext db)
         }).ToList();
     }
 
-    /// <summary>Each active worker's open intensive episodes in the given teams (counted by the database).</summary>
+    /// <summary>Each active worker's caseload in the given teams, as <see cref="Caseloads"/> defines it.</summary>
     public async Task<IReadOnlyList<WorkerLoad>> LoadsAsync(ActorContext actor, IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
         var teams = teamIds.Where(actor.CanSeeTeam).ToList();
-        var rows = await db.Set<Worker>().AsNoTracking()
-            .Where(w => w.IsActive && teams.Contains(w.TeamId))
-            .OrderBy(w => w.Name)
-            .Select(w => new
-            {
-                w.Id, w.TeamId, w.Name, w.MaxIntensiveCases, w.Specialisms, w.Patch,
-                Open = db.Set<Allocation>().Count(a => a.WorkerId == w.Id && a.To == null && a.Episode!.IsIntensive && a.Episode.ClosedOn == null),
-            })
-            .ToListAsync(ct);
-        return rows.Select(r => new WorkerLoad(r.Id, r.TeamId, r.Name, r.MaxIntensiveCases, r.Open, r.Specialisms, r.Patch)).ToList();
+        return await Caseloads.LoadsAsync(db, db.Set<Worker>().Where(w => w.IsActive && teams.Contains(w.TeamId)), ct);
     }
 
     /// <summary>
@@ -306,5 +291,5 @@ public sealed class AllocationService(HearthDbContext db)
         s.Split([' ', '_', '-', ','], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3);
 
     private IQueryable<Allocation> OpenIntensive(Guid workerId) =>
-        db.Set<Allocation>().Where(a => a.WorkerId == workerId && a.To == null && a.Episode!.IsIntensive && a.Episode.ClosedOn == null);
+        Caseloads.Held(db).Where(a => a.WorkerId == workerId && a.Episode!.IsIntensive);
 }

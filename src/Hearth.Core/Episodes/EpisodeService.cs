@@ -28,7 +28,11 @@ public sealed record MemberName(Guid Id, string GivenName, string FamilyName)
 /// <summary>An episode with its programme, its family's reference and members: what a casework form needs to name people.</summary>
 public sealed record EpisodeSummary(Episode Episode, ProgrammeDefinition Programme, string FamilyReference, IReadOnlyList<MemberName> Members);
 
-public sealed record ClosedEpisode(Guid EpisodeId, Guid FamilyId, string FamilyReference, DateOnly OpenedOn, DateOnly ClosedOn, int DaysOpen, ClosureReason Reason, ClosureDestination Destination, bool UnmetNeed, string DfeReasonForClosure);
+/// <summary>A family's latest closure in a period; <see cref="Earlier"/> holds its other episodes closed in the same period, newest first.</summary>
+public sealed record ClosedEpisode(Guid EpisodeId, Guid FamilyId, string FamilyReference, DateOnly OpenedOn, DateOnly ClosedOn, int DaysOpen, ClosureReason Reason, ClosureDestination Destination, bool UnmetNeed, string DfeReasonForClosure)
+{
+    public IReadOnlyList<ClosedEpisode> Earlier { get; init; } = [];
+}
 
 /// <summary>What a follow-up found; <see cref="Events"/> only when <see cref="Result"/> is <see cref="FollowUpResult.Event"/>.</summary>
 public sealed record FollowUpFinding(DateOnly? CheckedOn, FollowUpResult? Result, string? Note, IReadOnlyList<NewOutcomeEvent>? Events = null);
@@ -144,7 +148,7 @@ public sealed class EpisodeService(HearthDbContext db)
         }
         if (workerId is { } worker)
         {
-            q = q.Where(e => e.Allocations.Any(a => a.WorkerId == worker && a.To == null));
+            q = q.Where(e => Caseloads.EpisodesHeldBy(db, worker).Contains(e.Id));
         }
         var rows = await q
             .Join(db.Set<People.Family>(), e => e.FamilyId, f => f.Id, (e, f) => new { e, f.Reference })
@@ -240,7 +244,11 @@ public sealed class EpisodeService(HearthDbContext db)
             .OrderBy(f => f.MonthsAfterClosure).ToListAsync(ct);
     }
 
-    /// <summary>Episodes of a team closed between two dates, newest first, with their closure reason, destination and DfE code.</summary>
+    /// <summary>
+    /// Episodes of a team closed between two dates, one row per family (a family re-referred and closed again within the
+    /// period has two episodes, which listed one per row showed the family twice): its latest closure, newest first,
+    /// with the closure reason, destination and DfE code, and its earlier closures in the period beside it.
+    /// </summary>
     public async Task<IReadOnlyList<ClosedEpisode>> ClosuresAsync(ActorContext actor, Guid teamId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
@@ -250,8 +258,10 @@ public sealed class EpisodeService(HearthDbContext db)
             .OrderByDescending(x => x.e.ClosedOn).ThenBy(x => x.Reference)
             .Select(x => new { x.e.Id, x.e.FamilyId, x.Reference, x.e.OpenedOn, ClosedOn = x.e.ClosedOn!.Value, Reason = x.e.ClosureReason!.Value, x.e.ClosureDestination, x.e.UnmetNeed, x.e.DfeReasonForClosure })
             .ToListAsync(ct);
-        return rows.Select(r => new ClosedEpisode(r.Id, r.FamilyId, r.Reference, r.OpenedOn, r.ClosedOn, r.ClosedOn.DayNumber - r.OpenedOn.DayNumber, r.Reason,
+        var closed = rows.Select(r => new ClosedEpisode(r.Id, r.FamilyId, r.Reference, r.OpenedOn, r.ClosedOn, r.ClosedOn.DayNumber - r.OpenedOn.DayNumber, r.Reason,
             r.ClosureDestination ?? ClosureCodes.DefaultDestination(r.Reason), r.UnmetNeed, r.DfeReasonForClosure ?? "")).ToList();
+        // Rows are newest first, so each family's first row is its latest closure.
+        return closed.GroupBy(c => c.FamilyId).Select(g => g.First() with { Earlier = g.Skip(1).ToList() }).ToList();
     }
 
     /// <summary>

@@ -30,18 +30,23 @@ public static class MeasureLabels
 /// <summary>
 /// Works out which measures are due from each episode's programme schedule and what has been recorded. A time point is
 /// met by any administration of the instrument for the person at that time point (and number). Items due within
-/// <c>horizonDays</c> of the date asked about are listed; those due before it are overdue.
+/// <c>horizonDays</c> of the date asked about are listed; those due before it are overdue. Listed in the due list's
+/// order (<see cref="Casework.DueList.Order"/>).
 /// </summary>
 public sealed class MeasuresDueQuery(HearthDbContext db)
 {
     public const int DefaultHorizonDays = 14;
 
-    /// <summary>Measures due on the episodes a worker is currently allocated to.</summary>
+    /// <summary>
+    /// Measures due on the episodes a worker holds now (<see cref="Caseloads"/>), and on those whose closure ended their
+    /// allocation, so the closure measure stays on the list of the worker who held the case.
+    /// </summary>
     public async Task<IReadOnlyList<MeasureDue>> ForWorkerAsync(ActorContext actor, Guid workerId, DateOnly asOf, int horizonDays = DefaultHorizonDays, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
         var episodes = db.Set<Episode>().AsNoTracking().InScope(actor)
-            .Where(e => e.Allocations.Any(a => a.WorkerId == workerId && a.From <= asOf && (a.To == null || a.To >= asOf)));
+            .Where(e => Caseloads.EpisodesHeldBy(db, workerId).Contains(e.Id)
+                || (e.ClosedOn != null && e.Allocations.Any(a => a.WorkerId == workerId && a.To == e.ClosedOn)));
         return await DueAsync(episodes, asOf, horizonDays, ct);
     }
 
@@ -121,7 +126,10 @@ public sealed class MeasuresDueQuery(HearthDbContext db)
                 }
             }
         }
-        return due.OrderBy(d => d.DueOn).ThenBy(d => d.FamilyReference, StringComparer.Ordinal).ThenBy(d => d.PersonName, StringComparer.Ordinal)
+        // What needs doing now first, as on the due list: today's, then overdue from the most recently due back, then
+        // what falls due within the horizon, soonest first.
+        return due.OrderBy(d => d.DueOn == asOf ? 0 : d.Overdue ? 1 : 2).ThenBy(d => d.Overdue ? -d.DueOn.DayNumber : d.DueOn.DayNumber)
+            .ThenBy(d => d.FamilyReference, StringComparer.Ordinal).ThenBy(d => d.PersonName, StringComparer.Ordinal)
             .ThenBy(d => d.InstrumentId, StringComparer.Ordinal).ToList();
     }
 

@@ -25,7 +25,9 @@ public sealed class WaitingListService(HearthDbContext db, AllocationService all
             .OrderBy(w => w.Position).ThenBy(w => w.Since)
             .Join(db.Set<Family>(), w => w.Referral!.FamilyId, f => f.Id, (w, f) => new { w, w.Referral!.Reference, f.Id, FamilyReference = f.Reference })
             .ToListAsync(ct);
-        return rows.Select(r => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, r.w.Position, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version, r.w.TeamId)).ToList();
+        // The stored position only orders the list: entries that left it (accepted, withdrawn) and imported rows leave
+        // gaps, so the place shown is the rank, 1 to N, the same numbers reordering takes.
+        return rows.Select((r, i) => new WaitingListRow(r.w.Id, r.w.ReferralId, r.Reference, r.Id, r.FamilyReference, r.w.Since, r.w.Priority, r.w.Reason, i + 1, asOf.DayNumber - r.w.Since.DayNumber, r.w.Version, r.w.TeamId)).ToList();
     }
 
     /// <summary>Moves an entry to a new place in its team's list (1 = first), with a reason for the audit trail.</summary>

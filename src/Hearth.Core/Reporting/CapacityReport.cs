@@ -28,25 +28,25 @@ public sealed class CapacityReport : ReportDefinition
         var teams = scope.TeamIds;
         var (from, to) = (filter.Period.From, filter.Period.To);
 
-        var workers = await scope.OfWorker(db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive))
+        var workerQuery = scope.OfWorker(db.Set<Worker>().AsNoTracking().Where(w => teams.Contains(w.TeamId) && w.IsActive));
+        var workers = await workerQuery
             .OrderBy(w => w.Team!.Name).ThenBy(w => w.Name)
             .Select(w => new { w.Id, w.Name, Team = w.Team!.Name, w.Fte, w.MaxIntensiveCases })
             .ToListAsync(ct);
-        // Both caseload counts from one grouped scan of the allocations that could be current at the period's end or
-        // now, rather than two correlated counts per worker (whose estimated cost sets PostgreSQL compiling the plan).
-        // An allocation is no longer current on the day it ends, as an episode is not open on the day it closes: on a
+        // Caseloads now come from the one definition the home pages, the resource panel and allocation use.
+        var now = (await Caseloads.LoadsAsync(db, workerQuery, ct)).ToDictionary(l => l.WorkerId);
+        // The caseload at the period's end, from one grouped scan of the allocations that could be current then. An
+        // allocation is no longer current on the day it ends, as an episode is not open on the day it closes: on a
         // handover day only the new worker holds the case.
-        var caseloads = await db.Set<Allocation>().AsNoTracking()
+        var atEnd = await db.Set<Allocation>().AsNoTracking()
             .Where(a => a.To == null || a.To > to)
-            .Join(db.Set<Episode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a.WorkerId, a.From, a.To, e.OpenedOn, e.ClosedOn, e.IsIntensive })
+            .Join(db.Set<Episode>(), a => a.EpisodeId, e => e.Id, (a, e) => new { a.WorkerId, a.From, a.To, e.OpenedOn, e.ClosedOn })
             .FiguresByAsync(x => x.WorkerId, ct,
-                // Allocations current at the end of the period, to episodes still open then.
-                rows => rows.LongCount(x => x.From <= to && x.OpenedOn <= to && (x.ClosedOn == null || x.ClosedOn > to)),
-                rows => rows.LongCount(x => x.To == null && x.ClosedOn == null && x.IsIntensive));
+                rows => rows.LongCount(x => x.From <= to && x.OpenedOn <= to && (x.ClosedOn == null || x.ClosedOn > to)));
         var workerRows = workers.Select(w =>
         {
-            var counts = caseloads.GetValueOrDefault(w.Id) ?? new long[2];
-            return (IReadOnlyList<object?>)[w.Name, w.Team, (double)w.Fte, (long)w.MaxIntensiveCases, counts[0], counts[1], Math.Max(0, w.MaxIntensiveCases - counts[1])];
+            var load = now[w.Id];
+            return (IReadOnlyList<object?>)[w.Name, w.Team, (double)w.Fte, (long)w.MaxIntensiveCases, (atEnd.GetValueOrDefault(w.Id) ?? new long[1])[0], (long)load.OpenIntensive, (long)load.FreeCapacity];
         }).ToList();
 
         var waiting = db.Set<WaitingListEntry>().AsNoTracking().Where(e => teams.Contains(e.TeamId));

@@ -1,5 +1,6 @@
 using Hearth.Core.Data;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Referrals;
 using Hearth.Core.Security;
@@ -16,25 +17,38 @@ public sealed record Headline(string Title, string Value, string? Trend, ReportL
 /// </summary>
 public sealed record ReportLink(string Report, ReportPeriod Period, string? PeriodName = null);
 
-/// <summary>A worker's place in the team's capacity, for a manager's home page.</summary>
-public sealed record WorkerCapacity(string Worker, string Team, long Intensive, long Maximum);
+/// <summary>
+/// A worker's caseload against their capacity (<see cref="Caseloads"/>), with their team's name, for a manager's home
+/// page. Over their maximum, <paramref name="ToHandOver"/> is their latest intensive allocation (episode, allocation):
+/// the case a manager would most likely hand to someone with room.
+/// </summary>
+public sealed record WorkerCapacity(WorkerLoad Load, string Team, (Guid EpisodeId, Guid AllocationId)? ToHandOver = null);
 
-/// <summary>One team's queue and work due, for a manager's home page: families waiting and the longest wait; items overdue and due within <see cref="DueList.Window"/> days.</summary>
-public sealed record TeamWork(Guid TeamId, string Team, int Waiting, int? LongestWaitDays, int Overdue, int DueSoon);
+/// <summary>
+/// One team's queue and work due, for a manager's home page: families waiting and the longest wait; items overdue and
+/// due within <see cref="DueList.Window"/> days; and its workers' free intensive places, which families waiting could take.
+/// </summary>
+public sealed record TeamWork(Guid TeamId, string Team, int Waiting, int? LongestWaitDays, int Overdue, int DueSoon, int FreePlaces = 0);
 
-public sealed record ManagerDashboard(IReadOnlyList<Headline> Headlines, IReadOnlyList<WorkerCapacity> Capacity, IReadOnlyList<TeamWork> Teams);
+/// <summary>
+/// A manager's week: headlines, every worker's caseload against capacity, each team's queue and work due, and the
+/// workers holding more intensive cases than their maximum (<see cref="OverCapacity"/>), whose cases need rebalancing.
+/// </summary>
+public sealed record ManagerDashboard(IReadOnlyList<Headline> Headlines, IReadOnlyList<WorkerCapacity> Capacity, IReadOnlyList<TeamWork> Teams)
+{
+    public IReadOnlyList<WorkerCapacity> OverCapacity => Capacity.Where(w => w.Load.OverCapacity).ToList();
+}
 
 /// <summary>
 /// Home-page headlines, taken from the reports themselves so a dashboard never disagrees with the report it links to:
 /// the current quarter against the same quarter a year earlier, and the financial year to date.
 /// </summary>
-public sealed class Dashboard(ReportService reports, WaitingListService waitingLists, DueList due, HearthDbContext db)
+public sealed class Dashboard(ReportService reports, WaitingListService waitingLists, DueList due, AllocationService allocations, HearthDbContext db)
 {
     public async Task<IReadOnlyList<Headline>> ServiceHeadlinesAsync(ActorContext actor, CancellationToken ct = default) =>
-        (await HeadlinesAsync(actor, ct)).Headlines;
+        await HeadlinesAsync(actor, ct);
 
-    /// <summary>The headlines, with the capacity report they used (as of today), which a manager's page shows too.</summary>
-    private async Task<(IReadOnlyList<Headline> Headlines, ReportResult Capacity)> HeadlinesAsync(ActorContext actor, CancellationToken ct)
+    private async Task<IReadOnlyList<Headline>> HeadlinesAsync(ActorContext actor, CancellationToken ct)
     {
         var today = db.Today();
         var year = ReportPeriod.FinancialYearOf(today);
@@ -69,7 +83,7 @@ public sealed class Dashboard(ReportService reports, WaitingListService waitingL
         string costPerFamily = budgets.Count > 0 && budgets.All(b => b is decimal) && families > 0
             ? Money(budgets.Sum(b => (decimal)b!) / families)
             : "n/a";
-        return (
+        return
         [
             new Headline("Referrals this quarter", Count(Cell(quarters, CinActivityReport.WholePeriod, "referrals")),
                 Change(Cell(quarters, CinActivityReport.WholePeriod, "change_pct"), "on the same quarter last year"), new ReportLink("cin-activity", quarter, quarterName)),
@@ -87,24 +101,30 @@ public sealed class Dashboard(ReportService reports, WaitingListService waitingL
             new Headline("Time with families", allHours > 0 ? Percent(Math.Round(100 * withFamilies / allHours, 1, MidpointRounding.AwayFromZero)) : "n/a",
                 "of workers' recorded hours this year", new ReportLink("time-use", yearToDate)),
             new Headline("Cost per family this year", costPerFamily, "budget to date over families worked with", new ReportLink("cost", yearToDate)),
-        ], capacity);
+        ];
     }
 
     public async Task<ManagerDashboard> ManagerAsync(ActorContext actor, CancellationToken ct = default)
     {
         var today = db.Today();
-        var (headlines, capacity) = await HeadlinesAsync(actor, ct);
-        var table = Table(capacity, "workers");
-        var (workerColumn, teamColumn, intensiveColumn, maxColumn) = (IndexOf(table, "worker"), IndexOf(table, "team"), IndexOf(table, "intensive"), IndexOf(table, "max"));
-        var workers = table.Rows.Select(r => new WorkerCapacity((string)r[workerColumn]!, (string)r[teamColumn]!, (long)r[intensiveColumn]!, (long)r[maxColumn]!)).ToList();
+        var headlines = await HeadlinesAsync(actor, ct);
         var teams = await db.Set<Team>().AsNoTracking().Where(t => actor.TeamIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var names = teams.ToDictionary(t => t.Id, t => t.Name);
+        var workers = (await allocations.LoadsAsync(actor, names.Keys, ct))
+            .Select(l => new WorkerCapacity(l, names[l.TeamId])).OrderBy(w => w.Team, StringComparer.Ordinal).ThenBy(w => w.Load.Name, StringComparer.Ordinal).ToList();
+        var over = workers.Where(w => w.Load.OverCapacity).Select(w => w.Load.WorkerId).ToList();
+        var latest = (await Caseloads.Held(db).Where(a => over.Contains(a.WorkerId) && a.Episode!.IsIntensive)
+                .Select(a => new { a.WorkerId, a.EpisodeId, a.Id, a.From }).ToListAsync(ct))
+            .GroupBy(a => a.WorkerId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.From).ThenByDescending(a => a.Id).First());
+        workers = workers.Select(w => latest.TryGetValue(w.Load.WorkerId, out var a) ? w with { ToHandOver = (a.EpisodeId, a.Id) } : w).ToList();
         var work = new List<TeamWork>();
         foreach (var team in teams)
         {
             var waiting = await waitingLists.WaitingListAsync(actor, team.Id, today, ct);
             var items = await due.ForTeamAsync(actor, team.Id, today, ct);
             work.Add(new TeamWork(team.Id, team.Name, waiting.Count, waiting.Count == 0 ? null : waiting.Max(w => w.DaysWaited),
-                items.Count(i => i.DaysOverdue > 0), items.Count(i => i.DaysOverdue == 0 && i.DueOn is { } d && d >= today)));
+                items.Count(i => i.DaysOverdue > 0), items.Count(i => i.DaysOverdue == 0 && i.DueOn is { } d && d >= today),
+                workers.Where(w => w.Load.TeamId == team.Id).Sum(w => w.Load.FreeCapacity)));
         }
         return new ManagerDashboard(headlines, workers, work);
     }

@@ -1,3 +1,5 @@
+using Hearth.Core;
+using Hearth.Core.Casework;
 using Hearth.Core.Reporting;
 using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
@@ -6,9 +8,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Pages;
 
-/// <summary>The home page: what this role does in Hearth and where to start.</summary>
+/// <summary>The home page: what this role does in Hearth and where to start; a practitioner's day and a manager's week.</summary>
 [SignedIn]
-public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard dashboard) : HearthPageModel
+public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard dashboard, MyWorkQuery myWork, TimeProvider time) : HearthPageModel
 {
     /// <summary>A card on the home page: <paramref name="Page"/> is the Razor page it links to.</summary>
     public sealed record Card(string Title, string Page, string Description);
@@ -17,11 +19,20 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> t, Dashboard das
     public List<Card> Cards { get; } = [];
     public IReadOnlyList<Headline> Headlines { get; private set; } = [];
     public ManagerDashboard? Team { get; private set; }
+    /// <summary>A practitioner's caseload and what is due for them.</summary>
+    public MyWork? Work { get; private set; }
+    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // Managers see their teams' headlines, capacity and follow-ups; council-wide report readers see the service headlines.
-        if (User.HearthRole() == Role.Manager)
+        // Practitioners see their caseload and what is due; managers their teams' headlines, capacity and work due;
+        // council-wide report readers the service headlines.
+        Today = time.TodayInUk();
+        if (User.HearthRole() == Role.Practitioner)
+        {
+            Work = await myWork.ForUserAsync(Actor, Today, ct);
+        }
+        else if (User.HearthRole() == Role.Manager)
         {
             Team = await dashboard.ManagerAsync(Actor, ct);
             Headlines = Team.Headlines;

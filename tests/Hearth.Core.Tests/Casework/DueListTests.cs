@@ -28,8 +28,9 @@ public sealed class DueListTests : CaseworkTestBase
         var worker = (await InScope(s => Get<DueList>(s).ForWorkerAsync(Practitioner, Worker.Id, Today))).Where(d => d.Measure is null).ToList();
         var team = (await InScope(s => Get<DueList>(s).ForTeamAsync(Manager, TeamA.Id, Today))).Where(d => d.Measure is null).ToList();
 
-        Assert.Equal([DueKind.ReviewOverdue, DueKind.ReviewOverdue, DueKind.PlanPastReview, DueKind.GoalWithoutLevels], worker.Select(d => d.Kind));
-        Assert.Equal([186, 94, 2, 0], worker.Select(d => d.DaysOverdue));
+        // Overdue from the most recently due back (the plan two days ago, then the reviews), then the goal without levels.
+        Assert.Equal([DueKind.PlanPastReview, DueKind.ReviewOverdue, DueKind.ReviewOverdue, DueKind.GoalWithoutLevels], worker.Select(d => d.Kind));
+        Assert.Equal([2, 94, 186, 0], worker.Select(d => d.DaysOverdue));
         Assert.Contains("Family meals together", worker[3].Description);
         Assert.Equal(worker.Select(d => d.ItemId), team.Select(d => d.ItemId));
         // As of late January 2027 the 12-month review (31 January) comes within the 14-day window.
@@ -40,7 +41,7 @@ public sealed class DueListTests : CaseworkTestBase
     }
 
     [Fact]
-    public async Task The_due_list_brings_in_the_measures_due_so_the_worker_has_one_list_overdue_first()
+    public async Task The_due_list_brings_in_the_measures_due_so_the_worker_has_one_list_in_date_order()
     {
         await SetUpEpisodeAsync(toPhase2: true);
         await Reviews(c => c.ScheduleReviewsAsync(Practitioner, Episode.Id));
@@ -51,9 +52,12 @@ public sealed class DueListTests : CaseworkTestBase
         var baseline = due.Where(d => d.DueOn == new DateOnly(2025, 12, 15)).OrderBy(d => d.Measure!.InstrumentId, StringComparer.Ordinal).ToList();
         Assert.Equal([("sdq-parent", Child.Id, 322), ("wemwbs", Parent.Id, 322)], baseline.Select(d => (d.Measure!.InstrumentId, d.ItemId, d.DaysOverdue)));
         Assert.All(baseline, d => Assert.Equal(DueKind.MeasureOverdue, d.Kind));
-        Assert.Equal([322, 322], due.Take(2).Select(d => d.DaysOverdue));
-        Assert.True(due.ToList().FindIndex(d => d.Kind == DueKind.ReviewOverdue) > 1);
-        Assert.Equal([247, 186, 94], due.Where(d => d.Kind == DueKind.ReviewOverdue).Select(d => d.DaysOverdue));
+        // Overdue items come first, the most recently due first, so the baseline forms of 322 days ago come after the reviews.
+        Assert.Equal([94, 186, 247], due.Where(d => d.Kind == DueKind.ReviewOverdue).Select(d => d.DaysOverdue));
+        var overdue = due.TakeWhile(d => d.DaysOverdue > 0).Select(d => d.DaysOverdue).ToList();
+        Assert.Equal(due.Count(d => d.DaysOverdue > 0), overdue.Count);
+        Assert.Equal(overdue.Order(), overdue);
+        Assert.True(due.ToList().FindIndex(d => d.Kind == DueKind.MeasureOverdue && d.DaysOverdue == 322) > due.ToList().FindLastIndex(d => d.Kind == DueKind.ReviewOverdue));
 
         string?[] sdq = [.. Enumerable.Repeat("1", 25), .. Enumerable.Repeat<string?>(null, 8)];
         await InScope(s => Get<Core.Measures.MeasureService>(s).RecordAsync(Practitioner,

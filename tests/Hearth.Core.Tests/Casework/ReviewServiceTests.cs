@@ -22,8 +22,8 @@ public sealed class ReviewServiceTests : CaseworkTestBase
         Assert.Equal(4, again.Count);
         var due = await InScope(s => Get<DueList>(s).ForWorkerAsync(Practitioner, Worker.Id, Today));
         var overdue = due.Where(d => d.Kind == DueKind.ReviewOverdue).ToList();
-        // Today is 2 November 2026: 31 July is 94 days ago, 28 February 247 days ago.
-        Assert.Equal([247, 186, 94], overdue.Select(d => d.DaysOverdue));
+        // Today is 2 November 2026: 31 July is 94 days ago, 28 February 247 days ago; the most recently due first.
+        Assert.Equal([94, 186, 247], overdue.Select(d => d.DaysOverdue));
         Assert.DoesNotContain(due, d => d.Kind == DueKind.ReviewDue);
         Assert.All(due, d => Assert.Equal("C-1", d.FamilyReference));
     }

@@ -55,4 +55,24 @@ public sealed class DemoSeederTests
         var found = await results.IdentifyAsync(performance, Hearth.Core.Results.ShippedFrameworks.SupportingFamilies, Today);
         Assert.Equal((3, 4), (found.Count(f => !f.Known), found.Count(f => f.Known && !f.Attached)));
     }
+
+    [Fact]
+    public async Task The_demo_practitioner_holds_cases_no_worker_is_over_their_maximum_and_no_follow_up_waits_a_year()
+    {
+        await using var database = await TestDatabase.CreateDemoAsync(FixedTimeProvider.At(2026, 11, 2));
+        await using var services = database.CreateServices(FixedTimeProvider.At(2026, 11, 2));
+        using var check = services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var sam = await db.Users.Where(u => u.Email == "practitioner@" + DemoSeeder.EmailDomain).Select(u => u.WorkerId!.Value).SingleAsync();
+
+        var loads = await Caseloads.LoadsAsync(db, db.Set<Worker>().Where(w => w.IsActive), CancellationToken.None);
+
+        Assert.InRange(loads.Single(l => l.WorkerId == sam).OpenCases, 2, 4);
+        Assert.DoesNotContain(loads, l => l.OverCapacity);
+        // Cases are shared out: within a team, no case-holding worker holds more than one case more than another.
+        Assert.All(loads.Where(l => l.MaxIntensiveCases > 0).GroupBy(l => l.TeamId), team =>
+            Assert.True(team.Max(l => l.OpenCases - (l.WorkerId == sam ? 1 : 0)) - team.Min(l => l.OpenCases - (l.WorkerId == sam ? 1 : 0)) <= 1, string.Join(", ", team.Select(l => $"{l.Name} {l.OpenCases}"))));
+        Assert.False(await db.Set<FollowUp>().AnyAsync(f => f.CompletedOn == null && f.DueOn < Today.AddYears(-1)));
+        Assert.True(await db.Set<FollowUp>().AnyAsync(f => f.CompletedOn == null && f.DueOn <= Today), "some follow-ups of the last year are still to do");
+    }
 }

@@ -43,17 +43,18 @@ public sealed class MeasuresDueTests : JourneyTestBase
 
         var due = await InScope(s => Get<MeasuresDueQuery>(s).ForEpisodeAsync(Practitioner, episode.Id, Today));
 
+        // Overdue from the most recently due back: yesterday's review forms before the baseline's.
         Assert.Equal(
         [
-            "Ava sdq-parent Baseline 2026-09-15 overdue",
-            "Jo wemwbs Baseline 2026-09-15 overdue",
-            "Kai sdq-parent Baseline 2026-09-15 overdue",
-            "Kai wemwbs Baseline 2026-09-15 overdue",
             "Ava sdq-parent Review 1 2026-11-01 overdue",
             "Jo wemwbs Review 1 2026-11-01 overdue",
             "Kai sdq-parent Review 1 2026-11-01 overdue",
             "Kai wemwbs Review 1 2026-11-01 overdue",
             "Lu sdq-parent Review 1 2026-11-01 overdue",
+            "Ava sdq-parent Baseline 2026-09-15 overdue",
+            "Jo wemwbs Baseline 2026-09-15 overdue",
+            "Kai sdq-parent Baseline 2026-09-15 overdue",
+            "Kai wemwbs Baseline 2026-09-15 overdue",
         ], due.Select(Line));
     }
 
@@ -137,8 +138,27 @@ public sealed class MeasuresDueTests : JourneyTestBase
         var later = await InScope(s => Get<MeasuresDueQuery>(s).ForEpisodeAsync(Practitioner, episode.Id, new DateOnly(2026, 11, 18)));
 
         // Closed before review 1 fell due, so only the baseline and the closure measure are owed.
-        Assert.Equal(["Ava sdq-parent Baseline 2026-09-15 overdue", "Ava sdq-parent Closure 2026-10-20 overdue"], due.Select(Line));
+        Assert.Equal(["Ava sdq-parent Closure 2026-10-20 overdue", "Ava sdq-parent Baseline 2026-09-15 overdue"], due.Select(Line));
         Assert.Empty(later);
+    }
+
+    [Fact]
+    public async Task The_closure_measure_stays_on_the_list_of_the_worker_whose_allocation_the_closure_ended()
+    {
+        var episode = await EpisodeInPhase2Async("D-6");
+        var worker = await WorkerAsync("Wren Closer", TeamA);
+        var before = await WorkerAsync("Wyn Before", TeamA);
+        // Wyn held the case until 1 October, Wren from then until the closure on 20 October.
+        var first = await InScope(s => Get<AllocationService>(s).AllocateAsync(Manager, new NewAllocation(episode.Id, before.Id, new DateOnly(2026, 9, 5))));
+        await InScope(s => Get<AllocationService>(s).HandOverAsync(Manager, new Handover(first.Id, first.Version, worker.Id, new AllocationEnding(new DateOnly(2026, 10, 1), AllocationEndReason.Rebalancing))));
+        await ActAsync(episode.Id, (s, v) => s.CloseAsync(Manager, episode.Id, v,
+            new ClosureInput(new DateOnly(2026, 10, 20), ClosureReason.GoalsAchieved, ClosureDestination.UniversalServices, false)));
+
+        var wren = await InScope(s => Get<MeasuresDueQuery>(s).ForWorkerAsync(Practitioner, worker.Id, Today));
+        var wyn = await InScope(s => Get<MeasuresDueQuery>(s).ForWorkerAsync(Practitioner, before.Id, Today));
+
+        Assert.Equal(["Ava sdq-parent Closure 2026-10-20 overdue", "Ava sdq-parent Baseline 2026-09-15 overdue"], wren.Select(Line));
+        Assert.Empty(wyn);
     }
 
     [Fact]

@@ -74,4 +74,30 @@ public sealed class WaitingListServiceTests : JourneyTestBase
         var onlyMine = await InScope(s => Get<WaitingListService>(s).ResourcePanelAsync(Manager, [TeamA.Id, TeamB.Id]));
         Assert.Equal([TeamA.Id], onlyMine.Select(t => t.TeamId));
     }
+
+    [Fact]
+    public async Task Waiting_list_positions_are_1_to_n_even_after_families_leave_the_list()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (family, child) = await FamilyWithChildAsync($"N-{i}");
+            var referral = await RecordAsync(Referral(family, child.Id, Today.AddDays(-30 + i)));
+            await TriageAsync(referral.Id, new TriageDecision(TriageOutcome.WaitingList, Today.AddDays(-20 + i), "Team full", Priority: WaitingPriority.Medium));
+            ids.Add(referral.Id);
+        }
+        // The first is accepted and the third withdrawn: the stored places of the other two stay 2 and 4.
+        await TriageAsync(ids[0], new TriageDecision(TriageOutcome.Accepted, Today));
+        var list = await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
+        await InScope(s => Get<WaitingListService>(s).RemoveFromWaitingListAsync(Manager, list[1].EntryId, list[1].Version, WaitingOutcome.Withdrawn, Today, null));
+
+        var left = await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
+
+        Assert.Equal([ids[1], ids[3]], left.Select(r => r.ReferralId));
+        Assert.Equal([1, 2], left.Select(r => r.Position));
+        // The place shown is the place reordering takes: moving the second to 1 puts it first.
+        await InScope(s => Get<WaitingListService>(s).ReorderAsync(Manager, left[1].EntryId, left[1].Version, 1, "Baby due"));
+        var reordered = await InScope(s => Get<WaitingListService>(s).WaitingListAsync(Manager, TeamA.Id, Today));
+        Assert.Equal([(ids[3], 1), (ids[1], 2)], reordered.Select(r => (r.ReferralId, r.Position)));
+    }
 }

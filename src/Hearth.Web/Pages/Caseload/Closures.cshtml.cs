@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Caseload;
 
-/// <summary>A team's closures over the last 12 months: how long each episode lasted, why it closed and where the family went.</summary>
+/// <summary>A team's closures over the last 12 months, one row per family: how long each episode lasted, why it closed and where the family went.</summary>
 [RequirePermission(Permission.ViewFamilies)]
 public sealed class ClosuresModel(EpisodeService episodes, OrganisationService organisation, TimeProvider time) : HearthPageModel
 {
@@ -14,7 +14,10 @@ public sealed class ClosuresModel(EpisodeService episodes, OrganisationService o
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
     public IReadOnlyList<ClosedEpisode> Closures { get; private set; } = [];
-    public int SteppedDownToEarlyHelp => Closures.Count(c => c.Reason == ClosureReason.SteppedDownEarlyHelp);
+    /// <summary>Every episode closed in the period, each family's latest and earlier ones.</summary>
+    private IEnumerable<ClosedEpisode> AllEpisodes => Closures.SelectMany(c => c.Earlier.Prepend(c));
+    public int Episodes => AllEpisodes.Count();
+    public int SteppedDownToEarlyHelp => AllEpisodes.Count(c => c.Reason == ClosureReason.SteppedDownEarlyHelp);
 
     public async Task<IActionResult> OnGetAsync(Guid team, CancellationToken ct)
     {

@@ -29,9 +29,10 @@ public sealed class IndexModel(EpisodeService episodes, AllocationService alloca
             var waiting = await waitingLists.WaitingListAsync(Actor, team.Id, today, ct);
             var followUps = await episodes.FollowUpsDueAsync(Actor, team.Id, today, ct);
             Teams.Add((team, caseload,
-                new TableModel(t["{0}: capacity", team.Name], [t["Worker"], t["Intensive cases"], t["Maximum"], t["Free"]],
-                    loads.Select(l => (IReadOnlyList<string>)[l.Name, Number(l.OpenIntensive), Number(l.MaxIntensiveCases), Number(l.FreeCapacity)]).ToList(),
-                    NumericColumns: new HashSet<int> { 1, 2, 3 }),
+                new TableModel(t["{0}: capacity", team.Name], [t["Worker"], t["Open cases"], t["Intensive cases"], t["Maximum"], t["Free"]],
+                    loads.Select(l => (IReadOnlyList<string>)[l.Name, Number(l.OpenCases), l.OverCapacity ? t["{0} (over maximum)", l.OpenIntensive] : Number(l.OpenIntensive),
+                        Number(l.MaxIntensiveCases), Number(l.FreeCapacity)]).ToList(),
+                    NumericColumns: new HashSet<int> { 1, 2, 3, 4 }),
                 waiting.Count, followUps.Count));
         }
     }

@@ -2,6 +2,7 @@ using Hearth.Core.Security;
 using Hearth.Web.Infrastructure;
 using Hearth.Core;
 using Hearth.Core.Casework;
+using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace Hearth.Web.Pages.Casework;
 
 /// <summary>What is due: the signed-in worker's list, another worker's (?worker=) or a team's (?team=).</summary>
 [RequirePermission(Permission.RecordCasework)]
-public sealed class DueModel(DueList due, OrganisationService organisation, TimeProvider time) : CaseworkPageModel
+public sealed class DueModel(DueList due, EpisodeService episodes, OrganisationService organisation, TimeProvider time) : CaseworkPageModel
 {
     [FromQuery(Name = "worker")] public Guid? WorkerId { get; set; }
     [FromQuery(Name = "team")] public Guid? TeamId { get; set; }
@@ -18,6 +19,8 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
     public IReadOnlyList<DueItem> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool NoWorkerRecord { get; private set; }
+    /// <summary>The worker holds no open episode, so an empty list says nothing about their work.</summary>
+    public bool HoldsNoCases { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -37,6 +40,7 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
             return Page();
         }
         Items = await due.ForWorkerAsync(Actor, worker.Value, Today, ct);
+        HoldsNoCases = (await episodes.CaseloadAsync(Actor, null, worker.Value, Today, ct)).Count == 0;
         Heading = WorkerId is null ? "What's due for you" : "What's due for this worker";
         return Page();
     }
@@ -52,14 +56,16 @@ public sealed class DueModel(DueList due, OrganisationService organisation, Time
     };
 
     /// <summary>Where the item is dealt with: the review, the goal, the measure's form or else the episode.</summary>
-    public string Href(DueItem item) => item.Kind switch
+    public string Href(DueItem item) => Href(Url, item);
+
+    public static string Href(IUrlHelper url, DueItem item) => item.Kind switch
     {
-        DueKind.ReviewOverdue or DueKind.ReviewDue => Url.Page("/Casework/Review", new { id = item.ItemId })!,
-        DueKind.GoalWithoutLevels => Url.Page("/Casework/Goal", new { id = item.EpisodeId, goalId = item.ItemId })!,
-        DueKind.MeasureDue or DueKind.MeasureOverdue when item.Measure is { } m => Url.Page("/Measures/Record", new
+        DueKind.ReviewOverdue or DueKind.ReviewDue => url.Page("/Casework/Review", new { id = item.ItemId })!,
+        DueKind.GoalWithoutLevels => url.Page("/Casework/Goal", new { id = item.EpisodeId, goalId = item.ItemId })!,
+        DueKind.MeasureDue or DueKind.MeasureOverdue when item.Measure is { } m => url.Page("/Measures/Record", new
         {
             episode = m.EpisodeId, instrument = m.InstrumentId, personid = m.PersonId, timepoint = m.TimePoint, timepointnumber = m.TimePointNumber, respondent = m.Respondent,
         })!,
-        _ => Url.Page("/Casework/Episode", new { id = item.EpisodeId })!,
+        _ => url.Page("/Casework/Episode", new { id = item.EpisodeId })!,
     };
 }

@@ -72,9 +72,9 @@ public sealed class AllocateModel(EpisodeService episodes, AllocationService all
     {
         View = await episodes.ViewAsync(Actor, id, ct);
         Suggestions = await allocations.SuggestAsync(Actor, id, ct);
-        SuggestionTable = new TableModel(t["Suggested workers, best match first"], [t["Worker"], t["Intensive cases"], t["Maximum"], t["Free"], t["Matching specialisms"], t["Same patch"]],
-            Suggestions.Select(s => (IReadOnlyList<string>)[s.Worker.Name, Number(s.Worker.OpenIntensive), Number(s.Worker.MaxIntensiveCases), Number(s.Worker.FreeCapacity),
-                Number(s.MatchingSpecialisms), s.PatchMatches ? t["Yes"] : t["No"]]).ToList(), NumericColumns: new HashSet<int> { 1, 2, 3, 4 });
+        SuggestionTable = new TableModel(t["Suggested workers, best match first"], [t["Worker"], t["Open cases"], t["Intensive cases"], t["Maximum"], t["Free"], t["Matching specialisms"], t["Same patch"]],
+            Suggestions.Select(s => (IReadOnlyList<string>)[s.Worker.Name, Number(s.Worker.OpenCases), Number(s.Worker.OpenIntensive), Number(s.Worker.MaxIntensiveCases), Number(s.Worker.FreeCapacity),
+                Number(s.MatchingSpecialisms), s.PatchMatches ? t["Yes"] : t["No"]]).ToList(), NumericColumns: new HashSet<int> { 1, 2, 3, 4, 5 });
         WorkerChoices = Suggestions.Select(s => new Choice(s.Worker.WorkerId.ToString(), s.Worker.Name,
             s.Worker.FreeCapacity > 0 ? t["{0} free intensive places", s.Worker.FreeCapacity] : t["At their maximum: allocating needs an override reason"])).ToList();
     }
