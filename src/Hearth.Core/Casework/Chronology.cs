@@ -127,14 +127,14 @@ public sealed class Chronology(HearthDbContext db)
                 if (e.ClosedOn is { } closed)
                 {
                     entries.Add(new(closed, ChronologyKind.Closure, e.Id, e.Id,
-                        $"Closed: {ClosureCodes.Code(e.ClosureReason!.Value)}, {e.ClosureDestination}{(e.UnmetNeed ? ", unmet need remains" : "")} ({e.DfeReasonForClosure})", []));
+                        $"Closed: {ClosureCodes.Label(e.ClosureReason!.Value).ToLowerInvariant()}{(e.ClosureDestination is { } to ? "; next: " + ClosureCodes.Label(to).ToLowerInvariant() : "")}{(e.UnmetNeed ? "; unmet need remains" : "")}", []));
                 }
             }
         }
         if (Wants(ChronologyKind.Outcome))
         {
             var outcomes = await db.Set<OutcomeEvent>().AsNoTracking().InScope(actor).Where(o => o.EpisodeId != null && episodeIds.Contains(o.EpisodeId.Value)).ToListAsync(ct);
-            entries.AddRange(outcomes.Select(o => new ChronologyEntry(o.OccurredOn, ChronologyKind.Outcome, o.EpisodeId, o.Id, $"{o.Kind}: {Name(o.PersonId)}", [o.PersonId])));
+            entries.AddRange(outcomes.Select(o => new ChronologyEntry(o.OccurredOn, ChronologyKind.Outcome, o.EpisodeId, o.Id, $"{ClosureCodes.Label(o.Kind)}: {Name(o.PersonId)}", [o.PersonId])));
         }
         if (Wants(ChronologyKind.Assessment))
         {

@@ -33,4 +33,37 @@ public static class ClosureCodes
         Enum.GetValues<ClosureReason>().Cast<ClosureReason?>().FirstOrDefault(r => Code(r!.Value) == code?.Trim().ToLowerInvariant());
 
     public static string Code(ClosureReason reason) => Data.SnakeCaseNames.ToSnake(reason.ToString());
+
+    // The words people read for each code (pages, the chronology, exports); the one source of them.
+    public static string Label(ClosureReason reason) => reason switch
+    {
+        ClosureReason.GoalsAchieved => "Goals achieved",
+        ClosureReason.SteppedDownEarlyHelp => "Stepped down to early help",
+        ClosureReason.SteppedDownUniversal => "Stepped down to universal services",
+        ClosureReason.SteppedUpCp => "Stepped up to child protection",
+        ClosureReason.LookedAfter => "Child became looked after",
+        ClosureReason.Disengaged => "Family disengaged",
+        ClosureReason.MovedAway => "Moved away",
+        _ => "Other",
+    };
+
+    public static string Label(ClosureDestination destination) => destination switch
+    {
+        ClosureDestination.NoFurtherService => "No further service",
+        ClosureDestination.EarlyHelp => "Early help",
+        ClosureDestination.UniversalServices => "Universal services",
+        ClosureDestination.ChildInNeedTeam => "Child in need team",
+        ClosureDestination.ChildProtection => "Child protection",
+        ClosureDestination.LookedAfter => "Looked after",
+        ClosureDestination.AnotherLocalAuthority => "Another local authority",
+        _ => "Another service",
+    };
+
+    public static string Label(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.ReReferral => "Re-referred",
+        OutcomeKind.ChildProtectionPlan => "Child protection plan",
+        OutcomeKind.BecameLookedAfter => "Became looked after (entered care)",
+        _ => "Returned home",
+    };
 }

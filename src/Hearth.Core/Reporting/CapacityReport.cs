@@ -70,7 +70,7 @@ public sealed class CapacityReport : ReportDefinition
         var waitingAt = scope.ByWorker ? new long[monthEnds.Count] : await waiting.Where(e => e.Since <= lastEnd && (e.RemovedOn == null || e.RemovedOn > firstEnd))
             .FiguresAsync(ct, monthEnds.Select(at => (Expression<Func<IEnumerable<WaitingListEntry>, long>>)(rows => rows.LongCount(e => e.Since <= at && (e.RemovedOn == null || e.RemovedOn > at)))).ToArray());
         // Families wait before anyone is allocated to them, so the waiting list is no one worker's: n/a, not 0.
-        var monthRows = monthEnds.Select((at, i) => (IReadOnlyList<object?>)[at.ToString("yyyy-MM-dd"), scope.ByWorker ? null : waitingAt[i]]).ToList();
+        var monthRows = monthEnds.Select((at, i) => (IReadOnlyList<object?>)[at.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), scope.ByWorker ? null : waitingAt[i]]).ToList();
 
         var waits = waiting.Where(e => e.RemovedOn != null && e.RemovedOn >= from && e.RemovedOn <= to).Select(e => e.RemovedOn!.Value.DayNumber - e.Since.DayNumber);
         // Joined and grouped by referral (referrals without an allocation drop out of the join).

@@ -47,7 +47,8 @@ public sealed class EqualityReport : ReportDefinition
         var year = await db.Set<PopulationFigure>().AsNoTracking().Where(f => f.Year <= to.Year).MaxAsync(f => (int?)f.Year, ct);
         var population = year is null ? [] : await db.Set<PopulationFigure>().AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
 
-        ReportTable Table(string key, string title, IEnumerable<(string Category, long Count)> served)
+        // People read a group by its label; the code beside it is what population figures and the census use.
+        ReportTable Table(string key, string title, IEnumerable<(string Category, long Count)> served, Func<string, string>? label = null)
         {
             var figures = population.Where(f => f.Characteristic == key).ToList();
             var populationTotal = figures.Sum(f => f.Count);
@@ -59,10 +60,12 @@ public sealed class EqualityReport : ReportDefinition
                 var servedShare = ReportMath.Percent(n, total);
                 var populationShare = figures.Count == 0 || c == "unknown" ? null : ReportMath.Percent(p, populationTotal);
                 double? ratio = servedShare is { } a && populationShare is { } b && b > 0 ? Math.Round(a / b, 2, MidpointRounding.AwayFromZero) : null;
-                return (IReadOnlyList<object?>)[c, n, servedShare, populationShare, ratio];
+                IReadOnlyList<object?> figuresOf = [n, servedShare, populationShare, ratio];
+                return label is null ? (IReadOnlyList<object?>)[c, .. figuresOf] : [c == "unknown" ? "Not recorded" : label(c), c, .. figuresOf];
             }).ToList();
+            IReadOnlyList<ReportColumn> groups = label is null ? [new("category", "Group", ColumnKind.Text)] : [new("category", "Group", ColumnKind.Text), new("code", "Code", ColumnKind.Text)];
             return new ReportTable(key, title,
-                [new("category", "Group", ColumnKind.Text), new("served", "Children served", ColumnKind.Count), new("served_pct", "Share served %", ColumnKind.Percent),
+                [.. groups, new("served", "Children served", ColumnKind.Count), new("served_pct", "Share served %", ColumnKind.Percent),
                  new("population_pct", "Share of population %", ColumnKind.Percent), new("ratio", "Representation ratio", ColumnKind.Number)],
                 rows, figures.Count == 0 ? "No population figures have been entered for this characteristic." : $"Population figures for {year}.");
         }
@@ -70,9 +73,9 @@ public sealed class EqualityReport : ReportDefinition
         return
         [
             Table("age", "Age at the end of the period", ages),
-            Table("sex", "Sex", sexes),
-            Table("ethnicity", "Ethnicity (DfE codes)", ethnicities),
-            Table("disability", "Disability (DfE codes; a child may have several)", disabilities),
+            Table("sex", "Sex", sexes, c => c switch { "M" => "Male", "F" => "Female", _ => "Not known" }),
+            Table("ethnicity", "Ethnicity", ethnicities, c => DfeCodes.EthnicityLabel(c) ?? c),
+            Table("disability", "Disability (a child may have several)", disabilities, DfeCodes.DisabilityLabel),
         ];
     }
 }

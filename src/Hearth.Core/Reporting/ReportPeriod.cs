@@ -50,7 +50,10 @@ public sealed partial record ReportPeriod(DateOnly From, DateOnly To)
 
     public string Label => From.Month == 4 && From.Day == 1 && To == From.AddYears(1).AddDays(-1)
         ? FinancialYearLabel(From.Year)
-        : $"{From:yyyy-MM-dd} to {To:yyyy-MM-dd}";
+        : $"{From.ToString("d MMMM yyyy", UkDates)} to {To.ToString("d MMMM yyyy", UkDates)}";
+
+    /// <summary>Dates as people read them in titles (GOV.UK style: 1 April 2026); files keep ISO dates in their cells.</summary>
+    private static readonly CultureInfo UkDates = CultureInfo.GetCultureInfo("en-GB");
 
     public bool Contains(DateOnly date) => date >= From && date <= To;
 

@@ -20,37 +20,11 @@ public static class CodeLabels
 
     public static string Disability(string code) => DfeCodes.DisabilityLabel(code);
 
-    public static string Of(ClosureReason reason) => reason switch
-    {
-        ClosureReason.GoalsAchieved => "Goals achieved",
-        ClosureReason.SteppedDownEarlyHelp => "Stepped down to early help",
-        ClosureReason.SteppedDownUniversal => "Stepped down to universal services",
-        ClosureReason.SteppedUpCp => "Stepped up to child protection",
-        ClosureReason.LookedAfter => "Child became looked after",
-        ClosureReason.Disengaged => "Family disengaged",
-        ClosureReason.MovedAway => "Moved away",
-        _ => "Other",
-    };
+    public static string Of(ClosureReason reason) => ClosureCodes.Label(reason);
 
-    public static string Of(ClosureDestination destination) => destination switch
-    {
-        ClosureDestination.NoFurtherService => "No further service",
-        ClosureDestination.EarlyHelp => "Early help",
-        ClosureDestination.UniversalServices => "Universal services",
-        ClosureDestination.ChildInNeedTeam => "Child in need team",
-        ClosureDestination.ChildProtection => "Child protection",
-        ClosureDestination.LookedAfter => "Looked after",
-        ClosureDestination.AnotherLocalAuthority => "Another local authority",
-        _ => "Another service",
-    };
+    public static string Of(ClosureDestination destination) => ClosureCodes.Label(destination);
 
-    public static string Of(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.ReReferral => "Re-referred",
-        OutcomeKind.ChildProtectionPlan => "Child protection plan",
-        OutcomeKind.BecameLookedAfter => "Became looked after (entered care)",
-        _ => "Returned home",
-    };
+    public static string Of(OutcomeKind kind) => ClosureCodes.Label(kind);
 
     public static string Of(TriageOutcome outcome) => outcome switch
     {

@@ -28,10 +28,10 @@ public sealed class FamilyRecordTests : JourneyTestBase
         Assert.Equal("Team A", record.TeamName);
         Assert.Equal(child.Id, Assert.Single(record.Members).Person.Id);
         Assert.Equal([ChronologyKind.Outcome, ChronologyKind.Closure, ChronologyKind.Allocation, ChronologyKind.Phase, ChronologyKind.Triage, ChronologyKind.Referral], record.Chronology.Select(c => c.Kind));
-        Assert.Contains("moved_away", record.Chronology[1].Summary);
-        Assert.Contains("RC5", record.Chronology[1].Summary);
+        // In words, never codes: not "moved_away", "AnotherLocalAuthority", "RC5" or "ReturnedHome".
+        Assert.Equal("Closed: moved away; next: another local authority; unmet need remains", record.Chronology[1].Summary);
         Assert.Contains("Allocated to Sian", record.Chronology[2].Summary);
-        Assert.Equal("ReturnedHome: Ava FR-1", record.Chronology[0].Summary);
+        Assert.Equal("Returned home: Ava FR-1", record.Chronology[0].Summary);
         Assert.True(await InScope(s => Get<HearthDbContext>(s).AuditEvents.AnyAsync(a => a.Action == AuditAction.Read && a.EntityType == "Family" && a.EntityId == family.Id.ToString())));
     }
 

@@ -54,7 +54,7 @@ public sealed class CapacityReportTests : JourneyTestBase
         Assert.Equal(new object?[] { 1L, 1L, 1L }, workers["Sian"].Skip(4));
         Assert.Equal(new object?[] { 1L, 1L, 1L }, workers["Owen"].Skip(4));
         var waiting = result.Tables[1].Rows;
-        Assert.Equal([["2026-03-31", 0L], ["2026-04-30", 2L], ["2026-05-31", 1L]], waiting);
+        Assert.Equal([["31 March 2026", 0L], ["30 April 2026", 2L], ["31 May 2026", 1L]], waiting);
         var waits = result.Tables[2].Rows;
         // Nearest rank: of 10, 20, 40 the median is the 2nd (20) and the 90th percentile the 3rd (40).
         Assert.Equal(["Left the waiting list in the period", 3L, 20L, 40L], waits[0]);

@@ -124,14 +124,16 @@ public sealed class CostAndEqualityTests : IAsyncLifetime
         var result = await RunAsync("equality", ReportPeriod.FinancialYear(2022));
         var age = result.Tables[0].Rows.ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
         Assert.Equal(new Dictionary<string, long> { ["0-4"] = 4, ["10-15"] = 6 }, age);
-        var ethnicity = result.Tables[2].Rows.ToDictionary(r => (string)r[0]!);
+        // Each group by its label, its code beside it.
+        var ethnicity = result.Tables[2].Rows.ToDictionary(r => (string)r[1]!);
         // WBRI: 80% served against 60% of the population: ratio 1.33. APKN: 20% against 10%: 2.0. WOTH: none served.
-        Assert.Equal(["WBRI", 8L, 80.0, 60.0, 1.33], ethnicity["WBRI"]);
-        Assert.Equal(["APKN", 2L, 20.0, 10.0, 2.0], ethnicity["APKN"]);
-        Assert.Equal(["WOTH", 0L, 0.0, 30.0, 0.0], ethnicity["WOTH"]);
-        var sex = result.Tables[1].Rows.ToDictionary(r => (string)r[0]!);
-        Assert.Equal(["F", 6L, 60.0, 50.0, 1.2], sex["F"]);
-        Assert.Equal(["AUT", "COMM"], result.Tables[3].Rows.Select(r => (string)r[0]!));
+        Assert.Equal(["White British", "WBRI", 8L, 80.0, 60.0, 1.33], ethnicity["WBRI"]);
+        Assert.Equal(["Pakistani", "APKN", 2L, 20.0, 10.0, 2.0], ethnicity["APKN"]);
+        Assert.Equal(["Any other White background", "WOTH", 0L, 0.0, 30.0, 0.0], ethnicity["WOTH"]);
+        var sex = result.Tables[1].Rows.ToDictionary(r => (string)r[1]!);
+        Assert.Equal(["Female", "F", 6L, 60.0, 50.0, 1.2], sex["F"]);
+        Assert.Equal(["AUT", "COMM"], result.Tables[3].Rows.Select(r => (string)r[1]!));
+        Assert.Equal("Autism or Asperger syndrome", result.Tables[3].Rows[0][0]);
         Assert.Equal("No population figures have been entered for this characteristic.", result.Tables[0].Note);
     }
 }

@@ -68,6 +68,6 @@ public sealed class ShowModel(FamilyRecordService records, PersonDetailsService 
     public bool Triageable(Referral r) => CanTriage && r.Status is ReferralStatus.Received or ReferralStatus.WaitingList;
 
     public string Closure(Episode e) => e.ClosureReason is { } reason
-        ? $"{t[CodeLabels.Of(reason)]}, {(e.ClosureDestination is { } d ? t[CodeLabels.Of(d)] : "")} ({e.DfeReasonForClosure}){(e.UnmetNeed ? ", " + t["unmet need remains"] : "")}"
+        ? $"{t[CodeLabels.Of(reason)]}{(e.ClosureDestination is { } d ? ", " + t[CodeLabels.Of(d)] : "")}{(e.UnmetNeed ? ", " + t["unmet need remains"] : "")}"
         : "";
 }
