@@ -40,6 +40,16 @@ internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
         b.HasIndex(x => x.Upn);
         b.HasIndex(x => x.NhsNumber);
         b.HasIndex(x => x.DateOfBirth);
+        b.HasIndex(x => x.Postcode);
+        b.Property(x => x.SearchGivenName).HasMaxLength(200);
+        b.Property(x => x.SearchFamilyName).HasMaxLength(200);
+        b.Property(x => x.GivenNameKey).HasMaxLength(4);
+        b.Property(x => x.FamilyNameKey).HasMaxLength(4);
+        // Search: both names' keys together (either order, for swapped names), each key alone, and the names for prefixes.
+        b.HasIndex(x => new { x.FamilyNameKey, x.GivenNameKey });
+        b.HasIndex(x => x.GivenNameKey);
+        b.HasIndex(x => x.SearchFamilyName);
+        b.HasIndex(x => x.SearchGivenName);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
