@@ -18,6 +18,9 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
     private static readonly (string Path, Permission Permission)[] Pages =
     [
         ("/families", Permission.ViewFamilies),
+        ("/families?Status=Open&Sort=worker&Order=desc&PageNumber=2", Permission.ViewFamilies),
+        ("/search", Permission.ViewFamilies),
+        ("/search?q=Jones", Permission.ViewFamilies),
         ("/measures", Permission.ViewFamilies),
         ("/admin/users", Permission.Administer),
         ("/admin/users/create", Permission.Administer),
@@ -44,6 +47,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
     private static readonly (string Path, Permission Permission)[] ApiGroups =
     [
         ("/api/v1/families", Permission.ViewFamilies),
+        ("/api/v1/search?q=Jones", Permission.ViewFamilies),
         ("/api/v1/admin/users", Permission.Administer),
         ("/api/v1/programmes", Permission.Administer),
         ("/api/v1/admin/services", Permission.Administer),
