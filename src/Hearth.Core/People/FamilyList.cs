@@ -149,11 +149,17 @@ public sealed class FamilyList(HearthDbContext db)
         return new FamilyListPage(result, total, page, pageSize);
     }
 
-    /// <summary>The phases a filter can choose from: every programme version's phases, by key, with the latest name for each.</summary>
+    /// <summary>
+    /// The phases a filter can choose from: every programme version's phases by key, in programme order. Programmes share
+    /// keys ("assessment") under their own names, so one key's names are joined.
+    /// </summary>
     public async Task<IReadOnlyList<(string Key, string Name)>> PhasesAsync(CancellationToken ct = default)
     {
         var versions = await db.Set<ProgrammeVersion>().AsNoTracking().OrderBy(p => p.Code).ThenByDescending(p => p.Number).ToListAsync(ct);
-        return versions.SelectMany(v => v.Definition.Phases.Select(p => (p.Key, p.Name))).DistinctBy(p => p.Key).ToList();
+        return versions.SelectMany(v => v.Definition.Phases.Select(p => (p.Key, p.Name)))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, string.Join(" / ", g.Select(p => p.Name).Distinct(StringComparer.Ordinal))))
+            .ToList();
     }
 
     /// <summary>The workers a filter can choose from: those of the teams the user sees, current ones first.</summary>

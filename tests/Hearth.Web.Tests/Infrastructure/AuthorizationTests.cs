@@ -129,8 +129,18 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
             outsidePerson = (await people.AddPersonAsync(system, new NewPerson(outside.Id, "Ben", "Outside", null))).Id;
         }
 
-        var page = await HearthWebFactory.HtmlAsync(await (await app.SignedInClientAsync("Practitioner")).GetAsync("/families"));
-        var main = page.QuerySelector("main")!.TextContent;
+        // The list is paged: read every page of it.
+        var practitioner = await app.SignedInClientAsync("Practitioner");
+        var main = "";
+        for (var n = 1; ; n++)
+        {
+            var page = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/families?PageNumber={n}"));
+            main += page.QuerySelector("main")!.TextContent;
+            if (page.QuerySelector(".govuk-pagination__next") is null)
+            {
+                break;
+            }
+        }
         Assert.Contains("SCOPE-IN", main);
         Assert.DoesNotContain("SCOPE-OUT", main);
 
