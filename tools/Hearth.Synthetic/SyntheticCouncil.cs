@@ -267,6 +267,9 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
                 DisabilityCodes = random.Next(8) == 0 ? [Disabilities[random.Next(Disabilities.Length)]] : [],
                 CouncilChildId = $"{prefix}C{number:D7}-{c + 1}",
             }).ToList();
+            // Bulk writes bypass SaveChanges, which keeps the search columns: fill them as it would.
+            PersonSearchKeys.Fill(parent);
+            children.ForEach(PersonSearchKeys.Fill);
             chunk.People.Add(parent);
             chunk.People.AddRange(children);
             chunk.Memberships.Add(new FamilyMembership { Id = ids.Next(), FamilyId = family.Id, PersonId = parent.Id, Relationship = Relationship.Parent, From = received });

@@ -151,7 +151,10 @@ public sealed class PersonSearch(HearthDbContext db)
         }
 
         var probes = Probes(query, people, actor).ToList();
-        var candidateIds = probes.Count == 0 ? [] : await probes.Aggregate((a, b) => a.Union(b)).Take(CandidateLimit + 1).ToListAsync(ct);
+        // Each lookup stops at the limit on its own index (UNION ALL of limited subqueries), so a common name costs no more
+        // than a rare one; duplicates between lookups are removed here.
+        var found = probes.Count == 0 ? [] : await probes.Select(p => p.Take(CandidateLimit + 1)).Aggregate((a, b) => a.Concat(b)).ToListAsync(ct);
+        var candidateIds = found.Distinct().ToList();
         var more = candidateIds.Count > CandidateLimit;
         candidateIds = candidateIds.Take(CandidateLimit).ToList();
 

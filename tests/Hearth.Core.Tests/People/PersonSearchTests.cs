@@ -6,7 +6,11 @@ using Hearth.Core.People;
 using Hearth.Core.Security;
 using Hearth.Core.Tests.Support;
 using Hearth.TestCommon;
+using Hearth.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hearth.Core.Tests.People;
 
@@ -292,5 +296,39 @@ public sealed class PersonSearchTests : JourneyTestBase
 
         Assert.Equal((5, 2, 3), (second.Total, second.Page, second.Pages));
         Assert.Equal(["Childaaa Marchetti", "Childaaaa Marchetti"], Names(second));
+    }
+
+    [Fact]
+    public async Task The_words_searched_for_never_reach_the_application_log_even_at_its_most_detailed()
+    {
+        var family = await FamilyAsync("S-16");
+        await AddAsync(family, "Zebedee", "Quartermaine", new DateOnly(2015, 4, 1), b => b.Person = b.Person with { NhsNumber = "9434765919", Postcode = "CF10 1EP" });
+        var log = new CapturingLog();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(log));
+        services.AddHearthCore(new ConfigurationBuilder().AddInMemoryCollection(Db.Settings).Build());
+        await using var provider = services.BuildServiceProvider();
+
+        foreach (var text in new[] { "Zebedee Quartermaine", "Quartermain", "943 476 5919", "cf10 1ep", "1/4/2015" })
+        {
+            using var scope = provider.CreateScope();
+            Assert.NotEmpty((await scope.ServiceProvider.GetRequiredService<PersonSearch>().SearchAsync(Practitioner, text)).Results);
+        }
+
+        Assert.NotEmpty(log.Lines);
+        Assert.DoesNotContain(log.Lines, l => l.Contains("quartermain", StringComparison.OrdinalIgnoreCase) || l.Contains("zebedee", StringComparison.OrdinalIgnoreCase)
+            || l.Contains("9434765919", StringComparison.Ordinal) || l.Contains("CF10", StringComparison.OrdinalIgnoreCase) || l.Contains("2015-04-01", StringComparison.Ordinal));
+    }
+
+    private sealed class CapturingLog : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+        public ILogger CreateLogger(string categoryName) => this;
+        public void Dispose() { }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue(formatter(state, exception) + exception);
     }
 }
