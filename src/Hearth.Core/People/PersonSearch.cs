@@ -241,9 +241,12 @@ public sealed class PersonSearch(HearthDbContext db)
             var (ka, kb) = (NameMatching.PhoneticKey(a), NameMatching.PhoneticKey(b));
             yield return people.Where(p => p.FamilyNameKey == kb && p.GivenNameKey == ka).Select(p => p.Id);
             yield return people.Where(p => p.FamilyNameKey == ka && p.GivenNameKey == kb).Select(p => p.Id);
-            // A typo that changes the sound of one name still finds the person by the other name's key and the typo'd one's first letter.
-            yield return people.Where(p => p.FamilyNameKey == kb && p.SearchGivenName!.StartsWith(a.Substring(0, 1))).Select(p => p.Id);
-            yield return people.Where(p => p.FamilyNameKey == ka && p.SearchGivenName!.StartsWith(b.Substring(0, 1))).Select(p => p.Id);
+            // A typo that changes the sound of the given name still finds the person by the family name's key and the given
+            // name's first letter (an index range on family key and given name).
+            var (fa, fb) = (a[..1], b[..1]);
+            var (ea, eb) = (PrefixEnd(fa), PrefixEnd(fb));
+            yield return people.Where(p => p.FamilyNameKey == kb && string.Compare(p.SearchGivenName, fa) >= 0 && string.Compare(p.SearchGivenName, ea) < 0).Select(p => p.Id);
+            yield return people.Where(p => p.FamilyNameKey == ka && string.Compare(p.SearchGivenName, fb) >= 0 && string.Compare(p.SearchGivenName, eb) < 0).Select(p => p.Id);
         }
     }
 

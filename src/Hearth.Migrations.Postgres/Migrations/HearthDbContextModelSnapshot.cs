@@ -1937,6 +1937,9 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.HasIndex("FamilyNameKey", "GivenNameKey")
                         .HasDatabaseName("ix_people_family_name_key_given_name_key");
 
+                    b.HasIndex("FamilyNameKey", "SearchGivenName")
+                        .HasDatabaseName("ix_people_family_name_key_search_given_name");
+
                     b.ToTable("people");
                 });
 

@@ -1929,6 +1929,9 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.HasIndex("FamilyNameKey", "GivenNameKey")
                         .HasDatabaseName("ix_people_family_name_key_given_name_key");
 
+                    b.HasIndex("FamilyNameKey", "SearchGivenName")
+                        .HasDatabaseName("ix_people_family_name_key_search_given_name");
+
                     b.ToTable("people");
                 });
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hearth.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HearthDbContext))]
-    [Migration("20261204021749_PersonSearch")]
+    [Migration("20261204025128_PersonSearch")]
     partial class PersonSearch
     {
         /// <inheritdoc />
@@ -1939,6 +1939,9 @@ namespace Hearth.Migrations.Postgres.Migrations
 
                     b.HasIndex("FamilyNameKey", "GivenNameKey")
                         .HasDatabaseName("ix_people_family_name_key_given_name_key");
+
+                    b.HasIndex("FamilyNameKey", "SearchGivenName")
+                        .HasDatabaseName("ix_people_family_name_key_search_given_name");
 
                     b.ToTable("people");
                 });

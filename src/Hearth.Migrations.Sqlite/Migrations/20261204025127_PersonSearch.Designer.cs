@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hearth.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HearthDbContext))]
-    [Migration("20261204021748_PersonSearch")]
+    [Migration("20261204025127_PersonSearch")]
     partial class PersonSearch
     {
         /// <inheritdoc />
@@ -1931,6 +1931,9 @@ namespace Hearth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FamilyNameKey", "GivenNameKey")
                         .HasDatabaseName("ix_people_family_name_key_given_name_key");
+
+                    b.HasIndex("FamilyNameKey", "SearchGivenName")
+                        .HasDatabaseName("ix_people_family_name_key_search_given_name");
 
                     b.ToTable("people");
                 });

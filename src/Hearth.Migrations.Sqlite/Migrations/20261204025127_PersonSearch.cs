@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Hearth.Migrations.Postgres.Migrations
+namespace Hearth.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class PersonSearch : Migration
@@ -13,28 +13,28 @@ namespace Hearth.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "family_name_key",
                 table: "people",
-                type: "character varying(4)",
+                type: "TEXT",
                 maxLength: 4,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "given_name_key",
                 table: "people",
-                type: "character varying(4)",
+                type: "TEXT",
                 maxLength: 4,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "search_family_name",
                 table: "people",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "search_given_name",
                 table: "people",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
@@ -42,6 +42,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                 name: "ix_people_family_name_key_given_name_key",
                 table: "people",
                 columns: new[] { "family_name_key", "given_name_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_family_name_key_search_given_name",
+                table: "people",
+                columns: new[] { "family_name_key", "search_given_name" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_people_given_name_key",
@@ -69,6 +74,10 @@ namespace Hearth.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "ix_people_family_name_key_given_name_key",
+                table: "people");
+
+            migrationBuilder.DropIndex(
+                name: "ix_people_family_name_key_search_given_name",
                 table: "people");
 
             migrationBuilder.DropIndex(
