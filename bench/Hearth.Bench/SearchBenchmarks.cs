@@ -66,8 +66,10 @@ public class SearchBenchmarks
         (_services, _scope) = await ReportBenchmarks.OpenAsync(Provider, Families);
         var db = _scope.ServiceProvider.GetRequiredService<Hearth.Core.Data.HearthDbContext>();
         // The team of a family in the middle of the council, and one of its children to look up.
-        var family = await db.Set<Family>().AsNoTracking().OrderBy(f => f.Reference).Skip(Families / 2).FirstAsync();
-        var child = await db.Set<Person>().AsNoTracking().Where(p => p.FamilyId == family.Id && p.CouncilChildId != null).OrderBy(p => p.CouncilChildId).FirstAsync();
+        var middle = await db.Set<Family>().AsNoTracking().OrderBy(f => f.Reference).Skip(Families / 2).Select(f => f.Id).FirstAsync();
+        var child = await db.Set<Person>().AsNoTracking().Where(p => p.FamilyId >= middle && p.CouncilChildId != null && p.NhsNumber != null)
+            .OrderBy(p => p.FamilyId).FirstAsync();
+        var family = await db.Set<Family>().AsNoTracking().SingleAsync(f => f.Id == child.FamilyId);
         _actor = Actor == "team"
             ? ActorContext.ForUser(Guid.CreateVersion7(), "Bench Practitioner", Role.Practitioner, [family.TeamId])
             : ActorContext.ForUser(Guid.CreateVersion7(), "Bench Performance", Role.Performance, []);
@@ -81,8 +83,9 @@ public class SearchBenchmarks
             "name-and-date" => $"{child.GivenName} {child.FamilyName} {dob:d/M/yyyy}",
             "council-child-id" => child.CouncilChildId!,
             "family-reference" => family.Reference.ToLowerInvariant(),
-            "postcode" => "cf10 1ep",
-            "nhs-number" => "943 476 5919",
+            // Typed as people type them: lower case without the space, and in the 3-3-4 groups of the NHS card.
+            "postcode" => child.Postcode!.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant(),
+            "nhs-number" => $"{child.NhsNumber![..3]} {child.NhsNumber[3..6]} {child.NhsNumber[6..]}",
             "families-list" or "families-list-by-name" => "",
             _ => throw new InvalidOperationException($"Unknown query {Query}"),
         };
