@@ -68,6 +68,11 @@ public sealed partial record SearchQuery(SearchCriterion Criterion, IReadOnlyLis
             // Names have no digits: "FAM-991" or "LA-778" is a family reference or a council child ID.
             return new SearchQuery(SearchCriterion.Reference, [], null, q);
         }
+        if (words.Count == 0)
+        {
+            // Several groups of digits that are no date: most likely a date with a short year ("3 4 15").
+            throw new ValidationFailedException("q", "Enter a date of birth with the year in full, for example 27 3 2015, or a name or reference");
+        }
         // One word may also be a reference or council child ID made of letters: both are looked up.
         return new SearchQuery(SearchCriterion.Name, words, null, oneWord ? q : null);
     }

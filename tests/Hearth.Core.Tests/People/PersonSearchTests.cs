@@ -139,6 +139,9 @@ public sealed class PersonSearchTests : JourneyTestBase
         Assert.Equal("q", Assert.Single(e.Errors).Field);
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => Search("   "));
         Assert.Equal("q", Assert.Single(empty.Errors).Field);
+        var shortYear = await Assert.ThrowsAsync<ValidationFailedException>(() => Search("3 4 15"));
+        Assert.Equal(("q", "Enter a date of birth with the year in full, for example 27 3 2015, or a name or reference"),
+            (Assert.Single(shortYear.Errors).Field, shortYear.Errors[0].Message));
     }
 
     [Theory]
