@@ -42,6 +42,39 @@ if (args.Length > 0 && args[0] == "census-timing")
     }
     return;
 }
+// `-- search-timing` runs SearchBenchmarks' cases with a stopwatch (median of 5 after 2 warm-ups), for a quick look.
+if (args.Length > 0 && args[0] == "search-timing")
+{
+    foreach (var provider in ReportBenchmarks.Providers())
+    {
+        foreach (var size in ReportBenchmarks.Sizes())
+        {
+            var (services, scope) = await ReportBenchmarks.OpenAsync(provider, size, Console.Out);
+            scope.Dispose();
+            await services.DisposeAsync();
+            foreach (var query in SearchBenchmarks.Queries().Append("families-list").Append("families-list-by-name"))
+            {
+                foreach (var actor in SearchBenchmarks.Actors())
+                {
+                    var bench = new SearchBenchmarks { Provider = provider, Families = size, Query = query, Actor = actor };
+                    await bench.SetupAsync();
+                    bench.Search();
+                    bench.Search();
+                    var times = new List<double>();
+                    for (var i = 0; i < 5; i++)
+                    {
+                        var sw = Stopwatch.StartNew();
+                        bench.Search();
+                        times.Add(sw.Elapsed.TotalMilliseconds);
+                    }
+                    Console.WriteLine($"{provider,-9} {size,9:N0} {query,-17} {actor,-8} {times.Order().ElementAt(2),8:N1} ms  (min {times.Min(),7:N1}, max {times.Max(),7:N1})  found {bench.LastTotal,6:N0}  \"{bench.Text}\"");
+                    bench.Cleanup();
+                }
+            }
+        }
+    }
+    return;
+}
 // `-- reports-timing` runs ReportBenchmarks' cases with a stopwatch (median of 3 after a warm-up), for a quick look.
 if (args.Length > 0 && args[0] == "reports-timing")
 {

@@ -55,6 +55,8 @@ public static class HearthCoreServices
         services.AddScoped<TokenService>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<FamilyList>();
         services.AddScoped<PersonDetailsService>();
         services.AddScoped<Returns.Census.CensusExport>();
         services.AddScoped<Statutory.StatutoryService>();

@@ -246,6 +246,22 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
         private static readonly string[] Given = ["Ava", "Oliver", "Amelia", "Noah", "Isla", "Jack", "Freya", "Harry", "Ffion", "Dylan", "Aisha", "Yusuf", "Maja", "Jakub", "Ruby", "Kai"];
         private static readonly string[] Surnames = ["Jones", "Williams", "Davies", "Evans", "Smith", "Brown", "Khan", "Ahmed", "Kowalski", "Murphy", "Walker", "Green"];
 
+        private static string SyntheticPostcode(int number) =>
+            $"SY{number % 23 + 1} {number / 23 % 9 + 1}{(char)('A' + number / 207 % 26)}{(char)('A' + number / 5382 % 26)}";
+
+        /// <summary>A number in the 9xx range the NHS keeps for tests (999 0xx xxxx), with its modulus 11 check digit; null when that check would be 10.</summary>
+        private static string? SyntheticNhsNumber(int number, int child)
+        {
+            var body = $"999{(number * 3L + child) % 1_000_000:D6}";
+            var sum = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                sum += (body[i] - '0') * (10 - i);
+            }
+            var check = (11 - sum % 11) % 11;
+            return check == 10 ? null : body + check;
+        }
+
         public void Family(Chunk chunk, int number, Team team, Service service, ProgrammeVersion programme, Worker[] workers)
         {
             var definition = programme.Definition;
@@ -267,6 +283,17 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
                 DisabilityCodes = random.Next(8) == 0 ? [Disabilities[random.Next(Disabilities.Length)]] : [],
                 CouncilChildId = $"{prefix}C{number:D7}-{c + 1}",
             }).ToList();
+            // Identifiers derived from the family's number, not drawn from the random stream, so every other value stays as
+            // before: a postcode per household (real ones are shared by a street) and a valid NHS number per child.
+            parent.Postcode = SyntheticPostcode(number);
+            foreach (var (child, c) in children.Select((child, c) => (child, c)))
+            {
+                child.Postcode = parent.Postcode;
+                child.NhsNumber = SyntheticNhsNumber(number, c);
+            }
+            // Bulk writes bypass SaveChanges, which keeps the search columns: fill them as it would.
+            PersonSearchKeys.Fill(parent);
+            children.ForEach(PersonSearchKeys.Fill);
             chunk.People.Add(parent);
             chunk.People.AddRange(children);
             chunk.Memberships.Add(new FamilyMembership { Id = ids.Next(), FamilyId = family.Id, PersonId = parent.Id, Relationship = Relationship.Parent, From = received });

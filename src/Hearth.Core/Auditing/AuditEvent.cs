@@ -9,6 +9,8 @@ public enum AuditAction
     Read,
     /// <summary>A sign-in, sign-out, failed sign-in or lockout.</summary>
     SignIn,
+    /// <summary>A search for people: the kind of criterion and the number found, not the words searched for.</summary>
+    Search,
 }
 
 /// <summary>

@@ -89,6 +89,17 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
         await SaveChangesAsync(actor, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes a search event: what kind of criterion was used and how many people were found, never the words searched
+    /// for (a name or identifier typed into the box is personal data the trail need not copy).
+    /// </summary>
+    public async Task RecordSearchAsync(ActorContext actor, string criterion, int results, CancellationToken cancellationToken = default)
+    {
+        var changes = new[] { new FieldChange("criterion", null, criterion), new FieldChange("results", null, results.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        AuditEvents.Add(NewEvent(actor, AuditAction.Search, "PersonSearch", criterion, JsonSerializer.Serialize(changes, JsonOptions)));
+        await SaveChangesAsync(actor, cancellationToken);
+    }
+
     /// <summary>Writes a sign-in event (success, failure, lockout, sign-out).</summary>
     public async Task RecordSignInAsync(ActorContext actor, Guid? userId, string outcome, CancellationToken cancellationToken = default)
     {
@@ -131,6 +142,11 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
             "A change was saved without an actor. Save through a Core service, which passes the ActorContext.");
         foreach (var entry in changed)
         {
+            if (entry is { State: EntityState.Added or EntityState.Modified, Entity: People.Person person })
+            {
+                People.PersonSearchKeys.Fill(person);
+                entry.DetectChanges();
+            }
             if (entry is { State: EntityState.Modified, Entity: Entity versioned })
             {
                 var version = entry.Property(nameof(Entity.Version));
@@ -170,6 +186,10 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
         {
             var name = property.Metadata.Name;
             if (name == nameof(Entity.Version) || property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() is false && name != "Discriminator")
+            {
+                continue;
+            }
+            if (entry.Metadata.ClrType == typeof(People.Person) && People.PersonSearchKeys.Columns.Contains(name))
             {
                 continue;
             }

@@ -28,7 +28,7 @@ public static class NameMatching
     }
 
     /// <summary>Common English spellings of one sound made the same: Kayleigh/Kayley, Stephen/Stefan's "ph", Jackie/Jacky.</summary>
-    private static string Sound(string name)
+    internal static string Sound(string name)
     {
         var s = name.Replace("eigh", "ey", StringComparison.Ordinal).Replace("ph", "f", StringComparison.Ordinal).Replace("ck", "k", StringComparison.Ordinal);
         return s.EndsWith("ie", StringComparison.Ordinal) ? s[..^2] + "y" : s;
@@ -47,6 +47,59 @@ public static class NameMatching
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The phonetic key stored and indexed for search: American Soundex (the US National Archives' published rules: first
+    /// letter kept, consonants coded 1-6, vowels separate equal codes, H and W do not) of the name after <see cref="Sound"/>,
+    /// so Jonson/Johnson, Smtih/Smith, Steven/Stephen and Kayleigh/Kayley share a key. Empty for a name with no letters a-z.
+    /// </summary>
+    public static string PhoneticKey(string name)
+    {
+        var s = Sound(Normalise(name));
+        var key = new StringBuilder(4);
+        var previous = '\0';
+        foreach (var c in s)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                continue;
+            }
+            var code = SoundexCode(c);
+            if (key.Length == 0)
+            {
+                key.Append(char.ToUpperInvariant(c));
+                previous = code;
+                continue;
+            }
+            if (code is 'h')
+            {
+                // H and W do not separate two letters with the same code (Ashcraft is A261).
+                continue;
+            }
+            if (code != '0' && code != previous)
+            {
+                key.Append(code);
+                if (key.Length == 4)
+                {
+                    break;
+                }
+            }
+            previous = code;
+        }
+        return key.Length == 0 ? "" : key.ToString().PadRight(4, '0');
+    }
+
+    private static char SoundexCode(char c) => c switch
+    {
+        'b' or 'f' or 'p' or 'v' => '1',
+        'c' or 'g' or 'j' or 'k' or 'q' or 's' or 'x' or 'z' => '2',
+        'd' or 't' => '3',
+        'l' => '4',
+        'm' or 'n' => '5',
+        'r' => '6',
+        'h' or 'w' => 'h',
+        _ => '0',
+    };
 
     /// <summary>Damerau-Levenshtein (optimal string alignment), so a swapped pair of letters costs one edit.</summary>
     public static int Distance(string a, string b)

@@ -40,6 +40,18 @@ internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
         b.HasIndex(x => x.Upn);
         b.HasIndex(x => x.NhsNumber);
         b.HasIndex(x => x.DateOfBirth);
+        b.HasIndex(x => x.Postcode);
+        b.Property(x => x.SearchGivenName).HasMaxLength(200);
+        b.Property(x => x.SearchFamilyName).HasMaxLength(200);
+        b.Property(x => x.GivenNameKey).HasMaxLength(4);
+        b.Property(x => x.FamilyNameKey).HasMaxLength(4);
+        // Search: both names' keys together (either order, for swapped names), the family key with the given name (a typo
+        // that changes the given name's sound), each key alone, and the names for prefixes.
+        b.HasIndex(x => new { x.FamilyNameKey, x.GivenNameKey });
+        b.HasIndex(x => new { x.FamilyNameKey, x.SearchGivenName });
+        b.HasIndex(x => x.GivenNameKey);
+        b.HasIndex(x => x.SearchFamilyName);
+        b.HasIndex(x => x.SearchGivenName);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }

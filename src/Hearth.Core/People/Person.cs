@@ -42,6 +42,31 @@ public sealed class Person : Entity
     public DateOnly? DateOfDeath { get; set; }
     /// <summary>Set when this record was merged into another: it is kept for the audit trail but no longer used.</summary>
     public Guid? MergedIntoId { get; set; }
+
+    // What search looks names up by, derived from the names (PersonSearchKeys) on every save so the database can use an
+    // index: lower-case letters only, and a phonetic key. Not part of the record, so the audit trail leaves them out.
+    public string? SearchGivenName { get; set; }
+    public string? SearchFamilyName { get; set; }
+    public string? GivenNameKey { get; set; }
+    public string? FamilyNameKey { get; set; }
+}
+
+/// <summary>Keeps a person's search columns in step with their names.</summary>
+public static class PersonSearchKeys
+{
+    /// <summary>The audit trail leaves these out: they only restate the names.</summary>
+    public static readonly IReadOnlySet<string> Columns = new HashSet<string>
+    {
+        nameof(Person.SearchGivenName), nameof(Person.SearchFamilyName), nameof(Person.GivenNameKey), nameof(Person.FamilyNameKey),
+    };
+
+    public static void Fill(Person person)
+    {
+        person.SearchGivenName = NameMatching.Normalise(person.GivenName);
+        person.SearchFamilyName = NameMatching.Normalise(person.FamilyName);
+        person.GivenNameKey = NameMatching.PhoneticKey(person.GivenName);
+        person.FamilyNameKey = NameMatching.PhoneticKey(person.FamilyName);
+    }
 }
 
 /// <summary>A person's membership of a household over a period, and their relationship in it.</summary>

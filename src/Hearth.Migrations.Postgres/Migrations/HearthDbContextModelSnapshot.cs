@@ -1825,6 +1825,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("family_name");
 
+                    b.Property<string>("FamilyNameKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("family_name_key");
+
                     b.Property<string>("FirstLanguage")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1846,6 +1851,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("given_name");
 
+                    b.Property<string>("GivenNameKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("given_name_key");
+
                     b.Property<string>("KnownAs")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1864,6 +1874,16 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("postcode");
+
+                    b.Property<string>("SearchFamilyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_family_name");
+
+                    b.Property<string>("SearchGivenName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_given_name");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -1893,14 +1913,32 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_people_family_id");
 
+                    b.HasIndex("GivenNameKey")
+                        .HasDatabaseName("ix_people_given_name_key");
+
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_people_merged_into_id");
 
                     b.HasIndex("NhsNumber")
                         .HasDatabaseName("ix_people_nhs_number");
 
+                    b.HasIndex("Postcode")
+                        .HasDatabaseName("ix_people_postcode");
+
+                    b.HasIndex("SearchFamilyName")
+                        .HasDatabaseName("ix_people_search_family_name");
+
+                    b.HasIndex("SearchGivenName")
+                        .HasDatabaseName("ix_people_search_given_name");
+
                     b.HasIndex("Upn")
                         .HasDatabaseName("ix_people_upn");
+
+                    b.HasIndex("FamilyNameKey", "GivenNameKey")
+                        .HasDatabaseName("ix_people_family_name_key_given_name_key");
+
+                    b.HasIndex("FamilyNameKey", "SearchGivenName")
+                        .HasDatabaseName("ix_people_family_name_key_search_given_name");
 
                     b.ToTable("people");
                 });

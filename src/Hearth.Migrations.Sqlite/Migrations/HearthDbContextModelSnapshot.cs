@@ -1817,6 +1817,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("family_name");
 
+                    b.Property<string>("FamilyNameKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name_key");
+
                     b.Property<string>("FirstLanguage")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1838,6 +1843,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("given_name");
 
+                    b.Property<string>("GivenNameKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_name_key");
+
                     b.Property<string>("KnownAs")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1856,6 +1866,16 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("postcode");
+
+                    b.Property<string>("SearchFamilyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_family_name");
+
+                    b.Property<string>("SearchGivenName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_given_name");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -1885,14 +1905,32 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_people_family_id");
 
+                    b.HasIndex("GivenNameKey")
+                        .HasDatabaseName("ix_people_given_name_key");
+
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_people_merged_into_id");
 
                     b.HasIndex("NhsNumber")
                         .HasDatabaseName("ix_people_nhs_number");
 
+                    b.HasIndex("Postcode")
+                        .HasDatabaseName("ix_people_postcode");
+
+                    b.HasIndex("SearchFamilyName")
+                        .HasDatabaseName("ix_people_search_family_name");
+
+                    b.HasIndex("SearchGivenName")
+                        .HasDatabaseName("ix_people_search_given_name");
+
                     b.HasIndex("Upn")
                         .HasDatabaseName("ix_people_upn");
+
+                    b.HasIndex("FamilyNameKey", "GivenNameKey")
+                        .HasDatabaseName("ix_people_family_name_key_given_name_key");
+
+                    b.HasIndex("FamilyNameKey", "SearchGivenName")
+                        .HasDatabaseName("ix_people_family_name_key_search_given_name");
 
                     b.ToTable("people");
                 });

@@ -46,6 +46,7 @@ public static class HearthApi
         v1.MapGroup("/families").RequireAuthorization(Policies.For(Permission.ViewFamilies)).MapFamiliesApi();
         v1.MapJourneyApi();
         v1.MapPeopleApi();
+        v1.MapSearchApi();
         v1.MapMeasuresApi();
         v1.MapResultsApi();
         v1.MapStatutoryApi();

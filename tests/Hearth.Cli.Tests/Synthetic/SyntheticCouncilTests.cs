@@ -85,6 +85,16 @@ public sealed class SyntheticCouncilTests
         Assert.Contains(await db.Set<Person>().Select(p => p.DisabilityCodes).ToListAsync(), codes => codes.Count == 1);
         Assert.True(await db.Set<MeasureScore>().AnyAsync(s => s.Key == "emotional" && s.Value != null));
         Assert.True(await db.Set<OutcomeEvent>().AnyAsync(o => o.Kind == OutcomeKind.ChildProtectionPlan));
+        // The search columns are filled as SaveChanges would fill them, so search finds the synthetic people.
+        var person = await db.Set<Person>().OrderBy(p => p.Id).FirstAsync();
+        var expected = new Person { GivenName = person.GivenName, FamilyName = person.FamilyName };
+        PersonSearchKeys.Fill(expected);
+        Assert.Equal((expected.SearchGivenName, expected.SearchFamilyName, expected.GivenNameKey, expected.FamilyNameKey),
+            (person.SearchGivenName, person.SearchFamilyName, person.GivenNameKey, person.FamilyNameKey));
+        Assert.Equal(0, await db.Set<Person>().CountAsync(p => p.FamilyNameKey == null));
+        var found = await scope.ServiceProvider.GetRequiredService<PersonSearch>().SearchAsync(Performance, $"{person.GivenName} {person.FamilyName}");
+        Assert.False(found.MoreThanShown);
+        Assert.Contains(found.Results, r => r.PersonId == person.Id);
 
         // One audit event for the whole load, not one per row.
         var audit = await db.AuditEvents.Where(a => a.EntityType == "SyntheticCouncil").ToListAsync();

@@ -18,6 +18,9 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
     private static readonly (string Path, Permission Permission)[] Pages =
     [
         ("/families", Permission.ViewFamilies),
+        ("/families?Status=Open&Sort=worker&Order=desc&PageNumber=2", Permission.ViewFamilies),
+        ("/search", Permission.ViewFamilies),
+        ("/search?q=Jones", Permission.ViewFamilies),
         ("/measures", Permission.ViewFamilies),
         ("/admin/users", Permission.Administer),
         ("/admin/users/create", Permission.Administer),
@@ -44,6 +47,7 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
     private static readonly (string Path, Permission Permission)[] ApiGroups =
     [
         ("/api/v1/families", Permission.ViewFamilies),
+        ("/api/v1/search?q=Jones", Permission.ViewFamilies),
         ("/api/v1/admin/users", Permission.Administer),
         ("/api/v1/programmes", Permission.Administer),
         ("/api/v1/admin/services", Permission.Administer),
@@ -125,8 +129,18 @@ public sealed class AuthorizationTests(HearthWebFactory app) : IClassFixture<Hea
             outsidePerson = (await people.AddPersonAsync(system, new NewPerson(outside.Id, "Ben", "Outside", null))).Id;
         }
 
-        var page = await HearthWebFactory.HtmlAsync(await (await app.SignedInClientAsync("Practitioner")).GetAsync("/families"));
-        var main = page.QuerySelector("main")!.TextContent;
+        // The list is paged: read every page of it.
+        var practitioner = await app.SignedInClientAsync("Practitioner");
+        var main = "";
+        for (var n = 1; ; n++)
+        {
+            var page = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/families?PageNumber={n}"));
+            main += page.QuerySelector("main")!.TextContent;
+            if (page.QuerySelector(".govuk-pagination__next") is null)
+            {
+                break;
+            }
+        }
         Assert.Contains("SCOPE-IN", main);
         Assert.DoesNotContain("SCOPE-OUT", main);
 

@@ -53,6 +53,34 @@ public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, I
 
 public sealed record TaskListItem(string Title, string? Href, string Status, string? Hint = null);
 
+/// <summary>
+/// GOV.UK pagination: previous and next links and the page numbers (the first, the last, and those next to the current
+/// one, with ellipses between). <paramref name="Href"/> gives each page's link, keeping the page's filters.
+/// </summary>
+public sealed record PaginationModel(int Page, int Pages, Func<int, string> Href)
+{
+    /// <summary>The numbers to show; null is an ellipsis.</summary>
+    public IReadOnlyList<int?> Items
+    {
+        get
+        {
+            var items = new List<int?>();
+            for (var n = 1; n <= Pages; n++)
+            {
+                if (n == 1 || n == Pages || Math.Abs(n - Page) <= 1)
+                {
+                    items.Add(n);
+                }
+                else if (items[^1] is not null)
+                {
+                    items.Add(null);
+                }
+            }
+            return items;
+        }
+    }
+}
+
 public sealed record BackLinkModel(string Href, string Text = "Back");
 
 public sealed record NotificationBannerModel(string Title, string Heading, string? Body = null, bool Success = false);
