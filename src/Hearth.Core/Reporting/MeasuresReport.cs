@@ -97,7 +97,7 @@ public sealed class MeasuresReport : ReportDefinition
             new ReportTable("change", "Baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("pairs", "People", ColumnKind.Count),
                 new("before", "Baseline mean", ColumnKind.Number), new("after", "Latest mean", ColumnKind.Number), new("difference", "Mean change", ColumnKind.Number),
                 new("ci_lower", "95% CI lower", ColumnKind.Number), new("ci_upper", "95% CI upper", ColumnKind.Number), new("t_p", "Paired t-test p", ColumnKind.PValue),
-                new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue), new("effect", "Effect size (d_z)", ColumnKind.Number),
+                new("wilcoxon_p", "Wilcoxon p", ColumnKind.PValue), new("effect", "Effect size (Cohen’s dz)", ColumnKind.Number),
                 new("improved_pct", "Reliable improvement %", ColumnKind.Percent), new("deteriorated_pct", "Reliable deterioration %", ColumnKind.Percent)], changeRows,
                 "Reliable change is n/a where the instrument has no published reliability and standard deviation."),
             new ReportTable("sdq-subscales", "SDQ subscales: baseline against latest", [new("instrument", "Instrument", ColumnKind.Text), new("subscale", "Subscale", ColumnKind.Text),
