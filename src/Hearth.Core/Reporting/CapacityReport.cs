@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
 using Hearth.Core.Referrals;
@@ -50,16 +51,19 @@ public sealed class CapacityReport : ReportDefinition
         }).ToList();
 
         var waiting = db.Set<WaitingListEntry>().AsNoTracking().Where(e => teams.Contains(e.TeamId));
+        // Month ends still to come have no waiting list yet: the list stops at today rather than show today's as theirs.
+        var today = db.Today();
+        var until = to <= today ? to : today < from ? from : today;
         var monthEnds = new List<DateOnly>();
-        for (var monthEnd = new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1); monthEnd <= to.AddMonths(1); monthEnd = new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(2).AddDays(-1))
+        for (var monthEnd = new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1); monthEnd <= until.AddMonths(1); monthEnd = new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(2).AddDays(-1))
         {
-            var at = monthEnd > to ? to : monthEnd;
+            var at = monthEnd > until ? until : monthEnd;
             if (at < from)
             {
                 continue;
             }
             monthEnds.Add(at);
-            if (at == to)
+            if (at == until)
             {
                 break;
             }

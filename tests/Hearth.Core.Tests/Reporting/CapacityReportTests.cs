@@ -65,6 +65,21 @@ public sealed class CapacityReportTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task The_waiting_list_by_month_stops_at_today_and_does_not_give_months_to_come_a_value()
+    {
+        var (family, child) = await FamilyWithChildAsync("W-NOW");
+        var referral = await RecordAsync(Referral(family, child.Id, new DateOnly(2026, 9, 10)));
+        await TriageAsync(referral.Id, new TriageDecision(TriageOutcome.WaitingList, new DateOnly(2026, 9, 10), "No capacity", Priority: WaitingPriority.Medium));
+
+        // The financial year 2026-27, run on 2 November 2026: October's end, then today; nothing for November to March.
+        var result = await RunAsync(Manager, ReportPeriod.FinancialYear(2026));
+
+        var months = result.Tables[1].Rows.Select(r => (string)r[0]!).ToList();
+        Assert.Equal(["30 April 2026", "31 May 2026", "30 June 2026", "31 July 2026", "31 August 2026", "30 September 2026", "31 October 2026", "2 November 2026"], months);
+        Assert.Equal(1L, result.Tables[1].Rows[^1][1]);
+    }
+
+    [Fact]
     public async Task Only_open_allocations_count_so_an_ended_allocation_frees_a_place_and_a_handover_day_counts_the_new_worker_only()
     {
         var sian = await WorkerAsync("Sian", TeamA, max: 2);
