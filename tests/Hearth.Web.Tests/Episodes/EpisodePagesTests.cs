@@ -190,9 +190,10 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
         // The check page's own button closes it with the answers it showed.
         var confirm = check.QuerySelector("main form")!;
         Assert.Equal("Close the episode", confirm.QuerySelector("button")!.TextContent.Trim());
+        Assert.Equal(path, confirm.GetAttribute("action"));
         var hidden = confirm.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
             .Select(i => F(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
-        var closed = await PostAsync(manager, path, hidden);
+        var closed = await PostAsync(manager, confirm.GetAttribute("action")!, hidden);
         Assert.Equal($"/episodes/{episode.Id}?saved=closure", closed.Headers.Location!.OriginalString);
         var now = await app.ReadEpisodeAsync(episode.Id);
         Assert.Equal((Today, ClosureReason.SteppedDownEarlyHelp, ClosureDestination.EarlyHelp, true), (now.ClosedOn!.Value, now.ClosureReason!.Value, now.ClosureDestination!.Value, now.UnmetNeed));
