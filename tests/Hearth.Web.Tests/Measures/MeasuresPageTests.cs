@@ -79,6 +79,7 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
         Assert.Equal("item3", radios[0].Id);
         Assert.Empty(page.QuerySelectorAll("input[type=text][name^=item]"));
         Assert.Null(page.QuerySelector("input[name=item3]:checked"));
+        Assert.Equal($"/casework/episodes/{episode}", page.QuerySelector("a.govuk-back-link")!.GetAttribute("href"));
     }
 
     [Fact]
