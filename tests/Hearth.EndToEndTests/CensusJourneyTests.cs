@@ -51,7 +51,7 @@ public sealed class CensusJourneyTests(BrowserFixture app) : IClassFixture<Brows
 
         // Readiness: the council's issues by team, each with a link to the family record.
         await page.GotoAsync("/census");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Census readiness: every issue in Hearth's records, by team" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Census readiness: every issue in Hearth's records, by rule" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/census/readiness$"), DomLoaded);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Census readiness", Exact = true }).WaitForAsync();
         Assert.True(await page.Locator("table.govuk-table caption").CountAsync() > 0);

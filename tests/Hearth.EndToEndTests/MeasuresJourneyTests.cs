@@ -20,18 +20,21 @@ public sealed class MeasuresJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.Locator("main tbody a[href*='instrument=sdq-parent']").First.ClickAsync();
         await page.Locator("#item1").WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
-        var items = page.Locator("input[name^=item]");
-        for (var i = 0; i < 25; i++)
+        // One row per item with the scale as radios: the second radio of each row is the answer 1.
+        for (var i = 1; i <= 25; i++)
         {
-            await items.Nth(i).FillAsync(i == 2 ? "7" : "1");
+            await page.Locator($"#item{i}-2").CheckAsync();
         }
+        // A radio cannot hold an answer off the scale, so one is forced onto item 3 to see the refusal as a worker would.
+        await page.Locator("#item3-2").EvaluateAsync("r => r.value = '7'");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and score" }).ClickAsync();
         var summary = page.Locator(".govuk-error-summary");
         await summary.WaitForAsync();
-        Assert.Contains("Item 3: 7 is outside 0-2", await summary.InnerTextAsync());
+        Assert.Contains("Item 3 must be 0, 1 or 2", await summary.InnerTextAsync());
+        Assert.True(await page.Locator("#item4-2").IsCheckedAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.Locator("#item3").FillAsync("1");
+        await page.Locator("#item3-2").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and score" }).ClickAsync();
         await page.Locator("svg[role=img]").First.WaitForAsync();
         Assert.Contains("Measure recorded and scored", await page.Locator(".govuk-notification-banner").InnerTextAsync());

@@ -100,6 +100,9 @@ public sealed class ReferralJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.Locator("input[name=ClosureReason][value=SteppedDownEarlyHelp]").CheckAsync();
         await page.Locator("input[name=ClosureDestination][value=EarlyHelp]").CheckAsync();
         await page.Locator("input[name=UnmetNeed][value=no]").CheckAsync();
+        // Closing is confirmed on a check-answers page first.
+        await ContinueAsync(page, "Continue", "Check your answers before closing the episode");
+        Assert.Contains("Stepped down to early help", await page.Locator("main .govuk-summary-list").InnerTextAsync());
         await ContinueAsync(page, "Close the episode", "Episode for family E2E-JOURNEY");
         var closed = await page.Locator("main .govuk-summary-list").InnerTextAsync();
         Assert.Contains("Stepped down to early help", closed);

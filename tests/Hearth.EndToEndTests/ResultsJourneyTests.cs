@@ -43,7 +43,7 @@ public sealed class ResultsJourneyTests(BrowserFixture app) : IClassFixture<Brow
         await page.GetByLabel("The result is achieved and sustained as claimed").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the audit" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as checked" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as submitted" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the claim" }).WaitForAsync();
         Assert.Contains("Checked", await page.Locator(".govuk-summary-list").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 

@@ -61,7 +61,7 @@ public static class MeasureEntry
             {
                 case IssueKind.OutOfRange or IssueKind.Unreadable when issue.Item is { } item:
                     var field = instrument is GoalAttainmentScaling && issue.Message.Contains("weight", StringComparison.Ordinal) ? $"weight{item}" : Field(instrument, item);
-                    errors.Add(new FieldError(field, Capitalise(issue.Message)));
+                    errors.Add(new FieldError(field, instrument is ItemInstrument form ? ItemMessage(form, item, issue.Kind) : Capitalise(issue.Message)));
                     break;
                 case IssueKind.AgeOutOfRange:
                     errors.Add(new FieldError("PersonId", Capitalise(issue.Message)));
@@ -73,6 +73,31 @@ public static class MeasureEntry
             }
         }
         return errors;
+    }
+
+    /// <summary>
+    /// A refused item said as GOV.UK advises, naming the item and what it must be ("Item 3 must be 0, 1 or 2"), rather
+    /// than the engine's note of what was keyed, which stays on the score sheet for imports and the CLI.
+    /// </summary>
+    public static string ItemMessage(ItemInstrument instrument, string itemKey, IssueKind kind)
+    {
+        if (kind == IssueKind.Unreadable)
+        {
+            return $"Item {itemKey} must be a whole number";
+        }
+        var item = instrument.Definition.Items.Single(i => i.Key == itemKey);
+        return $"Item {itemKey} must be {Allowed(item)}";
+    }
+
+    /// <summary>The values an item accepts in words: "0, 1 or 2" for a short scale, "between 1 and 10" for a long one.</summary>
+    public static string Allowed(ItemDefinition item)
+    {
+        if (item.Max - item.Min >= 5)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"between {item.Min} and {item.Max}");
+        }
+        var values = Enumerable.Range(item.Min, item.Max - item.Min + 1).Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return values.Length == 1 ? values[0] : string.Join(", ", values[..^1]) + " or " + values[^1];
     }
 
     private static string Capitalise(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];

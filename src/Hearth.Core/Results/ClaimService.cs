@@ -149,7 +149,7 @@ public sealed class ClaimService(HearthDbContext db, ResultsService results, Fra
             v.Add("LineId", $"The batch is {batch.Status.ToString().ToLowerInvariant()}: audits are recorded while it is a draft");
         }
         v.ThrowIfAny();
-        db.Entry(line).Property(l => l.Version).OriginalValue = version;
+        line.Version = version;
         line.EvidenceSeen = checklist.EvidenceSeen;
         line.EligibilityConfirmed = checklist.EligibilityConfirmed;
         line.ResultConfirmed = checklist.ResultConfirmed;
@@ -166,7 +166,9 @@ public sealed class ClaimService(HearthDbContext db, ResultsService results, Fra
         actor.Demand(Permission.ManageClaims);
         var batch = await db.Set<ClaimBatch>().Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == batchId, ct)
             ?? throw new ValidationFailedException("BatchId", "There is no such claim batch");
-        db.Entry(batch).Property(b => b.Version).OriginalValue = version;
+        // The version the caller read, set as the house does (HearthDbContext keeps it as the original to check): setting
+        // the original value here was overwritten by the save, so a stale move went through.
+        batch.Version = version;
         var v = new Validator();
         var allowed = (batch.Status, to) switch
         {

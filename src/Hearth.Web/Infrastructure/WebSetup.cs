@@ -28,6 +28,7 @@ public static class WebSetup
 
         var sso = configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
         services.AddSingleton(sso);
+        services.AddSingleton(configuration.GetSection(PublicInformationOptions.Section).Get<PublicInformationOptions>() ?? new PublicInformationOptions());
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "Hearth";

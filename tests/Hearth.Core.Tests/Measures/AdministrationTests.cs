@@ -90,8 +90,8 @@ public sealed class AdministrationTests : JourneyTestBase
             Record(new NewAdministration(episode.Id, parent.Id, "wemwbs", TimePoint.Baseline, null, Respondent.Parent, Received.AddDays(3), responses)));
 
         Assert.Equal(["item3", "item5"], e.Errors.Select(x => x.Field));
-        Assert.Equal("Item 3: 7 is outside 1-5", e.Errors[0].Message);
-        Assert.Contains("'x' is not a whole number", e.Errors[1].Message);
+        Assert.Equal("Item 3 must be 1, 2, 3, 4 or 5", e.Errors[0].Message);
+        Assert.Equal("Item 5 must be a whole number", e.Errors[1].Message);
         Assert.Equal(0, await CountAsync());
     }
 

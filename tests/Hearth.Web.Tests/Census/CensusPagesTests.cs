@@ -54,12 +54,21 @@ public sealed class CensusPagesTests(HearthWebFactory app) : IClassFixture<Heart
 
         var client = await app.SignedInClientAsync("Performance");
         var doc = await HearthWebFactory.HtmlAsync(await client.GetAsync("/census/readiness"));
-        var table = doc.QuerySelectorAll("table.govuk-table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith(teamName + ":", StringComparison.Ordinal));
-        var row = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == childId && r.QuerySelectorAll("td")[1].TextContent == "1510");
-        Assert.Contains("check letter", row.TextContent);
+        // Nobody else in the demo has a UPN, so rule 1510 is a section of its own with this one child in it.
+        var section = doc.GetElementById("rule-1510")!;
+        Assert.Equal("details", section.LocalName);
+        var summary = section.QuerySelector(".govuk-details__summary-text")!.TextContent.Trim();
+        Assert.Contains("check letter", summary);
+        Assert.EndsWith("(rule 1510): 1 child", summary, StringComparison.Ordinal);
+        var row = Assert.Single(section.QuerySelectorAll("tbody tr"));
+        Assert.Equal(childId, row.QuerySelector("th")!.TextContent);
+        Assert.Equal(teamName, row.QuerySelectorAll("td")[1].TextContent);
+        Assert.Contains("UPN=A801200005001", row.QuerySelectorAll("td")[2].TextContent);
         Assert.Equal($"/families/{familyId}", row.QuerySelector("a.govuk-link")!.GetAttribute("href"));
-        // Nobody else in the demo has a UPN, so the rule appears once in the whole council.
-        Assert.Single(doc.QuerySelectorAll("tbody tr"), r => r.QuerySelectorAll("td")[1].TextContent == "1510");
+        Assert.Null(section.QuerySelector(".govuk-pagination"));
+        // Errors come before queries.
+        var types = doc.QuerySelectorAll("main details .govuk-tag").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(types.OrderBy(t => t == "Error" ? 0 : 1), types);
     }
 
     [Fact]
@@ -232,6 +241,54 @@ public sealed class CensusOnTheFamilyRecordTests(HearthWebFactory app) : IClassF
 
         var cards = family.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent).ToList();
         Assert.Contains(cards, c => c.StartsWith("Census issues for", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Readiness on a council where one rule catches more children than a page holds.</summary>
+public sealed class CensusReadinessPagingTests(HearthWebFactory app) : IClassFixture<HearthWebFactory>
+{
+    [Fact]
+    public async Task A_rule_with_more_children_than_a_page_is_paged_at_25_and_only_that_rule_moves()
+    {
+        // A wrong check letter on the UPN of 30 children in this year's census: rule 1510 catches exactly them.
+        const int planted = 30;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+            var open = db.Set<Episode>().Where(e => e.ClosedOn == null).Select(e => e.Id);
+            var ids = await db.Set<Referral>().Where(r => r.EpisodeId != null && open.Contains(r.EpisodeId.Value))
+                .SelectMany(r => r.Children).Select(c => c.PersonId).Distinct().OrderBy(id => id).Take(planted).ToListAsync();
+            Assert.Equal(planted, ids.Count);
+            var people = await db.Set<Person>().Where(p => ids.Contains(p.Id)).ToListAsync();
+            for (var i = 0; i < people.Count; i++)
+            {
+                var body = "801200005" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+                people[i].Upn = (Identifiers.UpnCheckLetter(body) == 'A' ? "B" : "A") + body;
+            }
+            await db.SaveChangesAsync(ActorContext.System("test"));
+        }
+        var client = await app.SignedInClientAsync("Performance");
+
+        var first = (await HearthWebFactory.HtmlAsync(await client.GetAsync("/census/readiness"))).GetElementById("rule-1510")!;
+        Assert.EndsWith("(rule 1510): 30 children", first.QuerySelector(".govuk-details__summary-text")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(25, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Rule 1510: children 1 to 25 of 30", first.QuerySelector("caption")!.TextContent.Trim());
+        Assert.False(first.HasAttribute("open"));
+        var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        Assert.Equal("/census/readiness?rule=1510&pageNumber=2#rule-1510", next);
+
+        var doc = await HearthWebFactory.HtmlAsync(await client.GetAsync(next));
+        var second = doc.GetElementById("rule-1510")!;
+        Assert.True(second.HasAttribute("open"));
+        Assert.Equal(5, second.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Rule 1510: children 26 to 30 of 30", second.QuerySelector("caption")!.TextContent.Trim());
+        Assert.Null(second.QuerySelector(".govuk-pagination__next"));
+        Assert.Equal("page", second.QuerySelector(".govuk-pagination__item--current a")!.GetAttribute("aria-current"));
+        // The 30 children over the two pages are 30 different children.
+        var firstIds = first.QuerySelectorAll("tbody th").Select(th => th.TextContent);
+        Assert.Equal(planted, firstIds.Concat(second.QuerySelectorAll("tbody th").Select(th => th.TextContent)).Distinct().Count());
+        // The other rules stay closed on their first page.
+        Assert.All(doc.QuerySelectorAll("main details").Where(d => d.Id != "rule-1510"), d => Assert.False(d.HasAttribute("open")));
     }
 }
 

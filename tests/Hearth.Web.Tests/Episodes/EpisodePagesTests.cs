@@ -157,6 +157,49 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
     }
 
     [Fact]
+    public async Task The_close_form_continues_to_a_check_answers_page_with_change_links_and_saves_nothing_until_confirmed()
+    {
+        var episode = await app.EpisodeInPhaseAsync("phase1");
+        var manager = await app.SignedInClientAsync("Manager");
+        var path = $"/episodes/{episode.Id}/close";
+        var form = await HearthWebFactory.HtmlAsync(await manager.GetAsync(path));
+        Assert.Equal($"{path}?handler=Check", form.QuerySelector("main form")!.GetAttribute("action"));
+        Assert.Equal("Continue", form.QuerySelector("main form button")!.TextContent.Trim());
+
+        var incomplete = await AssertRefusedAsync(await PostAsync(manager, $"{path}?handler=Check", [F("Version", episode.Version.ToString()), .. Date("ClosedOn", Today)]));
+        Assert.Equal(["#unmet-need", "#closure-reason", "#closure-destination"], ErrorLinks(incomplete));
+
+        var check = await HearthWebFactory.HtmlAsync(await PostAsync(manager, $"{path}?handler=Check",
+            [F("ClosureReason", "SteppedDownEarlyHelp"), F("ClosureDestination", "EarlyHelp"), F("UnmetNeed", "yes"), F("Version", episode.Version.ToString()), .. Date("ClosedOn", Today)]));
+        Assert.Equal("Check your answers before closing the episode", check.QuerySelector("h1")!.TextContent.Trim());
+        var rows = check.QuerySelectorAll("main .govuk-summary-list__row").Select(r => (
+            r.QuerySelector("dt")!.TextContent.Trim(), r.QuerySelector(".govuk-summary-list__value")!.TextContent.Trim(), r.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!)).ToList();
+        Assert.Equal(["Why the episode is closing", "Where the family goes", "Unmet need remains", "Date closed"], rows.Select(r => r.Item1));
+        Assert.Equal(["Stepped down to early help (DfE code RC7)", "Early help", "Yes", "2 November 2026"], rows.Select(r => r.Item2));
+        Assert.All(rows, r => Assert.StartsWith($"{path}?", r.Item3, StringComparison.Ordinal));
+        Assert.EndsWith("#closure-destination", rows[1].Item3, StringComparison.Ordinal);
+        Assert.EndsWith("#closed-on-day", rows[3].Item3, StringComparison.Ordinal);
+        Assert.True((await app.ReadEpisodeAsync(episode.Id)).IsOpen);
+
+        // Change brings the form back with every answer kept.
+        var change = await HearthWebFactory.HtmlAsync(await manager.GetAsync(rows[1].Item3.Split('#')[0]));
+        Assert.Equal("SteppedDownEarlyHelp", change.QuerySelector("input[name=ClosureReason][checked]")!.GetAttribute("value"));
+        Assert.Equal("EarlyHelp", change.QuerySelector("input[name=ClosureDestination][checked]")!.GetAttribute("value"));
+        Assert.Equal("yes", change.QuerySelector("input[name=UnmetNeed][checked]")!.GetAttribute("value"));
+
+        // The check page's own button closes it with the answers it showed.
+        var confirm = check.QuerySelector("main form")!;
+        Assert.Equal("Close the episode", confirm.QuerySelector("button")!.TextContent.Trim());
+        Assert.Equal(path, confirm.GetAttribute("action"));
+        var hidden = confirm.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .Select(i => F(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        var closed = await PostAsync(manager, confirm.GetAttribute("action")!, hidden);
+        Assert.Equal($"/episodes/{episode.Id}?saved=closure", closed.Headers.Location!.OriginalString);
+        var now = await app.ReadEpisodeAsync(episode.Id);
+        Assert.Equal((Today, ClosureReason.SteppedDownEarlyHelp, ClosureDestination.EarlyHelp, true), (now.ClosedOn!.Value, now.ClosureReason!.Value, now.ClosureDestination!.Value, now.UnmetNeed));
+    }
+
+    [Fact]
     public async Task A_closed_episode_is_reopened_with_a_reason_within_its_window()
     {
         var (episode, _) = await app.EpisodeAsync();

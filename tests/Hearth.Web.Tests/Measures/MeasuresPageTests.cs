@@ -58,39 +58,72 @@ public sealed class MeasuresPageTests(HearthWebFactory app) : IClassFixture<Hear
     private static Dictionary<string, string> SdqAll(string value) => Enumerable.Range(1, 25).ToDictionary(i => $"item{i}", _ => value);
 
     [Fact]
-    public async Task The_record_form_has_one_numbered_numeric_box_per_item_without_item_wording()
+    public async Task The_record_form_is_a_table_with_one_row_per_item_and_the_answer_scale_as_inline_radios_without_item_wording()
     {
         var (episode, child) = await EpisodeWithChildAsync("ifss-1-team");
         var client = await app.SignedInClientAsync("Practitioner");
 
-        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/measures/record?episode={episode}&instrument=wemwbs&personid={child}"));
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/measures/record?episode={episode}&instrument=sdq-parent&personid={child}"));
 
-        var inputs = page.QuerySelectorAll("input[inputmode=numeric][name^=item]").ToList();
-        Assert.Equal(Enumerable.Range(1, 14).Select(i => $"item{i}"), inputs.Select(i => i.GetAttribute("name")));
-        Assert.Equal("Item 3", page.QuerySelector("label[for=item3]")!.TextContent.Trim());
-        Assert.Equal("1 to 5", page.QuerySelector("#item3-hint")!.TextContent.Trim());
+        var rows = page.QuerySelectorAll("table.hearth-answers tbody tr").ToList();
+        // SDQ parent: 25 items, the burden item 26 and the impact items follow.
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Item {i}"), rows.Take(25).Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        var item3 = page.GetElementById("item3-row")!;
+        Assert.Equal("Item 3", item3.QuerySelector("fieldset legend")!.TextContent.Trim());
+        Assert.Contains("govuk-radios--inline", item3.QuerySelector(".govuk-radios")!.ClassName);
+        var radios = item3.QuerySelectorAll("input[type=radio]").ToList();
+        Assert.All(radios, r => Assert.Equal("item3", r.GetAttribute("name")));
+        Assert.Equal(["0", "1", "2", ""], radios.Select(r => r.GetAttribute("value")));
+        Assert.Equal(["0", "1", "2", "Not answered"], item3.QuerySelectorAll("label.govuk-radios__label").Select(l => l.TextContent.Trim()));
+        // The first answer carries the item's id, where the error summary link lands.
+        Assert.Equal("item3", radios[0].Id);
+        Assert.Empty(page.QuerySelectorAll("input[type=text][name^=item]"));
+        Assert.Null(page.QuerySelector("input[name=item3]:checked"));
+        Assert.Equal($"/casework/episodes/{episode}", page.QuerySelector("a.govuk-back-link")!.GetAttribute("href"));
     }
 
     [Fact]
-    public async Task Invalid_entries_are_refused_per_item_with_the_error_summary_linking_to_each_and_nothing_is_saved()
+    public async Task Invalid_entries_are_refused_per_item_with_every_error_at_once_in_the_summary_and_nothing_is_saved()
     {
         var (episode, child) = await EpisodeWithChildAsync("ifss-1-team");
         var client = await app.SignedInClientAsync("Practitioner");
         var items = SdqAll("1");
         items["item3"] = "5";
         items["item7"] = "two";
+        items["item4"] = "2";
         var before = await CountAsync(child);
+        // The respondent is missing too: its error comes with the items', not after them are put right.
+        var form = Form(child, items).Where(f => f.Key != "Respondent");
 
-        var response = await HearthWebFactory.PostFormAsync(client, $"/measures/record?episode={episode}&instrument=sdq-parent", Form(child, items));
+        var response = await HearthWebFactory.PostFormAsync(client, $"/measures/record?episode={episode}&instrument=sdq-parent", form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HearthWebFactory.HtmlAsync(response);
         var links = page.QuerySelectorAll("main > .govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
-        Assert.Equal([("#item3", "Item 3: 5 is outside 0-2"), ("#item7", "Item 7: 'two' is not a whole number")], links);
-        Assert.Contains("govuk-input--error", page.QuerySelector("#item3")!.ClassName);
+        Assert.Equal([("#respondent", "Choose who completed the form"), ("#item3", "Item 3 must be 0, 1 or 2"), ("#item7", "Item 7 must be a whole number")], links);
+        Assert.Contains("govuk-form-group--error", page.GetElementById("item3-row")!.QuerySelector(".govuk-form-group")!.ClassName);
+        Assert.Equal("Error: Item 3 must be 0, 1 or 2", page.GetElementById("item3-error")!.TextContent.Trim());
+        Assert.NotNull(page.GetElementById("item3"));
         // The keyed answers come back so the worker corrects only the wrong ones.
-        Assert.Equal("1", page.QuerySelector("#item4")!.GetAttribute("value"));
+        Assert.Equal("2", page.QuerySelector("input[name=item4][checked]")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("input[name=item3][checked]"));
         Assert.Equal(before, await CountAsync(child));
+    }
+
+    [Fact]
+    public async Task A_long_answer_scale_is_refused_as_a_range()
+    {
+        var (episode, child) = await EpisodeWithChildAsync("ifss-1-team");
+        var client = await app.SignedInClientAsync("Practitioner");
+        var star = InstrumentCatalog.FindForm("family-star-plus")!;
+        var first = star.Definition.Items[0];
+        var items = star.Definition.Items.ToDictionary(i => $"item{i.Key}", i => i.Min.ToString(CultureInfo.InvariantCulture));
+        items[$"item{first.Key}"] = (first.Max + 1).ToString(CultureInfo.InvariantCulture);
+
+        var page = await HearthWebFactory.HtmlAsync(await HearthWebFactory.PostFormAsync(client, $"/measures/record?episode={episode}&instrument=family-star-plus", Form(child, items)));
+
+        var links = page.QuerySelectorAll("main > .govuk-error-summary a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal([$"Item {first.Key} must be between {first.Min} and {first.Max}"], links);
     }
 
     [Fact]

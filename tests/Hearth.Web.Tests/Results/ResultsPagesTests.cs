@@ -85,6 +85,26 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
         Assert.Contains("Pat Performance", (await HearthWebFactory.HtmlAsync(await client.GetAsync(batchPath))).QuerySelectorAll(".govuk-summary-list__row")
             .Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Checked").TextContent);
 
+        // Submitting is checked on its own page first: the batch links there rather than submitting at once.
+        var afterCheck = await HearthWebFactory.HtmlAsync(await client.GetAsync(batchPath));
+        Assert.Equal(batchPath + "/submit", afterCheck.QuerySelector("main a.govuk-button")!.GetAttribute("href"));
+        Assert.DoesNotContain(afterCheck.QuerySelectorAll("input[name=To]"), i => i.GetAttribute("value") == "Submitted");
+        var check = await HearthWebFactory.HtmlAsync(await client.GetAsync(batchPath + "/submit"));
+        Assert.Equal("Check the claim before you submit it", check.QuerySelector("h1")!.TextContent.Trim());
+        var familiesRow = check.QuerySelectorAll(".govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Families' results");
+        Assert.StartsWith("5, ", familiesRow.QuerySelector(".govuk-summary-list__value")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(batchPath, familiesRow.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href"));
+        Assert.Equal(ClaimStatus.Checked, await WithDbAsync(db => db.Set<ClaimBatch>().Where(b => b.Id == Guid.Parse(batchPath.Split('/').Last())).Select(b => b.Status).SingleAsync()));
+        var submitVersion = check.QuerySelector("main form input[name=BatchVersion]")!.GetAttribute("value")!;
+        var stale = await PostAsync(client, batchPath + "/submit", batchPath + "/submit", [new("BatchVersion", (int.Parse(submitVersion, System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var staleText = (await HearthWebFactory.HtmlAsync(stale)).QuerySelector("main")!.TextContent;
+        Assert.Contains("changed by someone else", staleText);
+        var submitted = await PostAsync(client, batchPath + "/submit", batchPath + "/submit", [new("BatchVersion", submitVersion)]);
+        Assert.Equal(batchPath, submitted.Headers.Location!.ToString());
+        Assert.Contains("Pat Performance", (await HearthWebFactory.HtmlAsync(await client.GetAsync(batchPath))).QuerySelectorAll(".govuk-summary-list__row")
+            .Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Submitted").TextContent);
+
         var csv = await client.GetAsync(batchPath + "?handler=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');

@@ -13,8 +13,10 @@ using TimePointKind = Hearth.Core.Measures.TimePoint;
 namespace Hearth.Web.Pages.Measures;
 
 /// <summary>
-/// Keys a paper form for a person in an episode: one numbered box per item, in the form's order, so a worker can type
-/// the answers straight down the page. Invalid entries are refused per item and nothing is saved.
+/// Keys a paper form for a person in an episode: a table with one row per item, in the form's order, and the item's
+/// answer scale as numbered radios, so a worker copies the marks straight down the page. Only numbers are shown, never
+/// the licensed item wording (a council may load its own short labels). Every invalid item is refused at once, with the
+/// other errors on the form, and nothing is saved.
 /// </summary>
 [RequirePermission(Permission.RecordCasework)]
 public sealed class RecordModel(MeasureService measures, ItemLabels labels, TimeProvider time, IStringLocalizer<SharedResource> t) : HearthPageModel
@@ -27,8 +29,8 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
     [BindProperty(SupportsGet = true)] public string? Respondent { get; set; }
     [BindProperty] public DateParts CompletedOn { get; set; } = new();
 
-    /// <summary>One entry box: its form name, its label and the values it accepts.</summary>
-    public sealed record EntryField(string Name, string Label, string? Value, string Hint, string? Error);
+    /// <summary>One item's row: its form name, its row label, its radio group's legend, the answers it accepts and what was posted.</summary>
+    public sealed record EntryField(string Name, string Label, string Legend, IReadOnlyList<Choice> Choices, string? Value, string? Error);
 
     public ItemInstrument? Chosen { get; private set; }
     public IReadOnlyList<Choice> PersonChoices { get; private set; } = [];
@@ -82,6 +84,11 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
         }
         var keys = MeasureEntry.ItemKeys(Chosen);
         var responses = keys.Select(k => (string?)Request.Form[MeasureEntry.Field(Chosen, k)].ToString()).ToArray();
+        // The items are checked here too, so their errors come with the rest of the form's rather than after them.
+        foreach (var refusal in MeasureEntry.Refusals(Chosen, MeasureEntry.Score(Chosen, responses, null, null)))
+        {
+            v.Add(refusal.Field, refusal.Message);
+        }
         return await SaveAsync(async () =>
             {
                 v.ThrowIfAny();
@@ -131,9 +138,17 @@ public sealed class RecordModel(MeasureService measures, ItemLabels labels, Time
         Fields = Chosen.Definition.Items.Select(item =>
         {
             var name = MeasureEntry.Field(Chosen, item.Key);
-            var label = labels.Item(Chosen.Id, item.Key) is { } text ? $"{item.Key}. {text}" : string.Format(CultureInfo.InvariantCulture, t["Item {0}"], item.Key);
-            var hint = string.Format(CultureInfo.InvariantCulture, t["{0} to {1}"], item.Min, item.Max) + (item.Optional ? " " + t["(optional)"] : "");
-            return new EntryField(name, label, Posted(name), hint, ErrorFor(name));
+            var legend = string.Format(CultureInfo.InvariantCulture, t["Item {0}"], item.Key);
+            var label = labels.Item(Chosen.Id, item.Key) is { } text ? $"{legend}: {text}" : legend;
+            if (item.Optional)
+            {
+                label += " " + t["(optional)"];
+            }
+            var choices = Enumerable.Range(item.Min, item.Max - item.Min + 1)
+                .Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))
+                .Append(new Choice("", t["Not answered"]))
+                .ToList();
+            return new EntryField(name, label, legend, choices, Posted(name), ErrorFor(name));
         }).ToList();
     }
 
