@@ -43,6 +43,9 @@ public sealed record FamilyTimeline(Guid FamilyId, string FamilyReference, IRead
 public sealed record ChronologyEntry(DateOnly On, ChronologyKind Kind, Guid? EpisodeId, Guid ItemId, string Summary, IReadOnlyList<Guid> PersonIds, string? Detail = null)
 {
     public string KindLabel => Chronology.Label(Kind);
+
+    /// <summary>The summary with what the worker wrote on the lines below it, as pages and prints show an entry.</summary>
+    public string Text => Detail is null ? Summary : Summary + "\n" + Detail;
 }
 
 /// <summary>

@@ -55,9 +55,11 @@ public sealed record ReferredChild(Guid PersonId, string GivenName, string Famil
 
 /// <summary>
 /// What a manager needs to triage a referral: the referral, the children it concerns, the earlier referrals of those
-/// children to the service, and the programme version it was received under (its needs and eligibility questions).
+/// children to the service, the programme version it was received under (its needs and eligibility questions) and
+/// the eligibility answers given, by question key.
 /// </summary>
-public sealed record ReferralFacts(Referral Referral, IReadOnlyList<ReferredChild> Children, IReadOnlyList<EarlierReferral> Earlier, ProgrammeDefinition? Programme);
+public sealed record ReferralFacts(Referral Referral, IReadOnlyList<ReferredChild> Children, IReadOnlyList<EarlierReferral> Earlier, ProgrammeDefinition? Programme,
+    IReadOnlyDictionary<string, bool> EligibilityAnswers);
 
 /// <summary>The referral itself: the intake journey's question pages and their checks, the save, and reading a referral and its earlier ones.</summary>
 public sealed class ReferralService(HearthDbContext db, ProgrammeService programmes)
@@ -281,13 +283,10 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
             .OrderBy(p => p.DateOfBirth).ThenBy(p => p.GivenName)
             .Select(p => new ReferredChild(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth)).ToListAsync(ct);
         var earlier = referral.IsReReferral ? await EarlierReferralsAsync(actor, referralId, ct) : [];
-        var programme = await (from s in db.Set<Service>()
-                               join v in db.Set<ProgrammeVersion>() on s.ProgrammeCode equals v.Code
-                               where s.Id == referral.ServiceId && v.EffectiveFrom <= referral.ReceivedOn
-                               orderby v.Number descending
-                               select v).AsNoTracking().FirstOrDefaultAsync(ct);
+        var programme = await ProgrammeOnAsync(await ProgrammeCodeAsync(referral.TeamId, ct), referral.ReceivedOn, ct);
+        var answers = referral.EligibilityAnswersJson is null ? new Dictionary<string, bool>() : JsonSerializer.Deserialize<Dictionary<string, bool>>(referral.EligibilityAnswersJson) ?? [];
         await db.RecordReadAsync(actor, nameof(Referral), referral.Id, ct);
-        return new ReferralFacts(referral, children, earlier, programme?.Definition);
+        return new ReferralFacts(referral, children, earlier, programme?.Definition, answers);
     }
 
     /// <summary>Earlier referrals of the same children to the same service within the re-referral window.</summary>

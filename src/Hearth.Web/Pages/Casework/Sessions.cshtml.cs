@@ -50,7 +50,8 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        await LoadPastAsync(id, ct);
         Rows = [new Row()];
         return Page();
     }
@@ -58,7 +59,8 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
     /// <summary>"Add another session": the form again with one more row, nothing saved or checked yet.</summary>
     public async Task<IActionResult> OnPostAddRowAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
+        await LoadPastAsync(id, ct);
         ModelState.Clear();
         if (Rows.Count < MaxRows)
         {
@@ -69,7 +71,7 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
+        Summary = await episodes.SummaryAsync(Actor, id, ct);
         Recorded = null;
         var worker = await due.WorkerOfUserAsync(Actor.UserId!.Value, ct);
         var inputs = new List<SessionInput>();
@@ -116,13 +118,13 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
             Errors.Add(new FieldError("Rows[0].Date", "You have no staff record, so sessions cannot be recorded as yours; ask an administrator"));
         }
         return await SaveAsync(() => sessions.RecordManyAsync(Actor, inputs, ct), () => RedirectToPage("/Casework/Sessions", new { id, recorded = inputs.Count }), "Rows[0].Date",
-            () =>
+            async () =>
             {
                 if (Rows.Count == 0)
                 {
                     Rows.Add(new Row());
                 }
-                return Task.CompletedTask;
+                await LoadPastAsync(id, ct);
             },
             // Core names fields by position in the batch ("Sessions[1].End", or just "End" for one); map them to form rows.
             mapError: error =>
@@ -143,11 +145,8 @@ public sealed class SessionsModel(EpisodeService episodes, SessionService sessio
         return (null, field);
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct)
-    {
-        Summary = await episodes.SummaryAsync(Actor, id, ct);
-        Past = await sessions.SessionsAsync(Actor, id, ct);
-    }
+    /// <summary>The past sessions, read (and audited) only when the page is drawn, not on a save that redirects.</summary>
+    private async Task LoadPastAsync(Guid id, CancellationToken ct) => Past = await sessions.SessionsAsync(Actor, id, ct);
 
     /// <summary>Who took part: the family members by name, then any other professionals.</summary>
     public string TookPart(Session session)

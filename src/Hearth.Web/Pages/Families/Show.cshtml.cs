@@ -59,7 +59,7 @@ public sealed class ShowModel(FamilyRecordService records, PersonDetailsService 
             return new SummaryListModel(rows, name, actions.Count == 0 ? null : actions);
         }).ToList();
         Chronology = new TableModel(t["Chronology"], [t["Date"], t["What"], t["Detail"]],
-            Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), t[c.KindLabel], c.Detail is null ? c.Summary : c.Summary + "\n" + c.Detail]).ToList(), MultilineColumns: new HashSet<int> { 2 });
+            Record.Chronology.Select(c => (IReadOnlyList<string>)[Display.Date(c.On), t[c.KindLabel], c.Text]).ToList(), MultilineColumns: new HashSet<int> { 2 });
         return Page();
     }
 

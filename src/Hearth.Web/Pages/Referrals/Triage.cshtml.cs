@@ -83,8 +83,6 @@ public sealed class TriageModel(ReferralService referrals, TriageService triage,
         string Child(ReferredChild c) => Hearth.Core.Measures.MeasureEntry.AgeOn(c.DateOfBirth, today) is { } age
             ? t["{0}, {1}", c.Name, age == 1 ? t["1 year old"] : t["{0} years old", age]] : t["{0}, date of birth not known", c.Name];
         var needs = (Facts.Programme?.PresentingNeeds ?? PresentingNeed.Standard).ToDictionary(n => n.Key, n => n.Label);
-        var answers = string.IsNullOrEmpty(Referral.EligibilityAnswersJson) ? new Dictionary<string, bool>()
-            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, bool>>(Referral.EligibilityAnswersJson) ?? [];
         var rows = new List<SummaryRow>
         {
             new(t["Status"], t[CodeLabels.Of(Referral.Status)]),
@@ -96,7 +94,7 @@ public sealed class TriageModel(ReferralService referrals, TriageService triage,
         };
         foreach (var q in Facts.Programme?.Eligibility ?? [])
         {
-            rows.Add(new(q.Question, answers.TryGetValue(q.Key, out var yes) ? (yes ? t["Yes"] : t["No"]) : t["Not answered"]));
+            rows.Add(new(q.Question, Facts.EligibilityAnswers.TryGetValue(q.Key, out var yes) ? (yes ? t["Yes"] : t["No"]) : t["Not answered"]));
         }
         rows.Add(new(t["Consent to share"], Referral.ConsentToShare ? t["Yes"] : t["No"]));
         rows.Add(new(t["Lawful basis for sharing"], t[CodeLabels.Of(Referral.SharingBasis)]));
