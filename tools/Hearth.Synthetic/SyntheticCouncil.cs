@@ -291,9 +291,10 @@ public sealed class SyntheticCouncil(HearthDbContext db, ProgrammeService progra
                 child.Postcode = parent.Postcode;
                 child.NhsNumber = SyntheticNhsNumber(number, c);
             }
-            // Bulk writes bypass SaveChanges, which keeps the search columns: fill them as it would.
+            // Bulk writes bypass SaveChanges, which keeps the search columns and the family's sort name: fill them as it would.
             PersonSearchKeys.Fill(parent);
             children.ForEach(PersonSearchKeys.Fill);
+            family.SortName = children.Select(c => c.FamilyName).Append(parent.FamilyName).Min(StringComparer.Ordinal);
             chunk.People.Add(parent);
             chunk.People.AddRange(children);
             chunk.Memberships.Add(new FamilyMembership { Id = ids.Next(), FamilyId = family.Id, PersonId = parent.Id, Relationship = Relationship.Parent, From = received });

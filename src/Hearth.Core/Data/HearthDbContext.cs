@@ -54,16 +54,37 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AddAuditEvents();
-        return SaveWithConflictTranslation(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        var families = People.FamilySortNames.Affected(ChangeTracker);
+        if (families.Count == 0)
+        {
+            return await SaveWithConflictTranslation(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        }
+        // The families' sort names are recomputed from the saved rows, in the same transaction as the save.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await SaveWithConflictTranslation(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        await People.FamilySortNames.RefreshAsync(this, families, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AddAuditEvents();
-        return SaveWithConflictTranslation(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess))).GetAwaiter().GetResult();
+        var families = People.FamilySortNames.Affected(ChangeTracker);
+        using var own = families.Count > 0 && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = SaveWithConflictTranslation(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess))).GetAwaiter().GetResult();
+        if (families.Count > 0)
+        {
+            People.FamilySortNames.Refresh(this, families);
+        }
+        own?.Commit();
+        return saved;
     }
 
     private static async Task<int> SaveWithConflictTranslation(Func<Task<int>> save)
@@ -189,7 +210,8 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
             {
                 continue;
             }
-            if (entry.Metadata.ClrType == typeof(People.Person) && People.PersonSearchKeys.Columns.Contains(name))
+            if (entry.Metadata.ClrType == typeof(People.Person) && People.PersonSearchKeys.Columns.Contains(name)
+                || entry.Metadata.ClrType == typeof(People.Family) && name == nameof(People.Family.SortName))
             {
                 continue;
             }

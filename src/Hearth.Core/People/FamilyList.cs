@@ -73,7 +73,7 @@ public sealed class FamilyList(HearthDbContext db)
             f.TeamId,
             Open = episodes.Any(e => e.FamilyId == f.Id && e.ClosedOn == null),
             Waiting = referrals.Any(r => r.FamilyId == f.Id && (r.Status == ReferralStatus.Received || r.Status == ReferralStatus.WaitingList)),
-            Name = db.Set<Person>().Where(p => p.FamilyId == f.Id && p.MergedIntoId == null).Min(p => p.FamilyName),
+            Name = f.SortName,
             Worker = db.Set<Worker>().Where(w => openAllocations.Any(a => a.WorkerId == w.Id && a.Episode!.FamilyId == f.Id)).Min(w => w.Name),
             Received = referrals.Where(r => r.FamilyId == f.Id).Max(r => (DateOnly?)r.ReceivedOn),
             Opened = episodes.Where(e => e.FamilyId == f.Id).Max(e => (DateOnly?)e.OpenedOn),

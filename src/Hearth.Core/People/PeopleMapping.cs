@@ -10,7 +10,9 @@ internal sealed class FamilyMapping : IEntityTypeConfiguration<Family>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.Reference).HasMaxLength(100);
         b.Property(x => x.Patch).HasMaxLength(200);
+        b.Property(x => x.SortName).HasMaxLength(200);
         b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => x.SortName);
         b.HasIndex(x => x.TeamId);
         b.HasOne<Organisation.Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Members).WithOne(x => x.Family).HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);

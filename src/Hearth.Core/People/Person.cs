@@ -10,6 +10,12 @@ public sealed class Family : Entity, ITeamOwned
     public Guid TeamId { get; set; }
     /// <summary>The area the household lives in, used to match workers' patches when allocating.</summary>
     public string? Patch { get; set; }
+    /// <summary>
+    /// The first of its current members' family names, kept by the database on every save of a person
+    /// (<see cref="FamilySortNames"/>) so the families list can sort a whole council by name without computing it per family.
+    /// Derived, so not part of the record: the audit trail leaves it out.
+    /// </summary>
+    public string? SortName { get; set; }
     public List<Person> Members { get; set; } = [];
     public List<FamilyMembership> Memberships { get; set; } = [];
 }

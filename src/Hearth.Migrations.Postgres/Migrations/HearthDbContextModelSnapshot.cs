@@ -1713,6 +1713,11 @@ namespace Hearth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
+                    b.Property<string>("SortName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sort_name");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
@@ -1728,6 +1733,9 @@ namespace Hearth.Migrations.Postgres.Migrations
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_families_reference");
+
+                    b.HasIndex("SortName")
+                        .HasDatabaseName("ix_families_sort_name");
 
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_families_team_id");

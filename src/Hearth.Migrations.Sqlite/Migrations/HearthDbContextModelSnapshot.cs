@@ -1705,6 +1705,11 @@ namespace Hearth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
+                    b.Property<string>("SortName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sort_name");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT")
                         .HasColumnName("team_id");
@@ -1720,6 +1725,9 @@ namespace Hearth.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_families_reference");
+
+                    b.HasIndex("SortName")
+                        .HasDatabaseName("ix_families_sort_name");
 
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_families_team_id");
