@@ -20,7 +20,15 @@ catch (DatabaseConfigurationException e)
     return 1;
 }
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHearthWeb(builder.Configuration);
+try
+{
+    builder.Services.AddHearthWeb(builder.Configuration, builder.Environment);
+}
+catch (SettingException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 try

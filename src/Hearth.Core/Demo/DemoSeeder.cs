@@ -61,12 +61,24 @@ public sealed class DemoSeeder(HearthDbContext db, OrganisationService organisat
     public async Task<bool> IsSeededAsync(CancellationToken ct = default) =>
         await db.Set<Service>().AnyAsync(s => s.Code == "ifss-1", ct);
 
+    /// <summary>Whether anything but the shipped programmes is here: the demo is only ever added to an empty database.</summary>
+    private async Task<bool> HoldsCouncilRecordsAsync(CancellationToken ct) =>
+        await db.Set<HearthUser>().AnyAsync(ct) || await db.Set<Service>().AnyAsync(ct)
+        || await db.Set<Team>().AnyAsync(ct) || await db.Set<Family>().AnyAsync(ct);
+
     /// <summary>Creates the demo council. Returns the sign-ins, or an empty list when it already exists.</summary>
     public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(string? password = null, CancellationToken ct = default)
     {
         if (await IsSeededAsync(ct))
         {
             return [];
+        }
+        if (await HoldsCouncilRecordsAsync(ct))
+        {
+            throw new DatabaseConfigurationException(
+                "This database already holds a council's own records (user accounts, services, teams or families), so the demo is not added: " +
+                "its families would be counted in real reports and the census, and its accounts could sign in. Run the demo on its own " +
+                "database (another data folder, or an empty PostgreSQL database).");
         }
         var actor = ActorContext.System("seed demo");
         await using var tx = await db.Database.BeginTransactionAsync(ct);

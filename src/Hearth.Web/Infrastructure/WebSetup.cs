@@ -13,14 +13,16 @@ public static class WebSetup
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
     public static readonly TimeZoneInfo LondonTime = Hearth.Core.UkTime.Zone;
 
-    public static IServiceCollection AddHearthWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHearthWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Sign-in cookies must survive a restart: keep the key ring beside the data, or where the council points it.
         var database = configuration.GetSection(Hearth.Core.Data.DatabaseOptions.Section).Get<Hearth.Core.Data.DatabaseOptions>() ?? new();
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("Hearth")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
+        var transport = TransportSecurity.From(configuration, environment);
+        transport.AddServices(services, keys);
         services.AddHttpContextAccessor();
         services.AddIdentityCore<HearthUser>()
             .AddSignInManager()
@@ -49,7 +51,7 @@ public static class WebSetup
                 o.Cookie.Name = "hearth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = transport.CookiePolicy;
                 o.Events.OnRedirectToLogin = context =>
                 {
                     // Pages send people to sign in; the API answers 401.
@@ -94,6 +96,7 @@ public static class WebSetup
     public static WebApplication UseHearthWeb(this WebApplication app)
     {
         // Never show a stack trace, in any environment: errors go to a plain page, details only to the log.
+        app.Services.GetRequiredService<TransportSecurity>().Use(app);
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(async (context, next) =>

@@ -75,4 +75,30 @@ public sealed class DemoSeederTests
         Assert.False(await db.Set<FollowUp>().AnyAsync(f => f.CompletedOn == null && f.DueOn < Today.AddYears(-1)));
         Assert.True(await db.Set<FollowUp>().AnyAsync(f => f.CompletedOn == null && f.DueOn <= Today), "some follow-ups of the last year are still to do");
     }
+
+    [Fact]
+    public async Task The_demo_is_never_added_to_a_database_that_holds_a_councils_own_records()
+    {
+        var clock = FixedTimeProvider.At(2026, 11, 2);
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.CreateServices(clock);
+        var admin = Hearth.Core.Security.ActorContext.System("council set-up");
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Hearth.Core.Programmes.ProgrammeService>().EnsureShippedAsync(admin);
+            await scope.ServiceProvider.GetRequiredService<OrganisationService>().CreateServiceAsync(admin,
+                new NewService("Family Help North", "fh-north", null, Hearth.Core.Programmes.ShippedProgrammes.Ifss));
+        }
+
+        using (var scope = services.CreateScope())
+        {
+            var e = await Assert.ThrowsAsync<DatabaseConfigurationException>(() => scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync("a long demo password"));
+            Assert.StartsWith("This database already holds a council's own records", e.Message);
+        }
+
+        using var check = services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<HearthDbContext>();
+        Assert.Equal(["fh-north"], await db.Set<Service>().Select(s => s.Code).ToListAsync());
+        Assert.False(await db.Set<Hearth.Core.Security.HearthUser>().AnyAsync());
+    }
 }

@@ -43,6 +43,8 @@ public class HearthWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The test server speaks plain http; TransportTests turns HTTPS on through ExtraSettings.
+        builder.UseSetting("Security:RequireHttps", "false");
         foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);
