@@ -87,7 +87,11 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
         return saved;
     }
 
-    private static async Task<int> SaveWithConflictTranslation(Func<Task<int>> save)
+    /// <summary>
+    /// Runs the save. One that fails leaves nothing pending: the refused changes are dropped from the change tracker, so a
+    /// later save in the same request (an audited read on the page that shows the error) cannot write them after all.
+    /// </summary>
+    private async Task<int> SaveWithConflictTranslation(Func<Task<int>> save)
     {
         try
         {
@@ -96,7 +100,13 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
         catch (DbUpdateConcurrencyException e)
         {
             var name = e.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "record";
+            ChangeTracker.Clear();
             throw new ConcurrencyConflictException(DisplayName(name), e);
+        }
+        catch (DbUpdateException)
+        {
+            ChangeTracker.Clear();
+            throw;
         }
     }
 

@@ -83,11 +83,13 @@ public sealed class AllocationService(HearthDbContext db)
         }
         else if (input.From < episode.OpenedOn)
         {
-            v.Add("From", $"The date cannot be before the episode opened on {episode.OpenedOn:yyyy-MM-dd}");
+            v.Add("From", $"The date cannot be before the episode opened on {episode.OpenedOn:d MMMM yyyy}");
         }
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
         var (allocation, audited) = await NewAllocationAsync(actor, episode, input.WorkerId, input.From, input.IsLead, input.OverrideReason, v, "WorkerId", ct);
         db.Add(allocation);
         await db.SaveChangesAsync(audited, ct);
+        await tx.CommitAsync(ct);
         return allocation;
     }
 
@@ -125,6 +127,13 @@ public sealed class AllocationService(HearthDbContext db)
         var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
         if (episode.IsIntensive)
         {
+            // Two managers allocating to one worker at once: a no-op update locks the worker's row (PostgreSQL; SQLite's
+            // write transaction locks the file), so the second waits for the first to commit and then counts its case too.
+            if (db.Database.CurrentTransaction is null)
+            {
+                throw new InvalidOperationException("Allocating checks the worker's capacity inside the caller's transaction.");
+            }
+            await db.Set<Worker>().Where(w => w.Id == workerId).ExecuteUpdateAsync(s => s.SetProperty(w => w.Version, w => w.Version), ct);
             var open = await OpenIntensive(worker!.Id).CountAsync(ct);
             if (open >= worker.MaxIntensiveCases && reason is null)
             {
@@ -173,11 +182,13 @@ public sealed class AllocationService(HearthDbContext db)
             v.Add("ToWorkerId", "Choose a different worker to hand the case to");
             v.ThrowIfAny();
         }
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
         var (next, audited) = await NewAllocationAsync(actor, allocation.Episode!, input.ToWorkerId, input.Ending.On, allocation.IsLead, input.OverrideReason, v, "ToWorkerId", ct);
         allocation.Version = input.Version;
         End(allocation, input.Ending);
         db.Add(next);
         await db.SaveChangesAsync(audited, ct);
+        await tx.CommitAsync(ct);
         return next;
     }
 

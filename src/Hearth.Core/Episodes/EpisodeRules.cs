@@ -88,7 +88,7 @@ internal static class EpisodeRules
             }
             else if (episode.AssessmentDecidedOn > on)
             {
-                v.Add("Date", $"{target.Name} cannot start before the assessment decision on {episode.AssessmentDecidedOn:yyyy-MM-dd}");
+                v.Add("Date", $"{target.Name} cannot start before the assessment decision on {episode.AssessmentDecidedOn:d MMMM yyyy}");
             }
         }
         if (v.Errors.Count > 0)
@@ -173,7 +173,7 @@ internal static class EpisodeRules
         }
         if (!WithinReopenWindow(closedOn, on, definition))
         {
-            v.Add("Date", $"The episode closed on {closedOn:yyyy-MM-dd}; it can only be reopened within {definition.ReopenWindowDays} days. A new referral opens a new episode");
+            v.Add("Date", $"The episode closed on {closedOn:d MMMM yyyy}; it can only be reopened within {definition.ReopenWindowDays} days. A new referral opens a new episode");
         }
         if (v.Errors.Count > 0)
         {
@@ -208,7 +208,7 @@ internal static class EpisodeRules
     {
         if (episode.ClosedOn is not null)
         {
-            v.Add("Episode", $"The episode closed on {episode.ClosedOn:yyyy-MM-dd}: reopen it first");
+            v.Add("Episode", $"The episode closed on {episode.ClosedOn:d MMMM yyyy}: reopen it first");
         }
     }
 
@@ -220,11 +220,11 @@ internal static class EpisodeRules
         }
         else if (on < referralReceived)
         {
-            v.Add(field, $"The date cannot be before the referral was received on {referralReceived:yyyy-MM-dd}");
+            v.Add(field, $"The date cannot be before the referral was received on {referralReceived:d MMMM yyyy}");
         }
         else if (on < notBefore)
         {
-            v.Add(field, $"The date cannot be before {notBeforeWhat} on {notBefore:yyyy-MM-dd}");
+            v.Add(field, $"The date cannot be before {notBeforeWhat} on {notBefore:d MMMM yyyy}");
         }
     }
 }

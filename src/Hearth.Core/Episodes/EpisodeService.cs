@@ -208,7 +208,7 @@ public sealed class EpisodeService(HearthDbContext db)
         }
         if (input.OccurredOn < episode.OpenedOn)
         {
-            v.Add("OccurredOn", $"The date cannot be before the episode opened on {episode.OpenedOn:yyyy-MM-dd}");
+            v.Add("OccurredOn", $"The date cannot be before the episode opened on {episode.OpenedOn:d MMMM yyyy}");
         }
         v.MaxLength("Note", input.Note, 2000, "Note");
         if (v.Errors.Count > before)
@@ -277,7 +277,7 @@ public sealed class EpisodeService(HearthDbContext db)
         var v = new Validator();
         if (f.CompletedOn is { } done && f.Result != FollowUpResult.CouldNotCheck)
         {
-            v.Add("Result", $"The follow-up was already recorded on {done:yyyy-MM-dd}");
+            v.Add("Result", $"The follow-up was already recorded on {done:d MMMM yyyy}");
         }
         if (finding.Result is not { } result || !Enum.IsDefined(result))
         {
@@ -294,7 +294,7 @@ public sealed class EpisodeService(HearthDbContext db)
         else if (on < f.DueOn)
         {
             // An early check does not cover the whole window, so it cannot answer for it.
-            v.Add("CheckedOn", $"The {f.MonthsAfterClosure}-month follow-up is due on {f.DueOn:yyyy-MM-dd}: the date of the follow-up cannot be before that");
+            v.Add("CheckedOn", $"The {f.MonthsAfterClosure}-month follow-up is due on {f.DueOn:d MMMM yyyy}: the date of the follow-up cannot be before that");
         }
         v.MaxLength("Note", finding.Note, 2000, "Note");
         var events = finding.Events ?? [];
@@ -315,7 +315,7 @@ public sealed class EpisodeService(HearthDbContext db)
             }
             if (episode.ClosedOn is { } closed && o.OccurredOn < closed)
             {
-                v.Add("OccurredOn", $"The date of the event cannot be before the episode closed on {closed:yyyy-MM-dd}");
+                v.Add("OccurredOn", $"The date of the event cannot be before the episode closed on {closed:d MMMM yyyy}");
                 continue;
             }
             if (finding.CheckedOn is { } checkedOn && o.OccurredOn > checkedOn)

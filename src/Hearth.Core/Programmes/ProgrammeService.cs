@@ -48,7 +48,7 @@ public sealed class ProgrammeService(HearthDbContext db)
         }
         else if (latest is not null && effectiveFrom < latest.EffectiveFrom)
         {
-            v.Add("EffectiveFrom", $"A new version must take effect on or after {latest.EffectiveFrom:yyyy-MM-dd}, when version {latest.Number} did");
+            v.Add("EffectiveFrom", $"A new version must take effect on or after {latest.EffectiveFrom:d MMMM yyyy}, when version {latest.Number} did");
         }
         v.ThrowIfAny();
         return (new ProgrammeVersion

@@ -179,7 +179,7 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
         {
             if (programme is null)
             {
-                v.Add("TeamId", $"{service.Name} has no programme in effect on {input.ReceivedOn:yyyy-MM-dd}");
+                v.Add("TeamId", $"{service.Name} has no programme in effect on {input.ReceivedOn:d MMMM yyyy}");
             }
             if (reference is not null && await db.Set<Referral>().AnyAsync(r => r.ServiceId == service.Id && r.Reference == reference, ct))
             {

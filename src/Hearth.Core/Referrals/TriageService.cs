@@ -38,7 +38,7 @@ public sealed class TriageService(HearthDbContext db, ProgrammeService programme
         }
         else if (decision.DecidedOn < referral.ReceivedOn)
         {
-            v.Add("DecidedOn", $"The decision date cannot be before the referral was received on {referral.ReceivedOn:yyyy-MM-dd}");
+            v.Add("DecidedOn", $"The decision date cannot be before the referral was received on {referral.ReceivedOn:d MMMM yyyy}");
         }
         switch (decision.Outcome)
         {

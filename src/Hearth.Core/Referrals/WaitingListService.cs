@@ -69,7 +69,7 @@ public sealed class WaitingListService(HearthDbContext db, AllocationService all
         }
         if (on < entry.Since || on > db.Today())
         {
-            v.Add("RemovedOn", $"The date must be between {entry.Since:yyyy-MM-dd} and today");
+            v.Add("RemovedOn", $"The date must be between {entry.Since:d MMMM yyyy} and today");
         }
         v.MaxLength("OutcomeNote", note, 2000, "Note");
         v.ThrowIfAny();

@@ -58,6 +58,9 @@ public abstract class HearthPageModel : PageModel
             }
             catch (ValidationFailedException e)
             {
+                // Core may have changed tracked rows before refusing them: drop them, so the reads that redraw the page
+                // (which save their audit events) cannot write a refused change (a failed save does the same, in Core).
+                HttpContext.RequestServices.GetRequiredService<Hearth.Core.Data.HearthDbContext>().ChangeTracker.Clear();
                 Errors.AddRange(mapError is null ? e.Errors : e.Errors.Select(mapError));
             }
             catch (ConcurrencyConflictException e)

@@ -130,7 +130,7 @@ public sealed class CensusExportCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData("31/03/2026", "808", "error: --reference-date: Enter the reference date as YYYY-MM-DD")]
-    [InlineData("2031-03-31", "808", "error: ReferenceDate: No census year with published rules contains 2031-03-31")]
+    [InlineData("2031-03-31", "808", "error: ReferenceDate: No census year with published rules contains 31 March 2031")]
     [InlineData("2026-03-31", "8O8", "error: LaCode: Enter the local authority code: 3 digits")]
     public async Task Bad_arguments_exit_1_naming_the_problem_and_write_nothing(string date, string la, string expected)
     {

@@ -95,7 +95,7 @@ public sealed class ProgrammeCommandTests : IAsyncLifetime
                 "error: Name: Enter the programme name",
                 "error: Definition: A programme needs at least one phase",
                 "error: Definition: Maximum booster sessions cannot be negative",
-                "error: EffectiveFrom: A new version must take effect on or after 2000-01-01, when version 1 did",
+                "error: EffectiveFrom: A new version must take effect on or after 1 January 2000, when version 1 did",
             ],
             bad.Error.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
         var badDate = await CliRunner.RunAsync(_db.Settings, "programmes", "publish", "ifit", "--file", file, "--effective", "1/4/2027");

@@ -52,6 +52,39 @@ public sealed class AllocationTests : JourneyTestBase
         Assert.Equal(1, await AllocationCountAsync(episode.Id));
     }
 
+    [Fact]
+    public async Task Managers_allocating_to_one_worker_at_the_same_moment_cannot_take_them_past_their_maximum()
+    {
+        var worker = await WorkerAsync("Concurrent Carys", TeamA, max: 1);
+        var episodes = new List<Episode>();
+        for (var i = 0; i < 6; i++)
+        {
+            episodes.Add(await AcceptedEpisodeAsync($"A-race-{i}", Today.AddDays(-10)));
+        }
+
+        // Each in its own scope and connection, as six managers' requests would be, all started together.
+        using var start = new SemaphoreSlim(0);
+        var attempts = episodes.Select(e => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            try
+            {
+                await Allocate(e.Id, worker.Id);
+                return "allocated";
+            }
+            catch (CapacityExceededException)
+            {
+                return "refused";
+            }
+        })).ToList();
+        start.Release(attempts.Count);
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, outcomes.Count(o => o == "allocated"));
+        Assert.Equal(5, outcomes.Count(o => o == "refused"));
+        Assert.Equal(1, await InScope(s => Get<HearthDbContext>(s).Set<Allocation>().CountAsync(a => a.WorkerId == worker.Id && a.To == null)));
+    }
+
     private Task<int> AllocationCountAsync(Guid episodeId) => InScope(s => Get<HearthDbContext>(s).Set<Allocation>().CountAsync(a => a.EpisodeId == episodeId));
 
     [Fact]

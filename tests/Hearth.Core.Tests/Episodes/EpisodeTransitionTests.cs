@@ -248,7 +248,7 @@ public sealed class EpisodeTransitionTests : JourneyTestBase
             [new NewOutcomeEvent(child.Id, episodeId, OutcomeKind.ReReferral, Today.AddDays(-30), null), new NewOutcomeEvent(stranger.Child.Id, episodeId, OutcomeKind.BecameLookedAfter, Today.AddDays(-30), null)])));
         Assert.Equal(["PersonId"], refused.Errors.Select(e => e.Field));
         var early = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(due.DueOn.AddDays(-1), FollowUpResult.NoEvent, null)));
-        Assert.Equal(("CheckedOn", $"The 6-month follow-up is due on {due.DueOn:yyyy-MM-dd}: the date of the follow-up cannot be before that"), (early.Errors[0].Field, early.Errors[0].Message));
+        Assert.Equal(("CheckedOn", $"The 6-month follow-up is due on {due.DueOn:d MMMM yyyy}: the date of the follow-up cannot be before that"), (early.Errors[0].Field, early.Errors[0].Message));
         var unsaid = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(null, null, null)));
         Assert.Equal(["Result", "CheckedOn"], unsaid.Errors.Select(e => e.Field));
         var noEvent = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(Today, FollowUpResult.Event, null)));
@@ -268,7 +268,7 @@ public sealed class EpisodeTransitionTests : JourneyTestBase
         Assert.Equal((child.Id, OutcomeKind.ReReferral, Today.AddDays(-30), TeamA.Id), (outcome.PersonId, outcome.Kind, outcome.OccurredOn, outcome.TeamId));
         Assert.Equal((Today, "Sam Practitioner", FollowUpResult.Event), (done.CompletedOn!.Value, done.CompletedBy!, done.Result!.Value));
         var again = await Assert.ThrowsAsync<ValidationFailedException>(() => Record(new(Today, FollowUpResult.NoEvent, null), done.Version));
-        Assert.Equal(("Result", $"The follow-up was already recorded on {Today:yyyy-MM-dd}"), (again.Errors[0].Field, again.Errors[0].Message));
+        Assert.Equal(("Result", $"The follow-up was already recorded on 2 November 2026"), (again.Errors[0].Field, again.Errors[0].Message));
 
         // Each save is audited in its own transaction: the attempt, then the result with its outcome event.
         var audit = await InScope(s => Get<HearthDbContext>(s).AuditEvents.Where(a => a.EntityId == due.FollowUpId.ToString() && a.Action == AuditAction.Updated).OrderBy(a => a.Id).ToListAsync());

@@ -95,7 +95,7 @@ public sealed class ProgrammeEditorTests : JourneyTestBase
         Assert.Equal(
             [
                 ("Draft", "The draft makes no changes to version 1"),
-                ("EffectiveFrom", "A new version must take effect on or after 2000-01-01, when version 1 did"),
+                ("EffectiveFrom", "A new version must take effect on or after 1 January 2000, when version 1 did"),
             ],
             unchanged.Errors.Select(x => (x.Field, x.Message)));
         draft = await InScope(s => Get<ProgrammeEditor>(s).SavePhaseAsync(Admin, "ifss", draft.Version, "consultation", LongerConsultation));

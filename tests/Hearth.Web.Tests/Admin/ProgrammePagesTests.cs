@@ -128,7 +128,7 @@ public sealed class ProgrammePagesTests(HearthWebFactory app) : IClassFixture<He
         Assert.Equal(
             [
                 ("#draft", "The draft makes no changes to version 1"),
-                ("#effective-from", "A new version must take effect on or after 2000-01-01, when version 1 did"),
+                ("#effective-from", "A new version must take effect on or after 1 January 2000, when version 1 did"),
             ],
             summary);
 

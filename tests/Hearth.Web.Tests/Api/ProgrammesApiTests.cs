@@ -84,7 +84,7 @@ public sealed class ProgrammesApiTests(HearthWebFactory app) : IClassFixture<Hea
         var early = await admin.PostAsJsonAsync("/api/v1/programmes/ifss/versions", new { name = "IFSS", effectiveFrom = "1999-04-01", definition = new { phases = Array.Empty<object>() } });
         var earlyErrors = (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal("A programme needs at least one phase", earlyErrors.GetProperty("Definition")[0].GetString());
-        Assert.Equal("A new version must take effect on or after 2000-01-01, when version 1 did", earlyErrors.GetProperty("EffectiveFrom")[0].GetString());
+        Assert.Equal("A new version must take effect on or after 1 January 2000, when version 1 did", earlyErrors.GetProperty("EffectiveFrom")[0].GetString());
         Assert.Equal([1], await NumbersAsync("ifss"));
 
         var manager = await TokenClientAsync(Role.Manager);

@@ -284,7 +284,7 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
         Assert.Equal(["#kind", "#person-id", "#occurred-on"], ErrorLinks(incomplete));
         Assert.Contains("Choose which event happened", ErrorSummary(incomplete));
         var early = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", followUp.Version.ToString()), .. Date("CheckedOn", new DateOnly(2026, 9, 30))]));
-        Assert.Contains("The 12-month follow-up is due on 2026-10-01: the date of the follow-up cannot be before that", ErrorSummary(early));
+        Assert.Contains("The 12-month follow-up is due on 1 October 2026: the date of the follow-up cannot be before that", ErrorSummary(early));
         var stale = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", (followUp.Version + 1).ToString()), .. Date("CheckedOn", Today)]));
         Assert.Contains("changed by someone else", ErrorSummary(stale));
         var untouched = await app.WithAsync(s => s.GetRequiredService<HearthDbContext>().Set<FollowUp>().SingleAsync(f => f.Id == followUp.Id));
@@ -305,7 +305,7 @@ public sealed class EpisodePagesTests(JourneyWebFactory app) : IClassFixture<Jou
         var shown = await HearthWebFactory.HtmlAsync(await practitioner.GetAsync($"/episodes/{episode.Id}"));
         Assert.Contains("Checked: event found, 2 November 2026 by Sam Practitioner", shown.QuerySelector("main")!.TextContent);
         var again = await AssertRefusedAsync(await PostAsync(practitioner, path, [F("Result", "NoEvent"), F("Version", done.Version.ToString()), .. Date("CheckedOn", Today)]));
-        Assert.Contains("The follow-up was already recorded on 2026-11-02", ErrorSummary(again));
+        Assert.Contains("The follow-up was already recorded on 2 November 2026", ErrorSummary(again));
         var ifit = await app.TeamAsync("ifit-team");
         Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/caseload/follow-ups?team={ifit.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/caseload/closures?team={ifit.Id}")).StatusCode);

@@ -142,6 +142,27 @@ public sealed class StatutoryPagesTests(HearthWebFactory app) : IClassFixture<He
     }
 
     [Fact]
+    public async Task A_refused_stale_edit_is_not_saved_later_in_the_same_request_by_the_pages_audited_reads()
+    {
+        var (_, referral, child) = await ReferredChildAsync();
+        var client = await app.SignedInClientAsync("Practitioner");
+        var path = ChildPath(referral, child);
+        Assert.Equal(HttpStatusCode.Redirect, (await HearthWebFactory.PostFormAsync(client, path, [F("Version", ""), F("PrimaryNeedCode", "N4")])).StatusCode);
+        var opened = (await RecordAsync(referral, child))!.Version;
+
+        // A colleague saves first; the form opened at the earlier version is then sent.
+        await WithAsync(s => s.GetRequiredService<StatutoryService>().SetNeedAsync(System, referral, child, opened, new NeedInput("N2", [])));
+        var stale = await HearthWebFactory.PostFormAsync(client, path, [F("Version", opened.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), F("PrimaryNeedCode", "N1")]);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = await HearthWebFactory.HtmlAsync(stale);
+        Assert.Contains("changed by someone else", page.QuerySelector("main > .govuk-error-summary")!.TextContent);
+        // The page went on to show the child's census issues, which records a read: that save must not carry the refused change.
+        var record = (await RecordAsync(referral, child))!;
+        Assert.Equal(("N2", opened + 1), (record.PrimaryNeedCode, record.Version));
+    }
+
+    [Fact]
     public async Task An_enquiry_its_conference_and_the_protection_plan_are_recorded_through_the_pages()
     {
         var (family, referral, child) = await ReferredChildAsync();

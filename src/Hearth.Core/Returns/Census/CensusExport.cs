@@ -50,7 +50,7 @@ public sealed partial class CensusExport(HearthDbContext db)
         var check = new Validator();
         if (year is null)
         {
-            check.Add("ReferenceDate", $"No census year with published rules contains {referenceDate:yyyy-MM-dd}; Hearth knows {string.Join(", ", CensusYear.All.Select(y => y.Name))}");
+            check.Add("ReferenceDate", $"No census year with published rules contains {referenceDate:d MMMM yyyy}; Hearth knows {string.Join(", ", CensusYear.All.Select(y => y.Name))}");
         }
         if (laCode is null || !LaCodePattern().IsMatch(laCode.Trim()))
         {
