@@ -262,6 +262,7 @@ public sealed class ClaimService(HearthDbContext db, ResultsService results, Fra
     /// <summary>Family by family, the claim and the evidence behind it, for auditors. Each family's evidence read is audited.</summary>
     public async Task<IReadOnlyList<EvidencePackFamily>> EvidencePackAsync(ActorContext actor, Guid batchId, CancellationToken ct = default)
     {
+        actor.Demand(Permission.ViewFamilies); // named evidence: see ResultsService
         var view = await BatchAsync(actor, batchId, ct);
         var pack = new List<EvidencePackFamily>();
         foreach (var family in view.Lines.GroupBy(l => (l.Line.FamilyId, l.FamilyReference)))

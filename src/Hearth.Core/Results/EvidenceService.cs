@@ -295,6 +295,9 @@ public sealed class EvidenceService(HearthDbContext db)
     public async Task<IReadOnlyList<EvidenceView>> ForFamilyAsync(ActorContext actor, Guid familyId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewResults);
+        // Named evidence (offending, exclusions, benefits of named people) needs a case permission too: a service
+        // manager, who sees results as counts, does not see it.
+        actor.Demand(Permission.ViewFamilies);
         if (!await db.Set<Family>().InScope(actor).AnyAsync(f => f.Id == familyId, ct))
         {
             throw new AccessDeniedException("That family does not exist or is not in your teams.");

@@ -117,7 +117,7 @@ public sealed class FinanceService(HearthDbContext db, FrameworkService framewor
         // Achieved but unclaimed: the evaluation as of the date, attributed to that date's financial year.
         var unclaimed = new Dictionary<(Guid, int), decimal>();
         var teamService = await (from f in db.Set<Family>() join t in db.Set<Team>() on f.TeamId equals t.Id select new { f.Id, t.ServiceId }).ToDictionaryAsync(x => x.Id, x => x.ServiceId, ct);
-        foreach (var family in await results.EvaluateAsync(actor, frameworkCode, asOf, ct))
+        foreach (var family in await results.EvaluateForCountsAsync(actor, frameworkCode, asOf, ct))
         {
             var f = await frameworks.VersionAsync(frameworkCode, family.FrameworkVersion, ct);
             var amount = family.Claimable(f!).Sum(r => r.Amount);

@@ -38,6 +38,9 @@ public sealed class ResultsService(HearthDbContext db, FrameworkService framewor
     public async Task<IReadOnlyList<IdentifiedFamily>> IdentifyAsync(ActorContext actor, string frameworkCode, DateOnly on, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewResults);
+        // Named evidence (offending, exclusions, benefits of named people) needs a case permission too: a service
+        // manager, who sees results as counts, does not see it.
+        actor.Demand(Permission.ViewFamilies);
         var framework = await FrameworkAsync(frameworkCode, on, ct);
         var from = on.AddMonths(-LookbackMonths);
         // The database picks the facts in the window and their subjects; only the per-family arithmetic runs here.
@@ -130,6 +133,15 @@ public sealed class ResultsService(HearthDbContext db, FrameworkService framewor
     public async Task<IReadOnlyList<FamilyResults>> EvaluateAsync(ActorContext actor, string frameworkCode, DateOnly asOf, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewResults);
+        // Each family's results name its members' evidence: a case permission too (see EvidenceService.ForFamilyAsync).
+        actor.Demand(Permission.ViewFamilies);
+        return await EvaluateForCountsAsync(actor, frameworkCode, asOf, ct);
+    }
+
+    /// <summary>The same evaluation for figures that only count it (the finance page), open to anyone who sees results.</summary>
+    internal async Task<IReadOnlyList<FamilyResults>> EvaluateForCountsAsync(ActorContext actor, string frameworkCode, DateOnly asOf, CancellationToken ct = default)
+    {
+        actor.Demand(Permission.ViewResults);
         var attachments = await db.Set<Attachment>().AsNoTracking()
             .Where(a => a.FrameworkCode == frameworkCode && a.AttachedOn <= asOf && db.Set<Family>().InScope(actor).Any(f => f.Id == a.FamilyId))
             .OrderBy(a => a.AttachedOn).ToListAsync(ct);
@@ -140,6 +152,9 @@ public sealed class ResultsService(HearthDbContext db, FrameworkService framewor
     public async Task<IReadOnlyList<FamilyResults>> ForFamilyAsync(ActorContext actor, Guid familyId, DateOnly asOf, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewResults);
+        // Named evidence (offending, exclusions, benefits of named people) needs a case permission too: a service
+        // manager, who sees results as counts, does not see it.
+        actor.Demand(Permission.ViewFamilies);
         await VisibleFamilyAsync(actor, familyId, ct);
         await db.RecordReadAsync(actor, "FamilyResults", familyId, ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.FamilyId == familyId && a.AttachedOn <= asOf).OrderBy(a => a.AttachedOn).ToListAsync(ct);

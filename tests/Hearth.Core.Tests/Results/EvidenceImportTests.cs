@@ -119,8 +119,24 @@ public sealed class EvidenceImportTests : ResultsTestBase
             await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<ClaimService>(s).BatchesAsync(actor)));
         }
         Assert.False(RolePermissions.Has(Role.Partner, Permission.ViewResults) || RolePermissions.Has(Role.Volunteer, Permission.ViewResults));
-        var seen = await InScope(s => Get<EvidenceService>(s).ForFamilyAsync(ServiceManager, family.Id));
+        var seen = await InScope(s => Get<EvidenceService>(s).ForFamilyAsync(Performance, family.Id));
         Assert.Equal(14, seen.Count); // C100's five terms and two incidents; the parent's intervention, five incidents and benefit spell
-        Assert.Equal(1, await InScope(s => Get<HearthDbContext>(s).AuditEvents.CountAsync(e => e.EntityType == "FamilyEvidence" && e.ActorName == "Sol Service")));
+        Assert.Equal(1, await InScope(s => Get<HearthDbContext>(s).AuditEvents.CountAsync(e => e.EntityType == "FamilyEvidence" && e.ActorName == "Pat Performance")));
+    }
+
+    [Fact]
+    public async Task A_service_manager_sees_results_as_counts_never_named_evidence_or_identification()
+    {
+        var family = await KnownFamilyAsync();
+        await ImportAsync(Evidence);
+        Assert.True(RolePermissions.Has(Role.ServiceManager, Permission.ViewResults));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<EvidenceService>(s).ForFamilyAsync(ServiceManager, family.Id)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<ResultsService>(s).IdentifyAsync(ServiceManager, ShippedFrameworks.TroubledFamilies1, Today)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<ResultsService>(s).EvaluateAsync(ServiceManager, ShippedFrameworks.TroubledFamilies1, Today)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => InScope(s => Get<ResultsService>(s).ForFamilyAsync(ServiceManager, family.Id, Today)));
+        Assert.False(await InScope(s => Get<HearthDbContext>(s).AuditEvents.AnyAsync(e => e.EntityType == "FamilyEvidence" || e.EntityType == "FamilyResults")));
+        // The claims (references and amounts) stay theirs to read.
+        Assert.Empty(await InScope(s => Get<ClaimService>(s).BatchesAsync(ServiceManager)));
     }
 }

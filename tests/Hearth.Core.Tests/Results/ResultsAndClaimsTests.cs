@@ -28,7 +28,7 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
     {
         await KnownFamilyAsync();
         await ImportAsync(Evidence);
-        var found = await InScope(s => Get<ResultsService>(s).IdentifyAsync(ServiceManager, Tf1, Attached));
+        var found = await InScope(s => Get<ResultsService>(s).IdentifyAsync(Performance, Tf1, Attached));
         Assert.Equal(["Household H9", "F-KNOWN"], found.Select(f => f.Name));
         var h9 = found[0];
         Assert.False(h9.Known);
@@ -94,7 +94,7 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
         ], a.Rules.Select(r => r.Computation));
         Assert.False(results.Results.Single(r => r.Key == "b").Met);
         Assert.False(results.Results.Single(r => r.Key == "c").Met);
-        var before = Assert.Single(await InScope(s => Get<ResultsService>(s).ForFamilyAsync(ServiceManager, family.Id, new DateOnly(2026, 7, 21))));
+        var before = Assert.Single(await InScope(s => Get<ResultsService>(s).ForFamilyAsync(Performance, family.Id, new DateOnly(2026, 7, 21))));
         Assert.False(before.Results.Single(r => r.Key == "a").Met);
         Assert.Equal(1, await InScope(s => Get<HearthDbContext>(s).AuditEvents.CountAsync(e => e.EntityType == "FamilyResults")));
     }
@@ -220,7 +220,7 @@ public sealed class ResultsAndClaimsTests : ResultsTestBase
             "family_ref,framework,framework_version,result,attached_on,achieved_since,claimable_from,amount,audit_sample\n"
             + "F-KNOWN,troubled-families-1,1,a,2026-02-01,2026-07-22,2026-07-22,3900.00,yes\n",
             ClaimService.ExportCsv(view).ReplaceLineEndings("\n"));
-        var pack = Assert.Single(await InScope(s => Get<ClaimService>(s).EvidencePackAsync(ServiceManager, batch.Id)));
+        var pack = Assert.Single(await InScope(s => Get<ClaimService>(s).EvidencePackAsync(Performance, batch.Id)));
         Assert.Equal(("F-KNOWN", 14), (pack.FamilyReference, pack.Evidence.Count));
     }
 

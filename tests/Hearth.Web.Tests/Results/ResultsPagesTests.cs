@@ -138,11 +138,18 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
             var record = await client.GetAsync($"/families/{familyId}");
             Assert.NotEqual(HttpStatusCode.OK, record.StatusCode);
         }
-        // A service manager reads the same evidence, and the read is audited.
+        // A service manager sees results as counts only: named evidence and identification are refused to them too.
         var manager = await app.SignedInClientAsync("ServiceManager");
-        var evidence = await manager.GetFromJsonAsync<List<EvidenceView>>($"/api/v1/results/families/{familyId}/evidence");
+        foreach (var path in new[] { "/results", "/results/evaluate", $"/api/v1/results/families/{familyId}/evidence", "/api/v1/results/identify?framework=supporting-families" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync(path)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/results/claims")).StatusCode);
+        // The performance officer, who holds the case permission, reads the evidence, and the read is audited.
+        var performance = await app.SignedInClientAsync("Performance");
+        var evidence = await performance.GetFromJsonAsync<List<EvidenceView>>($"/api/v1/results/families/{familyId}/evidence");
         Assert.True(evidence!.Count >= 3);
-        Assert.True(await WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "FamilyEvidence" && e.EntityId == familyId.ToString() && e.ActorName == "Sasha Service-Manager")));
+        Assert.True(await WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "FamilyEvidence" && e.EntityId == familyId.ToString() && e.ActorName == "Pat Performance")));
     }
 
     [Fact]

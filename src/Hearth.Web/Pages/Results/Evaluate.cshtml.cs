@@ -8,6 +8,7 @@ namespace Hearth.Web.Pages.Results;
 
 /// <summary>Every attached family's results as of a date, with the computations, and the same as CSV.</summary>
 [RequirePermission(Permission.ViewResults)]
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class EvaluateModel(ResultsService results, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<FamilyResults> Families { get; private set; } = [];

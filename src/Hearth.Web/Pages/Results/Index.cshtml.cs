@@ -8,6 +8,7 @@ namespace Hearth.Web.Pages.Results;
 
 /// <summary>Identification: the families and not-yet-known households eligible on a date, with the evidence; attach from here.</summary>
 [RequirePermission(Permission.ViewResults)]
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class IndexModel(ResultsService results, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<IdentifiedFamily> Found { get; private set; } = [];

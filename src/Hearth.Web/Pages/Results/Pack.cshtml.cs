@@ -6,6 +6,7 @@ namespace Hearth.Web.Pages.Results;
 
 /// <summary>The printable evidence pack of a batch, for auditors; each family's evidence read is audited.</summary>
 [RequirePermission(Permission.ViewResults)]
+[RequirePermission(Permission.ViewFamilies)]
 public sealed class PackModel(ClaimService claims, TimeProvider time) : ResultsPageModel(time)
 {
     public Guid Id { get; set; }
