@@ -54,6 +54,24 @@ public sealed class TransportTests(TransportTests.CouncilHostFactory app) : ICla
     }
 
     [Fact]
+    public async Task Every_answer_carries_the_security_headers_and_a_policy_without_inline_code()
+    {
+        foreach (var path in new[] { "/account/sign-in", "/health", "/no-such-page" })
+        {
+            var response = await app.Client("https").GetAsync(path);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
     public async Task The_health_probe_answers_over_plain_http()
     {
         var response = await app.Client("http").GetAsync("/health");
