@@ -17,6 +17,7 @@ public sealed class CostReport : ReportDefinition
     public override string Title => "Cost";
     public override string Description => "Each service's budget for the period against the families and children worked with and successful closures.";
     public override string Source => "Newcastle IFIT impact assessment (2023)";
+    public override ReportChart Chart => new("cost", "service", ["per_family"]);
 
     public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
     {

@@ -16,6 +16,8 @@ public sealed class EqualityReport : ReportDefinition
     public override string Title => "Equality of reach";
     public override string Description => "Children worked with by age band, sex, ethnicity and disability, against the area's child population.";
     public override string Source => "Newcastle IFIT impact assessment (2023), section D";
+    // Reach against the population: the share of children served beside the share of the population, group by group.
+    public override ReportChart Chart => new("ethnicity", "category", ["served_pct", "population_pct"]);
 
     public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
     {

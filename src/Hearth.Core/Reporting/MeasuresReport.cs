@@ -18,6 +18,7 @@ public sealed class MeasuresReport : ReportDefinition
     public override string Title => "Outcome measures";
     public override string Description => "Forms viable and discounted; baseline against latest with paired statistics and reliable change; GAS T-score by review.";
     public override string Source => "Welsh Government IFSS evaluation (2014), Table 6-1 and Figure 6-3";
+    public override ReportChart Chart => new("change", "instrument", ["before", "after"]);
 
     public override async Task<IReadOnlyList<ReportTable>> QueryAsync(ReportScope scope, ReportFilter filter, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-using Hearth.Web.Pages.Reports;
+using Hearth.Web.Pages.Shared;
 
 namespace Hearth.Web.Tests.Reports;
 
@@ -7,11 +7,11 @@ public sealed class ReportChartTests
     [Fact]
     public void A_long_label_wraps_onto_lines_beside_its_bar_instead_of_being_cut_short()
     {
-        var chart = new ShowModel.BarChart("Funnel", [new ShowModel.Bar("Referred on to another service in the period", 100, "12"), new ShowModel.Bar("Accepted", 200, "24")]);
+        var chart = new BarChart("Funnel", [new Bar("Referred on to another service in the period", 100, "12"), new Bar("Accepted", 200, "24")]);
 
         var svg = chart.Svg();
 
-        Assert.Equal(["Referred on to another", "service in the period"], ShowModel.BarChart.Wrap("Referred on to another service in the period", 28));
+        Assert.Equal(["Referred on to another", "service in the period"], BarChart.Wrap("Referred on to another service in the period", 28));
         Assert.Contains(">Referred on to another</tspan>", svg);
         Assert.Contains(">service in the period</tspan>", svg);
         Assert.DoesNotContain("…", svg);

@@ -47,6 +47,29 @@ public sealed class ReportPageTests(HearthWebFactory app) : IClassFixture<Hearth
         Assert.Equal(3, page.QuerySelectorAll("a[href*='handler=Download']").Length);
     }
 
+    [Theory]
+    [InlineData("measures", "Baseline against latest", "Instrument", new[] { "Baseline mean", "Latest mean" })]
+    [InlineData("cost", "Cost, 2025-26", "Service", new[] { "Cost per family (£)" })]
+    [InlineData("equality", "Ethnicity", "Group", new[] { "Share served %", "Share of population %" })]
+    public async Task Outcome_measures_cost_and_equality_draw_their_table_as_a_chart_with_the_same_figures(string report, string caption, string labelHeader, string[] valueHeaders)
+    {
+        var client = await app.SignedInClientAsync("Performance");
+        var page = await HearthWebFactory.HtmlAsync(await client.GetAsync($"/reports/{report}?{Query}"));
+        var svg = page.QuerySelector("figure svg[role=img]");
+        Assert.NotNull(svg);
+        Assert.Equal(caption, svg.QuerySelector("title")!.TextContent);
+        var table = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.Trim() == caption);
+        var headers = table.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td, th").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.NotEmpty(rows);
+        // Each bar is one row's figure in one column, written as the table writes it (money with its pound sign).
+        var expected = rows.SelectMany(r => valueHeaders.Select(h => (h.Contains("(£)") && r[headers.IndexOf(h)] != "n/a" ? "£" : "") + r[headers.IndexOf(h)])).ToList();
+        var drawn = svg.QuerySelectorAll("text").Where(t => t.QuerySelector("tspan") is null).Select(t => t.TextContent).ToList();
+        Assert.Equal(expected, drawn);
+        var labels = string.Join(" ", svg.QuerySelectorAll("tspan").Select(t => t.TextContent));
+        Assert.All(rows, r => Assert.Contains(r[headers.IndexOf(labelHeader)].Split(' ')[0], labels));
+    }
+
     [Fact]
     public async Task Ticking_compare_adds_a_year_on_year_table_and_the_downloads_keep_it()
     {

@@ -172,10 +172,25 @@ public sealed class ResultsPagesTests(HearthWebFactory app) : IClassFixture<Hear
     [Fact]
     public async Task Finance_shows_the_grant_profile_beside_income()
     {
-        var doc = await HearthWebFactory.HtmlAsync(await (await app.SignedInClientAsync("ServiceManager")).GetAsync("/results/finance?framework=supporting-families"));
+        var doc = await HearthWebFactory.HtmlAsync(await (await app.SignedInClientAsync("Performance")).GetAsync("/results/finance?framework=supporting-families"));
         var rows = doc.QuerySelectorAll("table tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
         Assert.Contains(rows, r => r.StartsWith("Integrated Family Service", StringComparison.Ordinal));
         Assert.Contains(doc.QuerySelectorAll("td"), td => td.TextContent == "£24,000"); // 30 families x £800 expected this year
+
+        // The chart draws each row's forecast beside what its profile expects (attachment fees and results together).
+        var svg = doc.QuerySelector("figure svg[role=img]")!;
+        var drawn = svg.QuerySelectorAll("text").Where(t => t.QuerySelector("tspan") is null).Select(t => t.TextContent).ToList();
+        var headers = doc.QuerySelectorAll("table thead th").Select(h => h.TextContent.Trim()).ToList();
+        int Col(string h) => headers.IndexOf(h) - 1; // the row header is a th
+        static decimal Pounds(string s) => decimal.Parse(s.TrimStart('£'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var expected = doc.QuerySelectorAll("table tbody tr").SelectMany(r =>
+        {
+            var cells = r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+            var profiled = r.QuerySelector("a")!.TextContent.StartsWith("Change", StringComparison.Ordinal);
+            var expectedTotal = Pounds(cells[Col("Attachment fees expected")]) + Pounds(cells[Col("Results expected")]);
+            return new[] { profiled ? expectedTotal.ToString("£#,##0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "no profile", cells[Col("Forecast")] };
+        }).ToList();
+        Assert.Equal(expected, drawn);
     }
 
     private async Task<T> WithDbAsync<T>(Func<HearthDbContext, Task<T>> action)

@@ -31,60 +31,6 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
     public BarChart? Chart { get; private set; }
     public IReadOnlyList<Choice> WorkerChoices { get; private set; } = [];
 
-    public sealed record Bar(string Label, double Width, string Text);
-    public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars)
-    {
-        /// <summary>
-        /// A horizontal bar chart; its title names it for screen readers and the table below holds the figures. A long
-        /// label wraps onto more lines beside its bar rather than being cut short.
-        /// </summary>
-        public string Svg()
-        {
-            static string E(string s) => System.Net.WebUtility.HtmlEncode(s);
-            var rows = Bars.Select(b => (Bar: b, Lines: Wrap(b.Label, 28))).ToList();
-            var height = rows.Sum(r => RowHeight(r.Lines.Count)) + 10;
-            var sb = new System.Text.StringBuilder();
-            sb.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"100%\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{E(Title)}</title>");
-            var y = 0;
-            foreach (var (b, lines) in rows)
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 20}\" font-size=\"14\" fill=\"#0b0c0c\">");
-                for (var l = 0; l < lines.Count; l++)
-                {
-                    sb.Append(CultureInfo.InvariantCulture, $"<tspan x=\"0\" dy=\"{(l == 0 ? 0 : 17)}\">{E(lines[l])}</tspan>");
-                }
-                sb.Append("</text>");
-                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"220\" y=\"{y + 6}\" width=\"{b.Width:0.#}\" height=\"20\" fill=\"#1d70b8\"></rect>");
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{226 + b.Width:0.#}\" y=\"{y + 20}\" font-size=\"14\" fill=\"#0b0c0c\">{E(b.Text)}</text>");
-                y += RowHeight(lines.Count);
-            }
-            return sb.Append("</svg>").ToString();
-        }
-
-        private static int RowHeight(int lines) => 28 + (lines - 1) * 17;
-
-        /// <summary>Words onto lines of at most <paramref name="width"/> characters (a longer word has a line to itself).</summary>
-        public static IReadOnlyList<string> Wrap(string text, int width)
-        {
-            var lines = new List<string>();
-            var line = "";
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (line.Length > 0 && line.Length + 1 + word.Length > width)
-                {
-                    lines.Add(line);
-                    line = word;
-                }
-                else
-                {
-                    line = line.Length == 0 ? word : line + " " + word;
-                }
-            }
-            lines.Add(line);
-            return lines;
-        }
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (reports.Find(Name) is not { } definition)
@@ -181,20 +127,19 @@ public sealed class ShowModel(ReportService reports, TimeProvider time, IStringL
         }
         var label = table.Columns.ToList().FindIndex(c => c.Key == spec.LabelColumn);
         var values = spec.ValueColumns.Select(k => table.Columns.ToList().FindIndex(c => c.Key == k)).Where(i => i >= 0).ToList();
-        // Counts are drawn as whole numbers; means (such as the cohort star's) to two places.
+        // Each bar's figure is written as the table writes it (a count, a mean, a percentage, money); n/a where unknown.
         var points = table.Rows.SelectMany(r => values.Select(i => (Label: values.Count > 1 ? $"{r[label]}: {table.Columns[i].Title}" : $"{r[label]}", Value: r[i] switch
         {
             long n => (double?)n,
             double d => d,
+            decimal m => (double)m,
             _ => null,
-        }, Whole: r[i] is long))).ToList();
+        }, Text: r[i] is null ? "n/a" : (table.Columns[i].Kind == ColumnKind.Money ? "£" : "") + Cell(r[i], table.Columns[i])))).ToList();
         if (points.Count == 0)
         {
             // Nothing in the period for this selection: the table says so; an empty chart would say nothing.
             return null;
         }
-        var max = Math.Max(1, points.Max(p => p.Value ?? 0));
-        return new BarChart(table.Title, points.Select(p => new Bar(p.Label, p.Value is { } v ? 340.0 * v / max : 0,
-            p.Value is { } n ? n.ToString(p.Whole ? "N0" : "0.00", WebSetup.Culture) : "n/a")).ToList());
+        return BarChart.Scaled(table.Title, points);
     }
 }

@@ -14,6 +14,14 @@ namespace Hearth.Web.Pages.Results;
 public sealed class FinanceModel(FinanceService finance, TimeProvider time) : ResultsPageModel(time)
 {
     public IReadOnlyList<FinanceYear> Years { get; private set; } = [];
+
+    /// <summary>Each service and year's forecast beside what its grant profile expects; no chart when there are no years.</summary>
+    public BarChart? Chart => Years.Count == 0 ? null : BarChart.Scaled($"{FrameworkName}: forecast income against the grant profile",
+        Years.SelectMany(y => new (string, double?, string)[]
+        {
+            ($"{y.Service} {y.Year}: expected", y.ProfileVersion is null ? null : (double)y.ExpectedTotal, y.ProfileVersion is null ? "no profile" : ResultsPageModel.Money(y.ExpectedTotal)),
+            ($"{y.Service} {y.Year}: forecast", (double)y.Forecast, ResultsPageModel.Money(y.Forecast)),
+        }).ToList());
     public IReadOnlyList<Service> Services { get; private set; } = [];
     public bool CanManage => Actor.Has(Permission.ManageClaims);
 
