@@ -87,6 +87,7 @@ public static class HearthCoreServices
         services.AddScoped<Results.ResultsService>();
         services.AddScoped<Results.ClaimService>();
         services.AddScoped<Results.FinanceService>();
+        services.AddScoped<DataProtection.SubjectAccessExport>();
         ReportCatalogue.Register(services);
         return services;
     }
