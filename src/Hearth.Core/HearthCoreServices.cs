@@ -88,6 +88,7 @@ public static class HearthCoreServices
         services.AddScoped<Results.ClaimService>();
         services.AddScoped<Results.FinanceService>();
         services.AddScoped<DataProtection.SubjectAccessExport>();
+        services.AddScoped<DataProtection.DatabaseBackup>();
         ReportCatalogue.Register(services);
         return services;
     }

@@ -10,6 +10,57 @@ internal static class DataProtectionCommands
     public static IEnumerable<Command> Build(CliEnvironment env)
     {
         yield return SubjectAccess(env);
+        yield return Backup(env);
+        yield return Restore(env);
+    }
+
+    private static Command Backup(CliEnvironment env)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The backup file to write (replaced if it exists).", Required = true };
+        var backup = new Command("backup", "Back up the whole database: SQLite's online backup (safe while Hearth runs) or pg_dump's custom format.") { output };
+        backup.SetAction((parse, ct) => env.RunAsync(async () =>
+        {
+            await using var services = env.CreateServices();
+            using var scope = services.CreateScope();
+            var path = parse.GetValue(output)!.FullName;
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().BackupAsync(path, ct);
+            }
+            catch (BackupException e)
+            {
+                await env.Error.WriteLineAsync($"error: {e.Message}");
+                return CliEnvironment.CannotRun;
+            }
+            await env.Out.WriteLineAsync($"Backed up the database to {path}.");
+            return CliEnvironment.Ok;
+        }));
+        return backup;
+    }
+
+    private static Command Restore(CliEnvironment env)
+    {
+        var from = new Option<FileInfo>("--from") { Description = "The backup file written by `hearth backup`.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Restore over a database that already holds families or users, replacing them." };
+        var restore = new Command("restore", "Restore the whole database from a backup. Refuses a database holding families or users unless --force.") { from, force };
+        restore.SetAction((parse, ct) => env.RunAsync(async () =>
+        {
+            await using var services = env.CreateServices();
+            using var scope = services.CreateScope();
+            var path = parse.GetValue(from)!.FullName;
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().RestoreAsync(path, parse.GetValue(force), ct);
+            }
+            catch (BackupException e)
+            {
+                await env.Error.WriteLineAsync($"error: {e.Message}");
+                return CliEnvironment.Failed;
+            }
+            await env.Out.WriteLineAsync($"Restored the database from {path}. Run `./hearth migrate` if the backup is from an older Hearth.");
+            return CliEnvironment.Ok;
+        }));
+        return restore;
     }
 
     private static Command SubjectAccess(CliEnvironment env)
