@@ -30,6 +30,10 @@ public static class HearthCli
         root.Subcommands.Add(ProgrammeCommands.Build(env));
         root.Subcommands.Add(PeopleCommands.Build(env));
         root.Subcommands.Add(AllocationCommands.Build(env));
+        foreach (var command in DataProtectionCommands.Build(env))
+        {
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 

@@ -87,6 +87,8 @@ public static class HearthCoreServices
         services.AddScoped<Results.ResultsService>();
         services.AddScoped<Results.ClaimService>();
         services.AddScoped<Results.FinanceService>();
+        services.AddScoped<DataProtection.SubjectAccessExport>();
+        services.AddScoped<DataProtection.DatabaseBackup>();
         ReportCatalogue.Register(services);
         return services;
     }

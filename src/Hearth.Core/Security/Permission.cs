@@ -27,4 +27,8 @@ public enum Permission
     ViewAuditTrail,
     /// <summary>See payment-by-results evidence, identification, families' results, claims and the grant (docs/results.md).</summary>
     ViewResults,
+    /// <summary>
+    /// Information governance: subject access exports, the retention review and erasure, across the council (docs/people.md).
+    /// </summary>
+    ManageDataProtection,
 }

@@ -9,7 +9,7 @@ public static class RolePermissions
     {
         [Role.Practitioner] = Set(Permission.ViewFamilies, Permission.RecordCasework),
         [Role.Manager] = Set(Permission.ViewFamilies, Permission.RecordCasework, Permission.ManageCases, Permission.ViewReports),
-        [Role.Performance] = Set(Permission.ViewFamilies, Permission.ViewReports, Permission.ImportData, Permission.ManageReturns, Permission.ViewResults, Permission.ManageClaims),
+        [Role.Performance] = Set(Permission.ViewFamilies, Permission.ViewReports, Permission.ImportData, Permission.ManageReturns, Permission.ViewResults, Permission.ManageClaims, Permission.ManageDataProtection),
         [Role.ServiceManager] = Set(Permission.ViewReports, Permission.ViewResults),
         [Role.Partner] = Set(Permission.ViewSharedRecords),
         [Role.Volunteer] = Set(Permission.ViewSharedRecords, Permission.LogVolunteerTime),
