@@ -45,6 +45,18 @@ public sealed class AuditTrail(HearthDbContext db)
         var page = Math.Max(1, filter.Page);
         var total = await q.CountAsync(ct);
         var events = await q.OrderByDescending(e => e.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        // Reading the trail is itself an access: the filter is recorded (ids and dates, no personal values), written
+        // after the page is read so that a search never finds its own event.
+        await db.RecordAccessAsync(actor, "AuditTrail", filter.EntityType ?? "all",
+        [
+            new FieldChange("from", null, filter.From?.ToString("yyyy-MM-dd")),
+            new FieldChange("to", null, filter.To?.ToString("yyyy-MM-dd")),
+            new FieldChange("entityType", null, filter.EntityType),
+            new FieldChange("entityId", null, filter.EntityId),
+            new FieldChange("actorUserId", null, filter.ActorUserId?.ToString()),
+            new FieldChange("action", null, filter.Action?.ToString()),
+            new FieldChange("page", null, page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ], ct);
         return new AuditPage(events, total, page, size);
     }
 
