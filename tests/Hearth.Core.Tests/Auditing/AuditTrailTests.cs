@@ -158,6 +158,11 @@ public sealed class AuditTrailTests : IAsyncLifetime
         // Even raw SQL is refused by the append-only triggers.
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_events SET reason = 'x'"));
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_events"));
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // TRUNCATE fires no row trigger; the statement trigger refuses it (SQLite has no TRUNCATE).
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("TRUNCATE audit_events"));
+        }
         Assert.True(await db.AuditEvents.AnyAsync());
         Assert.False(await db.AuditEvents.AnyAsync(a => a.Reason == "x"));
     }
