@@ -5,12 +5,14 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
-    /// <summary>A person's or family's record was opened.</summary>
+    /// <summary>A person's or family's record was opened, or a list of person-level data read (census, identification, the audit trail).</summary>
     Read,
     /// <summary>A sign-in, sign-out, failed sign-in or lockout.</summary>
     SignIn,
     /// <summary>A search for people: the kind of criterion and the number found, not the words searched for.</summary>
     Search,
+    /// <summary>A request refused (403, or the 404 that hides another team's record): the route, never the data asked for.</summary>
+    Denied,
 }
 
 /// <summary>

@@ -85,7 +85,7 @@ public sealed class AssessmentService(HearthDbContext db)
 
     public async Task<IReadOnlyList<Assessment>> AssessmentsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<Assessment>().AsNoTracking().Include(a => a.Members).Where(a => a.EpisodeId == episodeId).OrderBy(a => a.StartedOn).ToListAsync(ct);
     }
 

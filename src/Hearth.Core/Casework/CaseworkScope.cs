@@ -19,6 +19,17 @@ internal static class CaseworkScope
         return (episode, programme.Definition);
     }
 
+    /// <summary>
+    /// The episode in scope, for a read of its casework (plans, goals, reviews, assessments, professionals): the read is
+    /// written to the audit trail as a read of the episode, once per request however many lists the page draws.
+    /// </summary>
+    public static async Task<(Episode Episode, ProgrammeDefinition Programme)> ReadEpisodeInScopeAsync(this HearthDbContext db, ActorContext actor, Guid episodeId, CancellationToken ct)
+    {
+        var found = await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.RecordReadAsync(actor, nameof(Episode), episodeId, ct);
+        return found;
+    }
+
     /// <summary>Everyone who belongs to the family: its own people and its dated members.</summary>
     public static async Task<HashSet<Guid>> FamilyMemberIdsAsync(this HearthDbContext db, Guid familyId, CancellationToken ct) =>
         (await db.Set<Person>().Where(p => p.FamilyId == familyId).Select(p => p.Id)

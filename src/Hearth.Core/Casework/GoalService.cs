@@ -54,7 +54,7 @@ public sealed class GoalService(HearthDbContext db)
 
     public async Task<IReadOnlyList<Goal>> GoalsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<Goal>().AsNoTracking().Where(g => g.EpisodeId == episodeId).OrderBy(g => g.CreatedOn).ThenBy(g => g.Title).ToListAsync(ct);
     }
 

@@ -107,7 +107,7 @@ public sealed class PlanService(HearthDbContext db)
     /// <summary>Every agreement to the episode's plans, oldest first.</summary>
     public async Task<IReadOnlyList<PlanAgreement>> AgreementsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<PlanAgreement>().AsNoTracking().Where(a => db.Set<Plan>().Any(p => p.Id == a.PlanId && p.EpisodeId == episodeId))
             .OrderBy(a => a.AgreedOn).ThenBy(a => a.PlanVersionNumber).ToListAsync(ct);
     }
@@ -123,7 +123,7 @@ public sealed class PlanService(HearthDbContext db)
 
     public async Task<IReadOnlyList<Plan>> PlansAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<Plan>().AsNoTracking().Where(p => p.EpisodeId == episodeId).OrderBy(p => p.Kind).ToListAsync(ct);
     }
 }

@@ -45,7 +45,7 @@ public sealed class ReviewService(HearthDbContext db, PlanService plans)
 
     public async Task<IReadOnlyList<Review>> ReviewsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<Review>().AsNoTracking().Include(r => r.Ratings).Where(r => r.EpisodeId == episodeId).OrderBy(r => r.DueOn).ToListAsync(ct);
     }
 

@@ -114,7 +114,7 @@ public sealed class ServiceReferralService(HearthDbContext db)
 
     public async Task<IReadOnlyList<ServiceReferralView>> ForEpisodeAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await ViewsAsync(db.Set<ServiceReferral>().Where(r => r.EpisodeId == episodeId), ct);
     }
 
@@ -123,7 +123,7 @@ public sealed class ServiceReferralService(HearthDbContext db)
     {
         actor.Demand(Permission.ViewFamilies);
         var view = (await ViewsAsync(db.Set<ServiceReferral>().InScope(actor).Where(r => r.Id == referralId), ct)).SingleOrDefault() ?? throw CaseworkScope.NotFound("service referral");
-        await db.EpisodeInScopeAsync(actor, view.EpisodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, view.EpisodeId, ct);
         return view;
     }
 

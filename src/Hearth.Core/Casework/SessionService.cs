@@ -155,7 +155,7 @@ public sealed class SessionService(HearthDbContext db)
 
     public async Task<BoosterCount> BoostersAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        var (episode, programme) = await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        var (episode, programme) = await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await BoostersAsync(episode.Id, programme.MaxBoosterSessions, ct);
     }
 
@@ -184,7 +184,7 @@ public sealed class SessionService(HearthDbContext db)
     /// <summary>Sessions and minutes for the episode and for each phase, summed by the database.</summary>
     public async Task<EpisodeTime> TimeTotalsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         var byPhase = await db.Set<Session>().Where(s => s.EpisodeId == episodeId)
             .GroupBy(s => s.PhaseKey)
             .Select(g => new PhaseTime(g.Key, g.Count(), g.Sum(s => s.Minutes)))

@@ -48,7 +48,7 @@ public sealed class TeamAroundFamilyService(HearthDbContext db)
 
     public async Task<IReadOnlyList<Professional>> ProfessionalsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
-        await db.EpisodeInScopeAsync(actor, episodeId, ct);
+        await db.ReadEpisodeInScopeAsync(actor, episodeId, ct);
         return await db.Set<Professional>().AsNoTracking().Where(p => p.EpisodeId == episodeId).OrderBy(p => p.Agency).ThenBy(p => p.Name).ToListAsync(ct);
     }
 }

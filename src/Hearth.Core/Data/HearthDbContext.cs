@@ -113,10 +113,42 @@ public class HearthDbContext(DbContextOptions<HearthDbContext> options, TimeProv
     private static string DisplayName(string typeName) =>
         string.Concat(typeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    /// <summary>Writes an access event for a read of a person's or family's record, in its own small transaction.</summary>
-    public async Task RecordReadAsync(ActorContext actor, string entityType, Guid entityId, CancellationToken cancellationToken = default)
+    // The reads already written by this context (one request, one CLI command): a page that shows a family's plans,
+    // goals and reviews is one access to that family, not one per list drawn.
+    private readonly HashSet<(Guid? Actor, string Type, string Id)> _readsRecorded = [];
+
+    /// <summary>
+    /// Writes an access event for a read of a person's or family's record, in its own small transaction; once per record
+    /// and actor for this context's lifetime (one request).
+    /// </summary>
+    public Task RecordReadAsync(ActorContext actor, string entityType, Guid entityId, CancellationToken cancellationToken = default) =>
+        RecordAccessAsync(actor, entityType, entityId.ToString(), null, cancellationToken);
+
+    /// <summary>
+    /// Writes an access event for a read of person-level data that is not one record: a census return, the census
+    /// readiness list, a payment-by-results identification list, an audit-trail search. <paramref name="details"/> say
+    /// what was read (the period, the filter, how many children and which, by id): never names or other personal values.
+    /// </summary>
+    public async Task RecordAccessAsync(ActorContext actor, string entityType, string entityId, IReadOnlyList<FieldChange>? details, CancellationToken cancellationToken = default)
     {
-        AuditEvents.Add(NewEvent(actor, AuditAction.Read, entityType, entityId.ToString(), null));
+        if (details is null && !_readsRecorded.Add((actor.UserId, entityType, entityId)))
+        {
+            return;
+        }
+        AuditEvents.Add(NewEvent(actor, AuditAction.Read, entityType, entityId, details is null ? null : JsonSerializer.Serialize(details, JsonOptions)));
+        await SaveChangesAsync(actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a refusal (403, or the 404 that hides a record outside the actor's scope): who, which route template,
+    /// which entity when the route names one, and the status. Never the raw URL or query (it may hold a name searched
+    /// for) nor the refusal's message. Call it on a context of its own (a new scope), so that it commits although the
+    /// refused request's own work does not.
+    /// </summary>
+    public async Task RecordDenialAsync(ActorContext actor, string route, string? entityType, string? entityId, int status, CancellationToken cancellationToken = default)
+    {
+        var details = new[] { new FieldChange("route", null, route), new FieldChange("status", null, status.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        AuditEvents.Add(NewEvent(actor, AuditAction.Denied, entityType ?? "Route", entityId ?? route, JsonSerializer.Serialize(details, JsonOptions)));
         await SaveChangesAsync(actor, cancellationToken);
     }
 

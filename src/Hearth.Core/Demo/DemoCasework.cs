@@ -117,7 +117,8 @@ internal sealed class DemoCasework(HearthDbContext db, int seed)
             }
 
             var reviews = await _reviews.ScheduleReviewsAsync(actor, episode.Id, ct);
-            var goals = await _goals.GoalsAsync(actor, episode.Id, ct);
+            // Read directly: the demo council being built is not a person reading a family's goals.
+            var goals = await db.Set<Goal>().AsNoTracking().Where(g => g.EpisodeId == episode.Id).ToListAsync(ct);
             foreach (var review in reviews.Where(r => r.DueOn <= today.AddDays(-10)))
             {
                 var ratings = goals.Where(x => x.HasLevels).ToDictionary(x => x.Id, _ => _random.Next(-1, 3));

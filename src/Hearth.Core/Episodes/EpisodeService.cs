@@ -48,8 +48,10 @@ public sealed class EpisodeService(HearthDbContext db)
     public async Task<Episode> ReadAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        return await db.Set<Episode>().AsNoTracking().InScope(actor).Include(e => e.Phases).Include(e => e.Allocations)
+        var episode = await db.Set<Episode>().AsNoTracking().InScope(actor).Include(e => e.Phases).Include(e => e.Allocations)
             .SingleOrDefaultAsync(e => e.Id == episodeId, ct) ?? throw NotFound();
+        await db.RecordReadAsync(actor, nameof(Episode), episodeId, ct);
+        return episode;
     }
 
     /// <summary>The episode with its programme, children, workers, follow-ups and outcomes. Opening it is an audited read of the family's record.</summary>
@@ -240,8 +242,10 @@ public sealed class EpisodeService(HearthDbContext db)
     public async Task<IReadOnlyList<FollowUp>> FollowUpsAsync(ActorContext actor, Guid episodeId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        return await db.Set<FollowUp>().AsNoTracking().InScope(actor).Where(f => f.EpisodeId == episodeId)
+        var followUps = await db.Set<FollowUp>().AsNoTracking().InScope(actor).Where(f => f.EpisodeId == episodeId)
             .OrderBy(f => f.MonthsAfterClosure).ToListAsync(ct);
+        await db.RecordReadAsync(actor, nameof(Episode), episodeId, ct);
+        return followUps;
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class MeasureChangeQuery(HearthDbContext db)
         actor.Demand(Permission.ViewFamilies);
         _ = await db.Set<Family>().AsNoTracking().InScope(actor).Where(f => f.Id == familyId).Select(f => (Guid?)f.Id).SingleOrDefaultAsync(ct)
             ?? throw new AccessDeniedException("That family does not exist or is not in your teams.");
+        await db.RecordReadAsync(actor, nameof(Family), familyId, ct);
         var rows = await db.Set<MeasureAdministration>().AsNoTracking().InScope(actor)
             .Where(a => a.FamilyId == familyId && (personId == null || a.PersonId == personId))
             .Select(a => new { a.Id, a.PersonId, a.InstrumentId, a.TimePoint, a.TimePointNumber, a.CompletedOn, a.Respondent, a.PrimaryScore, a.IsViable })

@@ -57,8 +57,11 @@ public sealed class MeasureService(HearthDbContext db)
     public async Task<MeasureAdministration> ReadAsync(ActorContext actor, Guid administrationId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        return await db.Set<MeasureAdministration>().AsNoTracking().InScope(actor).Include(a => a.Scores)
+        var administration = await db.Set<MeasureAdministration>().AsNoTracking().InScope(actor).Include(a => a.Scores)
             .SingleOrDefaultAsync(a => a.Id == administrationId, ct) ?? throw NotFound();
+        // A person's answers and scores are their record: reading them is audited as a read of the person.
+        await db.RecordReadAsync(actor, nameof(Person), administration.PersonId, ct);
+        return administration;
     }
 
     /// <summary>An episode's administrations, optionally for one person, oldest first.</summary>
@@ -66,6 +69,7 @@ public sealed class MeasureService(HearthDbContext db)
     {
         actor.Demand(Permission.ViewFamilies);
         await EpisodeAsync(actor, episodeId, ct);
+        await db.RecordReadAsync(actor, nameof(Episodes.Episode), episodeId, ct);
         return await db.Set<MeasureAdministration>().AsNoTracking().InScope(actor).Include(a => a.Scores)
             .Where(a => a.EpisodeId == episodeId && (personId == null || a.PersonId == personId))
             .OrderBy(a => a.CompletedOn).ThenBy(a => a.Id).ToListAsync(ct);

@@ -270,8 +270,10 @@ public sealed class ReferralService(HearthDbContext db, ProgrammeService program
     public async Task<Referral> ReadAsync(ActorContext actor, Guid referralId, CancellationToken ct = default)
     {
         actor.Demand(Permission.ViewFamilies);
-        return await db.Set<Referral>().AsNoTracking().InScope(actor).Include(r => r.Children)
+        var referral = await db.Set<Referral>().AsNoTracking().InScope(actor).Include(r => r.Children)
             .SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw NotFound();
+        await db.RecordReadAsync(actor, nameof(Referral), referral.Id, ct);
+        return referral;
     }
 
     /// <summary>The referral with the facts triage needs (see <see cref="ReferralFacts"/>); the read is written to the audit trail.</summary>

@@ -89,6 +89,15 @@ public sealed class ResultsService(HearthDbContext db, FrameworkService framewor
                     g.FamilyId is { } a && attached.Contains(a), eligibility));
             }
         }
+        // The list names people and their evidence: one access event for it, with the families it named (by id) and how
+        // many households not yet known to the service.
+        await db.RecordAccessAsync(actor, "ResultsIdentification", frameworkCode,
+        [
+            new Auditing.FieldChange("on", null, on.ToString("yyyy-MM-dd")),
+            new Auditing.FieldChange("families", null, found.Count(f => f.FamilyId is not null).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Auditing.FieldChange("households", null, found.Count(f => f.FamilyId is null).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Auditing.FieldChange("familyIds", null, string.Join(" ", found.Select(f => f.FamilyId).OfType<Guid>())),
+        ], ct);
         return found.OrderBy(f => f.Known).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -96,6 +96,7 @@ public sealed class ApiErrors : IEndpointFilter
         }
         catch (AccessDeniedException e)
         {
+            await DenialAudit.RecordAsync(context.HttpContext, StatusCodes.Status403Forbidden);
             return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden);
         }
         catch (ConcurrencyConflictException e)

@@ -35,6 +35,7 @@ public abstract class HearthPageModel : PageModel
         {
             executed.Result = new NotFoundResult();
             executed.ExceptionHandled = true;
+            await DenialAudit.RecordAsync(HttpContext, StatusCodes.Status404NotFound);
         }
     }
 

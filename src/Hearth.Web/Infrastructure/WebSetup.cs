@@ -77,6 +77,8 @@ public static class WebSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthentication().AddHearthSingleSignOn(sso);
         services.AddAuthorization(o => o.AddHearthPolicies());
+        // A policy's refusal is written to the audit trail before the usual 403.
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddRazorPages(o =>
             {

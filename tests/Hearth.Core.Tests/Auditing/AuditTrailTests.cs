@@ -158,6 +158,11 @@ public sealed class AuditTrailTests : IAsyncLifetime
         // Even raw SQL is refused by the append-only triggers.
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_events SET reason = 'x'"));
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_events"));
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // TRUNCATE fires no row trigger; the statement trigger refuses it (SQLite has no TRUNCATE).
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("TRUNCATE audit_events"));
+        }
         Assert.True(await db.AuditEvents.AnyAsync());
         Assert.False(await db.AuditEvents.AnyAsync(a => a.Reason == "x"));
     }
@@ -217,6 +222,47 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
     private static List<FieldChange> Changes(AuditEvent e) =>
         JsonSerializer.Deserialize<List<FieldChange>>(e.Changes!, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+
+    [Fact]
+    public async Task A_search_of_the_trail_is_itself_recorded_with_its_filter()
+    {
+        using var scope = _services.CreateScope();
+        await SeedTeamAsync(scope);
+        var before = await Service<HearthDbContext>(scope).AuditEvents.CountAsync();
+        var page = await Service<AuditTrail>(scope).SearchAsync(_admin, new AuditFilter(From: new DateOnly(2026, 11, 1), EntityType: "Team"));
+
+        Assert.Equal(before, await Service<HearthDbContext>(scope).AuditEvents.CountAsync() - 1);
+        Assert.DoesNotContain(page.Events, e => e.EntityType == "AuditTrail");
+        var read = await Service<HearthDbContext>(scope).AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync();
+        Assert.Equal((AuditAction.Read, "AuditTrail", "Team", _admin.UserId), (read.Action, read.EntityType, read.EntityId, read.ActorUserId));
+        var filter = AuditChanges.Parse(read.Changes).ToDictionary(c => c.Field, c => c.To);
+        Assert.Equal("2026-11-01", filter["from"]);
+        Assert.Equal("Team", filter["entityType"]);
+    }
+
+    [Fact]
+    public async Task The_trail_hides_a_familys_values_from_an_administrator_but_shows_configuration_and_shows_them_to_a_viewer_of_the_family()
+    {
+        using var scope = _services.CreateScope();
+        var team = await SeedTeamAsync(scope);
+        var system = ActorContext.System("test");
+        var people = Service<PeopleService>(scope);
+        var family = await people.CreateFamilyAsync(system, new NewFamily("F-HIDE", team.Id));
+        var person = await people.AddPersonAsync(system, new NewPerson(family.Id, "Ava", "Hidden", new DateOnly(2015, 4, 1)));
+        var trail = Service<AuditTrail>(scope);
+
+        var asAdmin = (await trail.SearchAsync(_admin, new AuditFilter(PageSize: 500))).Events;
+        var personEvent = asAdmin.Single(e => e.EntityType == "Person" && e.EntityId == person.Id.ToString() && e.Action == AuditAction.Created);
+        Assert.DoesNotContain("Hidden", personEvent.Changes);
+        Assert.Contains(new FieldChange("FamilyName", null, AuditTrail.Hidden), AuditChanges.Parse(personEvent.Changes));
+        Assert.DoesNotContain("F-HIDE", asAdmin.Single(e => e.EntityType == "Family" && e.Action == AuditAction.Created).Changes);
+        Assert.Contains(new FieldChange("Name", null, "Team"), AuditChanges.Parse(asAdmin.Single(e => e.EntityType == "Team").Changes));
+
+        // A viewer holding ViewFamilies whose scope has the family (here the system, which holds every permission) sees them.
+        var asViewer = (await trail.SearchAsync(system, new AuditFilter(PageSize: 500))).Events;
+        Assert.Contains(new FieldChange("FamilyName", null, "Hidden"), AuditChanges.Parse(asViewer.Single(e => e.EntityType == "Person" && e.Action == AuditAction.Created).Changes));
+        Assert.Contains("F-HIDE", asViewer.Single(e => e.EntityType == "Family" && e.Action == AuditAction.Created).Changes);
+    }
 
     private async Task<Team> SeedTeamAsync(IServiceScope scope)
     {

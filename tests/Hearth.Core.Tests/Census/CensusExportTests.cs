@@ -234,6 +234,31 @@ public sealed class CensusExportTests : JourneyTestBase
     }
 
     [Fact]
+    public async Task An_export_and_a_readiness_check_each_write_one_access_event_naming_the_year_and_the_children_by_id_only()
+    {
+        await ImportFixtureAsync();
+        var result = await ExportAsync(new DateOnly(2026, 3, 31));
+        var childIds = await InScope(s => Get<HearthDbContext>(s).Set<Person>().Where(p => p.CouncilChildId != null).Select(p => new { p.Id, p.CouncilChildId, p.GivenName, p.FamilyName }).ToListAsync());
+        var exported = await InScope(s => Get<HearthDbContext>(s).AuditEvents.AsNoTracking().SingleAsync(a => a.EntityType == "CensusReturn"));
+        Assert.Equal(AuditAction.Read, exported.Action);
+        Assert.Equal(Admin.Name, exported.ActorName);
+        Assert.Equal(result.Year.Name, exported.EntityId);
+        var fields = AuditChanges.Parse(exported.Changes).ToDictionary(c => c.Field, c => c.To);
+        Assert.Equal("7", fields["children"]);
+        Assert.Equal("808", fields["laCode"]);
+        Assert.Equal("2026-03-31", fields["referenceDate"]);
+        var c1 = childIds.Single(c => c.CouncilChildId == "C1");
+        Assert.Contains(c1.Id.ToString(), fields["personIds"]);
+        Assert.DoesNotContain(c1.FamilyName, exported.Changes);
+        Assert.DoesNotContain("J201000000000", exported.Changes);
+
+        var readiness = await InScope(s => Get<CensusExport>(s).ReadinessAsync(Admin));
+        var checkedEvent = await InScope(s => Get<HearthDbContext>(s).AuditEvents.AsNoTracking().SingleAsync(a => a.EntityType == "CensusReadiness"));
+        Assert.Equal(readiness.Year.Name, checkedEvent.EntityId);
+        Assert.Equal(readiness.Children.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditChanges.Parse(checkedEvent.Changes).Single(c => c.Field == "children").To);
+    }
+
+    [Fact]
     public async Task A_child_imported_by_reference_and_corrected_with_a_date_of_death_is_exported_with_it()
     {
         await ImportFixtureAsync();

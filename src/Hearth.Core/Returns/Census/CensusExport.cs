@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hearth.Core.Auditing;
 using Hearth.Core.Data;
 using Hearth.Core.Episodes;
 using Hearth.Core.Organisation;
@@ -66,6 +67,7 @@ public sealed partial class CensusExport(HearthDbContext db)
         var xml = buffer.ToArray();
         // The report is on the XML itself, read back through the safe reader, so the schema check covers what is written.
         var read = CensusReader.Read(new MemoryStream(xml, writable: false), year!.Name);
+        await RecordCensusReadAsync(actor, "CensusReturn", year, build.Children, [new FieldChange("referenceDate", null, referenceDate.ToString("yyyy-MM-dd")), new FieldChange("laCode", null, laCode.Trim())], ct);
         return new CensusExportResult(year, xml, CensusValidator.Validate(read), $"CIN_Census_{year.EndYear}_{laCode.Trim()}.xml");
     }
 
@@ -75,8 +77,24 @@ public sealed partial class CensusExport(HearthDbContext db)
         DemandReadiness(actor);
         var year = CensusYear.CurrentOrProvisional(db.Today());
         var build = await BuildAsync(actor, year, "000", null, ct);
-        return new CensusReadiness(year, build.Children.Count, IssuesByChild(build).Where(c => c.Issues.Count > 0).ToList());
+        var withIssues = IssuesByChild(build).Where(c => c.Issues.Count > 0).ToList();
+        // The page names the children with issues (name, UPN, date of birth); those are the children whose record was read.
+        await RecordCensusReadAsync(actor, "CensusReadiness", year, withIssues.Select(c => c.Child).ToList(), [], ct);
+        return new CensusReadiness(year, build.Children.Count, withIssues);
     }
+
+    /// <summary>
+    /// The access event of a whole-council census read: one event per export or readiness check, named by the collection
+    /// year, saying how many children it held and which (their record ids, never their names, UPNs or other values), so
+    /// that a search of the trail for a child's id finds every return that carried them.
+    /// </summary>
+    private Task RecordCensusReadAsync(ActorContext actor, string entityType, CensusYear year, IReadOnlyList<CensusChildRecord> children, IReadOnlyList<FieldChange> details, CancellationToken ct) =>
+        db.RecordAccessAsync(actor, entityType, year.Name,
+        [
+            .. details,
+            new FieldChange("children", null, children.Count.ToString(CultureInfo.InvariantCulture)),
+            new FieldChange("personIds", null, string.Join(" ", children.Select(c => c.PersonId))),
+        ], ct);
 
     /// <summary>
     /// One child's census issues for the current collection year; null when the child is not in the census or not in scope.

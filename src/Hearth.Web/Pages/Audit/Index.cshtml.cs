@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Pages.Audit;
 
-/// <summary>The audit trail, filtered. Reading it is itself not audited: it holds no record content beyond what changed.</summary>
+/// <summary>The audit trail, filtered. Core records each search of it and hides the values of changes to families the viewer cannot see.</summary>
 [RequirePermission(Permission.ViewAuditTrail)]
 public sealed class IndexModel(AuditTrail trail) : HearthPageModel
 {
